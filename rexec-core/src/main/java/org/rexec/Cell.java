@@ -1,0 +1,457 @@
+package org.rexec;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.rexec.rewrite.Packages;
+import org.rexec.rewrite.RewriteCache;
+import org.rexec.rewrite.RewriteResult;
+import org.rexec.rewrite.Rewriter;
+import org.rexec.runtime.CellContext;
+import org.rexec.runtime.CellHost;
+import org.rexec.runtime.CellTermination;
+import org.rexec.runtime.RefusalSite;
+
+/**
+ * A padded cell: untrusted JVM code runs in it, sees only what its {@link Policy} grants, and
+ * cannot reach the supervisor's classes, objects or the JVM's global state.
+ *
+ * <pre>{@code
+ * try (Cell cell = Cell.create(Policy.defaults())) {
+ *   cell.load(Path.of("submission.jar"));
+ *   RunResult result = cell.run("Main", "input.txt");
+ *   System.out.println(result.status() + ": " + result.stdout());
+ * }
+ * }</pre>
+ *
+ * <p>The cell's code is ordinary Java: {@code System.out} is the cell's own stream,
+ * {@code System.exit(n)} ends the run with status {@code n}, {@code System.getProperty} sees the
+ * cell's properties. What the policy refuses throws the JDK's own exception at the call site
+ * ({@code SecurityException} for a member off the allow-list), with a message naming the rule,
+ * and is recorded as a {@link Violation}.
+ *
+ * <p>Security guarantees: cell code can reference only the JDK members of its allow-list and
+ * its own classes; the supervisor's classes are invisible to it; it cannot exit the JVM or
+ * write the JVM's global properties or streams; its classes run only inside a run of the cell.
+ * Not guaranteed: see {@code docs/THREAT-MODEL.md}.
+ *
+ * <p>Code is loaded first, then run; a cell may run several times, one run at a time. Static
+ * state of the cell's classes persists between runs, as in one JVM.
+ */
+public final class Cell implements AutoCloseable {
+
+  private final Policy policy;
+  private final CellSources sources = new CellSources();
+  private final AuditLog auditLog = new AuditLog();
+  private final CellContext context;
+  private final CellClassLoader loader;
+  private final InputStream stdin;
+  private final OutputStream stdoutSink;
+  private final OutputStream stderrSink;
+  private final Object runLock = new Object();
+  private volatile boolean closed;
+
+  private Cell(Builder builder) {
+    this.policy = builder.policy;
+    this.stdin = builder.stdin;
+    this.stdoutSink = builder.stdout;
+    this.stderrSink = builder.stderr;
+    this.context =
+        new CellContext(
+            new Host(), policy.environment(), StandardProperties.forCell(policy));
+    Rewriter rewriter =
+        new Rewriter(policy.allowList(), policy.maxClassFileBytes(), builder.rewriteCache);
+    this.loader =
+        new CellClassLoader(
+            new CellParentLoader(), sources, rewriter, context, auditLog, policy.strict());
+  }
+
+  /**
+   * A cell with this policy whose output is captured into each {@link RunResult} and whose
+   * {@code System.in} is empty.
+   */
+  public static Cell create(Policy policy) {
+    return builder(policy).create();
+  }
+
+  /** A builder for a cell with this policy, to wire its streams. */
+  public static Builder builder(Policy policy) {
+    return new Builder(policy);
+  }
+
+  /** The cell's policy. */
+  public Policy policy() {
+    return policy;
+  }
+
+  /**
+   * Loads code into the cell: a directory of class files (and resources), a jar, one class file,
+   * or a single-file source program ({@code .java}, compiled in memory with annotation
+   * processing off).
+   *
+   * @return the program's main class where the code names one: a jar's {@code Main-Class}, a
+   *     source file's first top-level class, the only class with a {@code main} method
+   * @throws LoadException if the code is not valid (the message says why, in one line)
+   * @throws IOException if a file cannot be read
+   * @throws IllegalStateException if the cell has already run code or is closed
+   */
+  public Optional<String> load(Path path) throws IOException {
+    requireOpen();
+    return new CodeLoader(sources).load(path);
+  }
+
+  /**
+   * Loads one class file.
+   *
+   * @return the binary name of the class
+   * @throws LoadException if the bytes are not a class file or the class is already loaded
+   */
+  public String loadClassFile(byte[] classFile) {
+    requireOpen();
+    return CellSources.binaryName(new CodeLoader(sources).addClassFile(classFile, "class file"));
+  }
+
+  /**
+   * Compiles a single-file source program in memory and loads its classes.
+   *
+   * @param fileName the file's name, e.g. {@code Main.java}, used in messages and by javac's
+   *     public-class check
+   * @return the binary name of the file's first top-level class
+   * @throws LoadException with javac's messages if it does not compile
+   */
+  public String loadSource(String fileName, String source) {
+    requireOpen();
+    return new CodeLoader(sources).loadSource(fileName, source);
+  }
+
+  /**
+   * Every violation the loaded code would hit, found without running it: the refused
+   * references of each class and the reasons any class is refused whole.
+   *
+   * @throws LoadException if a class file is malformed
+   */
+  public List<Violation> check() {
+    requireOpen();
+    List<Violation> all = new ArrayList<>();
+    for (String internalName : sources.classNames()) {
+      try {
+        loader.rewrite(internalName).violations().stream().map(Violation::of).forEach(all::add);
+      } catch (ClassFormatError malformed) {
+        throw new LoadException(malformed.getMessage(), malformed);
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /**
+   * The class of the cell with this binary name, loaded (and rewritten) but not initialized,
+   * for the supervisor to use. Its code is restricted like all cell code and runs only inside a
+   * run of the cell.
+   *
+   * @throws ClassNotFoundException if the cell has no such class
+   */
+  public Class<?> importClass(String binaryName) throws ClassNotFoundException {
+    requireOpen();
+    if (!loader.isCellClass(binaryName)) {
+      throw new ClassNotFoundException(binaryName + " is not a class of this cell");
+    }
+    return Class.forName(binaryName, false, loader);
+  }
+
+  /** Every violation recorded in the cell so far, across runs. */
+  public List<Violation> violations() {
+    return auditLog.all();
+  }
+
+  /**
+   * Runs {@code mainClass.main(args)} on a new thread of the cell and waits for it to end.
+   *
+   * @throws IllegalStateException if the cell is closed or was stopped
+   */
+  public RunResult run(String mainClass, String... args) {
+    Objects.requireNonNull(mainClass, "mainClass");
+    Objects.requireNonNull(args, "args");
+    synchronized (runLock) {
+      requireOpen();
+      return new Run(mainClass, args.clone()).execute();
+    }
+  }
+
+  /**
+   * Closes the cell: its code can never run again and its classes become collectable once the
+   * supervisor holds none of its objects. Idempotent.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    context.stop("the cell was closed");
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("the cell is closed");
+    }
+  }
+
+  /** One run: everything between starting main and collecting the result. */
+  private final class Run {
+    private final String mainClassName;
+    private final String[] args;
+    private final long startNanos = System.nanoTime();
+    private final int auditMark = auditLog.mark();
+    private volatile ThrownException thrown;
+    private volatile long cpuNanos;
+
+    Run(String mainClassName, String[] args) {
+      this.mainClassName = mainClassName;
+      this.args = args;
+    }
+
+    RunResult execute() {
+      if (policy.strict()) {
+        List<Violation> violations = strictCheck();
+        if (!violations.isEmpty()) {
+          return finish(RunStatus.REJECTED, RunResult.EXIT_REJECTED)
+              .message(violations.size() + " violation(s) in strict mode; nothing ran")
+              .violations(violations)
+              .build();
+        }
+      }
+      MethodHandle entry;
+      try {
+        entry = MainMethod.entry(Class.forName(mainClassName, false, loader), args);
+      } catch (ClassNotFoundException e) {
+        return error("no class " + mainClassName + " in the cell");
+      } catch (NoSuchMethodException e) {
+        return error(
+            "no method public static void main(String[]) in " + mainClassName);
+      } catch (SecurityException rejected) {
+        return finish(RunStatus.REJECTED, RunResult.EXIT_REJECTED)
+            .message(rejected.getMessage())
+            .build();
+      } catch (LinkageError broken) {
+        return error(broken.getMessage());
+      }
+      RunOutput out = stdoutSink == null ? RunOutput.captured() : RunOutput.streamedTo(stdoutSink);
+      RunOutput err = stderrSink == null ? RunOutput.captured() : RunOutput.streamedTo(stderrSink);
+      context.beginRun(stdin, out.stream(), err.stream());
+      try {
+        runThread("main", HiddenThreadBody.of(entry, nanos -> cpuNanos = nanos), err);
+        CellTermination exit = context.exitRequest();
+        runShutdownHooks(err);
+        String stdout = out.finish();
+        String stderr = err.finish();
+        RunResult.Builder result;
+        if (exit != null) {
+          result = finish(RunStatus.EXITED, exit.exitStatus());
+        } else if (thrown != null) {
+          result = finish(RunStatus.EXCEPTION, RunResult.EXIT_EXCEPTION).exception(thrown);
+        } else {
+          result = finish(RunStatus.COMPLETED, 0);
+        }
+        return result.output(stdout, stderr).build();
+      } finally {
+        context.endRun();
+      }
+    }
+
+    private List<Violation> strictCheck() {
+      List<Violation> violations = new ArrayList<>();
+      for (String internalName : sources.classNames()) {
+        RewriteResult result = loader.rewrite(internalName);
+        for (RefusalSite site : result.violations()) {
+          auditLog.record(site);
+          violations.add(Violation.of(site));
+        }
+      }
+      return violations;
+    }
+
+    /** Runs {@code body} on a new thread of the cell and waits for it. */
+    private void runThread(String name, Runnable body, RunOutput err) {
+      Thread thread = new Thread(null, body, name, 0);
+      thread.setContextClassLoader(loader);
+      thread.setUncaughtExceptionHandler((dying, uncaught) -> uncaught(dying, uncaught, err));
+      thread.start();
+      joinUninterruptibly(thread);
+    }
+
+    private void runShutdownHooks(RunOutput err) {
+      List<Thread> hooks = context.takeShutdownHooks();
+      for (Thread hook : hooks) {
+        if (hook.getUncaughtExceptionHandler() instanceof ThreadGroup) {
+          hook.setUncaughtExceptionHandler((dying, uncaught) -> uncaught(dying, uncaught, err));
+        }
+        hook.start();
+      }
+      hooks.forEach(Cell::joinUninterruptibly);
+    }
+
+    /**
+     * What the JVM does with an exception that ends a thread: prints it on the (cell's)
+     * standard error, unless it is the cell's own exit. Runs on the dying cell thread, so the
+     * cell's code in {@code toString()} and the like runs restricted.
+     */
+    private void uncaught(Thread dying, Throwable uncaught, RunOutput err) {
+      if (uncaught instanceof CellTermination) {
+        return;
+      }
+      try {
+        trimThreadFrames(uncaught, Collections.newSetFromMap(new IdentityHashMap<>()));
+        StringWriter trace = new StringWriter();
+        uncaught.printStackTrace(new PrintWriter(trace));
+        err.stream().print("Exception in thread \"" + dying.getName() + "\" " + trace);
+        if ("main".equals(dying.getName()) && thrown == null) {
+          thrown =
+              new ThrownException(
+                  uncaught.getClass().getName(), uncaught.getMessage(), trace.toString());
+        }
+      } catch (CellTermination stopped) {
+        // The cell was stopped or exited while printing; its own exit wins.
+      } catch (RuntimeException | LinkageError hostile) {
+        // Cell code in toString() or getMessage() threw: report the type alone.
+        if (thrown == null) {
+          thrown = new ThrownException(uncaught.getClass().getName(), null, "");
+        }
+      }
+    }
+
+    private RunResult error(String message) {
+      return finish(RunStatus.ERROR, RunResult.EXIT_ERROR).message(message).build();
+    }
+
+    private RunResult.Builder finish(RunStatus status, int exitCode) {
+      return RunResult.builder(status)
+          .exitCode(exitCode)
+          .violations(auditLog.since(auditMark))
+          .times(Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(cpuNanos));
+    }
+  }
+
+  /**
+   * Removes the {@code Thread.run} frames at the bottom of a main thread's traces: a plain JVM
+   * calls {@code main} from native code and shows no frame below it.
+   */
+  private static void trimThreadFrames(Throwable thrown, Set<Throwable> seen) {
+    if (thrown == null || !seen.add(thrown)) {
+      return;
+    }
+    StackTraceElement[] frames = thrown.getStackTrace();
+    int end = frames.length;
+    while (end > 0 && "java.lang.Thread".equals(frames[end - 1].getClassName())) {
+      end--;
+    }
+    if (end != frames.length) {
+      thrown.setStackTrace(java.util.Arrays.copyOf(frames, end));
+    }
+    trimThreadFrames(thrown.getCause(), seen);
+    for (Throwable suppressed : thrown.getSuppressed()) {
+      trimThreadFrames(suppressed, seen);
+    }
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The supervisor side of the cell, as the runtime sees it. */
+  private final class Host implements CellHost {
+    @Override
+    public void refused(RefusalSite site) {
+      auditLog.record(site);
+    }
+
+    @Override
+    public Class<?> classForName(String binaryName, boolean initialize)
+        throws ClassNotFoundException {
+      String element = binaryName;
+      while (element.startsWith("[")) {
+        element = element.substring(1);
+      }
+      if (element.length() == 1) {
+        // An array of a primitive type.
+        return Class.forName(binaryName, initialize, null);
+      }
+      if (element.startsWith("L") && element.endsWith(";") && element.length() != binaryName.length()) {
+        element = element.substring(1, element.length() - 1);
+      }
+      if (loader.isCellClass(element)) {
+        return Class.forName(binaryName, initialize, loader);
+      }
+      String internalName = CellSources.internalName(element);
+      if (Packages.isJdk(internalName) && policy.allowList().allowsClass(internalName)) {
+        return Class.forName(binaryName, initialize, ClassLoader.getPlatformClassLoader());
+      }
+      throw new ClassNotFoundException(binaryName);
+    }
+  }
+
+  /** Builds a {@link Cell}: its policy and how its standard streams are wired. */
+  public static final class Builder {
+    private final Policy policy;
+    private InputStream stdin = new ByteArrayInputStream(new byte[0]);
+    private OutputStream stdout;
+    private OutputStream stderr;
+    private RewriteCache rewriteCache = RewriteCache.shared();
+
+    private Builder(Policy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** What the cell reads as {@code System.in} (default: nothing). */
+    public Builder stdin(InputStream stdin) {
+      this.stdin = Objects.requireNonNull(stdin, "stdin");
+      return this;
+    }
+
+    /**
+     * Streams the cell's {@code System.out} to {@code sink} instead of capturing it; the cell
+     * cannot close the sink.
+     */
+    public Builder stdout(OutputStream sink) {
+      this.stdout = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** Streams the cell's {@code System.err} to {@code sink}; see {@link #stdout}. */
+    public Builder stderr(OutputStream sink) {
+      this.stderr = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** Uses {@code cache} for rewritten classes instead of the JVM-wide shared one. */
+    public Builder rewriteCache(RewriteCache cache) {
+      this.rewriteCache = Objects.requireNonNull(cache, "cache");
+      return this;
+    }
+
+    /** The cell. */
+    public Cell create() {
+      return new Cell(this);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.rexec;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.stream.Collectors;
+import org.rexec.rewrite.CellClasses;
+import org.rexec.rewrite.Packages;
+import org.rexec.rewrite.RewriteResult;
+import org.rexec.rewrite.Rewriter;
+import org.rexec.runtime.CellContext;
+import org.rexec.runtime.RefusalSite;
+
+/**
+ * The class loader of one cell: defines the cell's classes, rewritten, and delegates everything
+ * else to {@link CellParentLoader}. Unnamed, so stack traces show cell frames as a plain JVM
+ * shows application frames.
+ */
+final class CellClassLoader extends ClassLoader implements CellContext.Holder {
+
+  static {
+    registerAsParallelCapable();
+  }
+
+  private final CellSources sources;
+  private final CellClasses cellClasses;
+  private final Rewriter rewriter;
+  private final CellContext context;
+  private final AuditLog auditLog;
+  private final boolean strict;
+
+  CellClassLoader(
+      CellParentLoader parent,
+      CellSources sources,
+      Rewriter rewriter,
+      CellContext context,
+      AuditLog auditLog,
+      boolean strict) {
+    super(parent);
+    this.sources = sources;
+    this.cellClasses = new CellClasses(sources);
+    this.rewriter = rewriter;
+    this.context = context;
+    this.auditLog = auditLog;
+    this.strict = strict;
+  }
+
+  @Override
+  public CellContext cellContext() {
+    return context;
+  }
+
+  /** Rewrites a class of the cell without defining it: for checks. */
+  RewriteResult rewrite(String internalName) {
+    return rewriter.rewrite(internalName, cellClasses);
+  }
+
+  /** Whether {@code binaryName} names a class of this cell (as opposed to the JDK's). */
+  boolean isCellClass(String binaryName) {
+    String internalName = CellSources.internalName(binaryName);
+    return !Packages.isReserved(internalName) && sources.hasClass(internalName);
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> loaded = findLoadedClass(name);
+      if (loaded == null) {
+        loaded = isCellClass(name) ? define(name) : getParent().loadClass(name);
+      }
+      if (resolve) {
+        resolveClass(loaded);
+      }
+      return loaded;
+    }
+  }
+
+  @Override
+  protected Class<?> findClass(String name) throws ClassNotFoundException {
+    throw new ClassNotFoundException(name);
+  }
+
+  private Class<?> define(String name) {
+    sources.seal();
+    RewriteResult result = rewrite(CellSources.internalName(name));
+    if (result.isRejected() || (strict && !result.refusals().isEmpty())) {
+      result.violations().forEach(auditLog::record);
+      throw new SecurityException(rejectionMessage(name, result));
+    }
+    byte[] bytes = result.bytes();
+    return defineClass(name, bytes, 0, bytes.length);
+  }
+
+  /** One line: the class and the reasons it was refused. */
+  static String rejectionMessage(String name, RewriteResult result) {
+    String reasons =
+        result.violations().stream()
+            .map(RefusalSite::message)
+            .distinct()
+            .collect(Collectors.joining("; "));
+    return "class " + name + " refused: " + reasons;
+  }
+
+  @Override
+  public URL getResource(String name) {
+    // Cell resources have no URL: URLs are file-system and network access.
+    return null;
+  }
+
+  @Override
+  public InputStream getResourceAsStream(String name) {
+    byte[] content = sources.resource(name);
+    return content == null ? null : new ByteArrayInputStream(content);
+  }
+}

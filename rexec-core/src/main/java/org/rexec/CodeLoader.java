@@ -1,0 +1,171 @@
+package org.rexec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.rexec.compile.CompilationException;
+import org.rexec.compile.CompiledSource;
+import org.rexec.compile.SourceCompiler;
+
+/**
+ * Reads code from the supervisor's files into a cell's sources: class files, directories,
+ * jars and single-file source programs. Reports the program's main class where the code names
+ * one.
+ */
+final class CodeLoader {
+
+  /** How long javac may take on one source file. */
+  static final Duration COMPILE_TIME_LIMIT = Duration.ofSeconds(30);
+
+  private final CellSources sources;
+
+  CodeLoader(CellSources sources) {
+    this.sources = sources;
+  }
+
+  Optional<String> load(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      return loadDirectory(path);
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new java.nio.file.NoSuchFileException(path.toString());
+    }
+    String name = path.getFileName().toString();
+    if (name.endsWith(".java")) {
+      return Optional.of(
+          loadSource(path.toString(), Files.readString(path, StandardCharsets.UTF_8)));
+    }
+    if (name.endsWith(".jar")) {
+      return loadJar(path);
+    }
+    if (name.endsWith(".class")) {
+      String className = addClassFile(Files.readAllBytes(path), path.toString());
+      return hasMainMethod(sources.classBytes(className))
+          ? Optional.of(CellSources.binaryName(className))
+          : Optional.empty();
+    }
+    throw new LoadException(
+        path + ": not a .java source file, .class file, .jar or directory of class files");
+  }
+
+  String loadSource(String fileName, String source) {
+    CompiledSource compiled;
+    try {
+      compiled = new SourceCompiler().compile(fileName, source, COMPILE_TIME_LIMIT);
+    } catch (CompilationException e) {
+      throw new LoadException(e.getMessage(), e);
+    }
+    compiled.classFiles().forEach(sources::addClass);
+    return compiled.mainClass();
+  }
+
+  /** Adds one class file; returns its internal name, read from the bytes. */
+  String addClassFile(byte[] classFile, String origin) {
+    String internalName;
+    try {
+      internalName = new ClassReader(classFile).getClassName();
+    } catch (RuntimeException malformed) {
+      throw new LoadException(origin + ": not a valid class file", malformed);
+    }
+    try {
+      sources.addClass(internalName, classFile);
+    } catch (IllegalArgumentException duplicate) {
+      throw new LoadException(origin + ": " + duplicate.getMessage(), duplicate);
+    }
+    return internalName;
+  }
+
+  private Optional<String> loadDirectory(Path directory) throws IOException {
+    List<String> mains = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+        String relative = directory.relativize(file).toString().replace('\\', '/');
+        if (relative.endsWith(".class")) {
+          if (relative.endsWith("module-info.class")) {
+            continue;
+          }
+          String className = addClassFile(Files.readAllBytes(file), file.toString());
+          if (hasMainMethod(sources.classBytes(className))) {
+            mains.add(CellSources.binaryName(className));
+          }
+        } else {
+          sources.addResource(relative, Files.readAllBytes(file));
+        }
+      }
+    }
+    return mains.size() == 1 ? Optional.of(mains.get(0)) : Optional.empty();
+  }
+
+  private Optional<String> loadJar(Path jar) throws IOException {
+    int entries = 0;
+    try (InputStream file = Files.newInputStream(jar);
+        JarInputStream in = new JarInputStream(file)) {
+      for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+        entries++;
+        String name = entry.getName();
+        if (entry.isDirectory() || name.startsWith("META-INF/versions/")) {
+          // Multi-release variants are skipped: the base classes run on every JDK.
+          continue;
+        }
+        byte[] content = in.readAllBytes();
+        if (name.endsWith(".class")) {
+          if (!name.endsWith("module-info.class")) {
+            addClassFile(content, jar + "!/" + name);
+          }
+        } else {
+          sources.addResource(name, content);
+        }
+      }
+      if (entries == 0 && in.getManifest() == null) {
+        throw new LoadException(jar + ": not a jar file (no entries could be read)");
+      }
+      Manifest manifest = in.getManifest();
+      String mainClass =
+          manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
+      return Optional.ofNullable(mainClass).map(String::strip);
+    } catch (java.util.zip.ZipException notAJar) {
+      throw new LoadException(jar + ": not a jar file (" + notAJar.getMessage() + ")", notAJar);
+    }
+  }
+
+  /** Whether the class declares {@code public static void main(String[])}. */
+  static boolean hasMainMethod(byte[] classFile) {
+    boolean[] found = new boolean[1];
+    new ClassReader(classFile)
+        .accept(
+            new ClassVisitor(Opcodes.ASM9) {
+              @Override
+              public MethodVisitor visitMethod(
+                  int access,
+                  String name,
+                  String descriptor,
+                  String signature,
+                  String[] exceptions) {
+                int required = Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC;
+                if ("main".equals(name)
+                    && "([Ljava/lang/String;)V".equals(descriptor)
+                    && (access & required) == required) {
+                  found[0] = true;
+                }
+                return null;
+              }
+            },
+            ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return found[0];
+  }
+}

@@ -1,0 +1,45 @@
+package org.rexec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.function.LongConsumer;
+
+/** Makes {@link ThreadBody} instances from a hidden copy of that class. */
+final class HiddenThreadBody {
+
+  // Static because a hidden class is defined once per JVM and is immutable.
+  private static final MethodHandle CONSTRUCTOR = defineHidden();
+
+  private HiddenThreadBody() {}
+
+  /**
+   * A runnable that calls {@code entry} (of type {@code ()void}) and then reports the thread's
+   * CPU nanoseconds.
+   */
+  static Runnable of(MethodHandle entry, LongConsumer cpuNanosAtEnd) {
+    try {
+      return (Runnable) CONSTRUCTOR.invoke(entry, cpuNanosAtEnd);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable impossible) {
+      throw new IllegalStateException("the thread body constructor threw", impossible);
+    }
+  }
+
+  private static MethodHandle defineHidden() {
+    try (InputStream in = ThreadBody.class.getResourceAsStream("ThreadBody.class")) {
+      if (in == null) {
+        throw new IllegalStateException("ThreadBody.class is missing from rexec's jar");
+      }
+      MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(in.readAllBytes(), true);
+      return hidden.findConstructor(
+          hidden.lookupClass(),
+          MethodType.methodType(void.class, MethodHandle.class, LongConsumer.class));
+    } catch (IOException | ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot define the hidden thread body", e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.rexec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One output stream of a run, as the cell's {@code System.out} or {@code System.err}: captured
+ * in memory for the {@link RunResult}, or streamed to a sink of the supervisor. Closing it from
+ * the cell never closes the sink.
+ */
+final class RunOutput {
+
+  private final ByteArrayOutputStream captured;
+  private final PrintStream stream;
+
+  private RunOutput(ByteArrayOutputStream captured, OutputStream target, boolean autoFlush) {
+    this.captured = captured;
+    this.stream = new PrintStream(new Unclosable(target), autoFlush, StandardCharsets.UTF_8);
+  }
+
+  /** Output kept in memory. */
+  static RunOutput captured() {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    return new RunOutput(buffer, buffer, false);
+  }
+
+  /** Output written through to {@code sink}, flushed at each line as a console stream is. */
+  static RunOutput streamedTo(OutputStream sink) {
+    return new RunOutput(null, sink, true);
+  }
+
+  PrintStream stream() {
+    return stream;
+  }
+
+  /** Flushes and returns what was captured; empty when streamed. */
+  String finish() {
+    stream.flush();
+    return captured == null ? "" : captured.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Keeps the cell from closing the supervisor's stream. */
+  private static final class Unclosable extends FilterOutputStream {
+    Unclosable(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package org.rexec;
+
+import java.util.Objects;
+import org.rexec.runtime.RefusalSite;
+
+/**
+ * One operation a cell was refused: what, where, and which rule refused it.
+ *
+ * @param operation what was attempted, one word: {@code call}, {@code field}, {@code new},
+ *     {@code class}, {@code method-handle}, {@code bootstrap}, {@code extend}, {@code define},
+ *     {@code native}
+ * @param detail the target, e.g. {@code java.lang.Runtime.exec(java.lang.String)}
+ * @param rule the rule that refused it, e.g. {@code allow-list} (see {@code docs/POLICY.md})
+ * @param className the class whose code attempted it
+ * @param methodName the method that attempted it, or {@code ""} for the class as a whole
+ * @param line the source line, or {@code -1} if unknown
+ */
+public record Violation(
+    String operation, String detail, String rule, String className, String methodName, int line) {
+
+  public Violation {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(detail, "detail");
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(className, "className");
+    Objects.requireNonNull(methodName, "methodName");
+  }
+
+  static Violation of(RefusalSite site) {
+    return new Violation(
+        site.operation(),
+        site.detail(),
+        site.rule(),
+        site.className(),
+        site.methodName(),
+        site.line());
+  }
+
+  /** Where it happened: {@code Class.method:line}, as much of it as is known. */
+  public String location() {
+    StringBuilder where = new StringBuilder(className);
+    if (!methodName.isEmpty()) {
+      where.append('.').append(methodName);
+    }
+    if (line >= 0) {
+      where.append(':').append(line);
+    }
+    return where.toString();
+  }
+
+  /** The message untrusted code saw: what was refused and by which rule. */
+  public String message() {
+    return new RefusalSite(operation, detail, rule, className, methodName, line).message();
+  }
+
+  /** {@code location: message}, one line. */
+  @Override
+  public String toString() {
+    return location() + ": " + message();
+  }
+}

@@ -1,0 +1,239 @@
+package org.rexec.compile;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticListener;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles one source file in memory, as the java launcher's source-file mode does: several
+ * top-level classes allowed, the first one is the program.
+ *
+ * <p>Untrusted source is compiled by trusted code, so javac is fenced: annotation processing is
+ * off ({@code -proc:none}: a processor on the class path would run in the supervisor), the
+ * class path, source path and processor path are empty (nothing of the host is visible to the
+ * source), and a deadline is checked at every compiler event.
+ */
+public final class SourceCompiler {
+
+  private static final List<String> OPTIONS =
+      List.of("-proc:none", "-g", "-encoding", "UTF-8", "-Xmaxerrs", "100", "-Xlint:none",
+          "-implicit:none");
+
+  private final JavaCompiler javac;
+
+  /**
+   * @throws IllegalStateException if this Java runtime has no compiler (a JRE, not a JDK)
+   */
+  public SourceCompiler() {
+    this.javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new IllegalStateException(
+          "this Java runtime has no compiler; run rexec on a JDK to compile source files");
+    }
+  }
+
+  /**
+   * Compiles {@code source} as the file {@code fileName}.
+   *
+   * @param fileName e.g. {@code Hello.java}; javac requires a public class to match it
+   * @param timeLimit compilation stops with an error when it takes longer
+   * @throws CompilationException with javac's messages if the source does not compile
+   */
+  public CompiledSource compile(String fileName, String source, Duration timeLimit)
+      throws CompilationException {
+    ErrorCollector errors = new ErrorCollector();
+    InMemoryFiles files =
+        new InMemoryFiles(javac.getStandardFileManager(null, null, StandardCharsets.UTF_8));
+    JavaFileObject unit = new SourceFile(fileName, source);
+    JavacTask task =
+        (JavacTask) javac.getTask(new StringWriter(), files, errors, OPTIONS, null, List.of(unit));
+    long deadline = System.nanoTime() + timeLimit.toNanos();
+    task.addTaskListener(new Deadline(deadline, timeLimit));
+    String mainClass;
+    try {
+      Iterable<? extends CompilationUnitTree> trees = task.parse();
+      mainClass = firstTopLevelClass(trees, fileName);
+      task.generate();
+    } catch (IOException e) {
+      throw new CompilationException(fileName + ": " + e.getMessage());
+    } catch (DeadlineExceeded e) {
+      throw new CompilationException(e.getMessage());
+    } catch (IllegalStateException e) {
+      // javac's API reports a failed parse or analysis this way; the diagnostics say why.
+      throw new CompilationException(errors.report(fileName));
+    }
+    if (errors.count > 0 || files.classFiles.isEmpty()) {
+      throw new CompilationException(errors.report(fileName));
+    }
+    return new CompiledSource(files.classFiles, mainClass);
+  }
+
+  private static String firstTopLevelClass(
+      Iterable<? extends CompilationUnitTree> trees, String fileName) {
+    for (CompilationUnitTree tree : trees) {
+      String packagePrefix =
+          tree.getPackageName() == null ? "" : tree.getPackageName().toString() + ".";
+      for (Tree declaration : tree.getTypeDecls()) {
+        if (declaration instanceof ClassTree) {
+          String name = ((ClassTree) declaration).getSimpleName().toString();
+          if (!name.isEmpty()) {
+            return packagePrefix + name;
+          }
+        }
+      }
+    }
+    // A file with no class declaration: javac names its implicit class after the file.
+    return fileName.endsWith(".java") ? fileName.substring(0, fileName.length() - 5) : fileName;
+  }
+
+  /** Collects errors, each formatted as javac prints it. */
+  private static final class ErrorCollector implements DiagnosticListener<JavaFileObject> {
+    private final StringBuilder text = new StringBuilder();
+    int count;
+
+    @Override
+    public void report(Diagnostic<? extends JavaFileObject> diagnostic) {
+      if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
+        count++;
+        text.append(diagnostic).append('\n');
+      }
+    }
+
+    String report(String fileName) {
+      if (count == 0) {
+        return fileName + ": javac produced no classes";
+      }
+      return text.append(count).append(count == 1 ? " error" : " errors").toString();
+    }
+  }
+
+  private static final class DeadlineExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DeadlineExceeded(String message) {
+      super(message);
+    }
+  }
+
+  /** Stops javac at its next event once the deadline has passed. */
+  private static final class Deadline implements TaskListener {
+    private final long deadlineNanos;
+    private final Duration limit;
+
+    Deadline(long deadlineNanos, Duration limit) {
+      this.deadlineNanos = deadlineNanos;
+      this.limit = limit;
+    }
+
+    private void check() {
+      if (System.nanoTime() - deadlineNanos > 0) {
+        throw new DeadlineExceeded(
+            "compilation took longer than " + limit.toMillis() + " ms and was stopped");
+      }
+    }
+
+    @Override
+    public void started(TaskEvent event) {
+      check();
+    }
+
+    @Override
+    public void finished(TaskEvent event) {
+      check();
+    }
+  }
+
+  private static final class SourceFile extends SimpleJavaFileObject {
+    private final String fileName;
+    private final String source;
+
+    SourceFile(String fileName, String source) {
+      super(URI.create("string:///" + Path.of(fileName).getFileName()), Kind.SOURCE);
+      this.fileName = fileName;
+      this.source = source;
+    }
+
+    /** How diagnostics name the file: as the caller named it. */
+    @Override
+    public String getName() {
+      return fileName;
+    }
+
+    @Override
+    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+      return source;
+    }
+  }
+
+  /** Output in memory; class path, source path and processor path empty. */
+  private static final class InMemoryFiles extends ForwardingJavaFileManager<StandardJavaFileManager> {
+    final Map<String, byte[]> classFiles = new HashMap<>();
+
+    InMemoryFiles(StandardJavaFileManager standard) {
+      super(standard);
+      try {
+        standard.setLocation(StandardLocation.CLASS_PATH, List.of());
+        standard.setLocation(StandardLocation.SOURCE_PATH, List.of());
+        standard.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot configure javac's file manager", e);
+      }
+    }
+
+    @Override
+    public Iterable<JavaFileObject> list(
+        Location location, String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse)
+        throws IOException {
+      if (location == StandardLocation.CLASS_PATH || location == StandardLocation.SOURCE_PATH) {
+        return List.of();
+      }
+      return super.list(location, packageName, kinds, recurse);
+    }
+
+    @Override
+    public JavaFileObject getJavaFileForOutput(
+        JavaFileManager.Location location,
+        String className,
+        JavaFileObject.Kind kind,
+        FileObject sibling) {
+      String internalName = className.replace('.', '/');
+      return new SimpleJavaFileObject(URI.create("mem:///" + internalName + ".class"), kind) {
+        @Override
+        public OutputStream openOutputStream() {
+          return new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+              classFiles.put(internalName, toByteArray());
+            }
+          };
+        }
+      };
+    }
+  }
+}

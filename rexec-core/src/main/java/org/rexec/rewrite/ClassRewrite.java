@@ -1,0 +1,65 @@
+package org.rexec.rewrite;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rexec.runtime.RefusalSite;
+
+/** The state of one class's rewrite, shared by the visitors of the chain. */
+final class ClassRewrite {
+
+  final ReferenceRules rules;
+  final Resolver resolver;
+
+  /** Internal name, set when the class header is visited. */
+  String className = "";
+
+  /** Whether the class is an interface. */
+  boolean isInterface;
+
+  /** Refusals planted as guards where the reference is. */
+  final List<RefusalSite> refusals = new ArrayList<>();
+
+  /** Refusals planted in the static initializer: refused supertypes. */
+  final List<RefusalSite> initializerRefusals = new ArrayList<>();
+
+  /** Why the class is refused as a whole; empty if it is not. */
+  final List<RefusalSite> rejections = new ArrayList<>();
+
+  ClassRewrite(ReferenceRules rules, Resolver resolver) {
+    this.rules = rules;
+    this.resolver = resolver;
+  }
+
+  /**
+   * Records a refusal or rejection at a site; returns the site to plant, or {@code null} when
+   * the decision plants nothing.
+   */
+  RefusalSite record(Decision decision, String methodName, int line) {
+    switch (decision.verdict()) {
+      case REFUSE: {
+        RefusalSite site = site(decision, methodName, line);
+        refusals.add(site);
+        return site;
+      }
+      case REJECT:
+        rejections.add(site(decision, methodName, line));
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  /** Records a rejection of the whole class. */
+  void reject(String operation, String detail, String rule) {
+    rejections.add(new RefusalSite(operation, detail, rule, javaName(), "", -1));
+  }
+
+  private RefusalSite site(Decision decision, String methodName, int line) {
+    return new RefusalSite(
+        decision.operation(), decision.detail(), decision.rule(), javaName(), methodName, line);
+  }
+
+  String javaName() {
+    return className.replace('/', '.');
+  }
+}

@@ -1,0 +1,66 @@
+package org.rexec.rewrite;
+
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.rexec.runtime.CellContext;
+import org.rexec.runtime.Guards;
+import org.rexec.runtime.RefusalSite;
+
+/** The bytecode sequences the rewriter plants. None of them branches, so frames stay valid. */
+final class GuardCode {
+
+  /** The static field through which a rewritten class reaches its cell. */
+  static final String CELL_FIELD = "$rexec$cell";
+
+  static final String CELL_DESCRIPTOR = Type.getDescriptor(CellContext.class);
+  static final String CONTEXT_OWNER = Type.getInternalName(CellContext.class);
+
+  private static final String GUARDS = Type.getInternalName(Guards.class);
+
+  /** Extra operand stack that any one planted sequence needs. */
+  static final int MAX_EXTRA_STACK = 2;
+
+  private GuardCode() {}
+
+  /** Pushes the class's {@link CellContext}. */
+  static void loadCell(MethodVisitor method, String className) {
+    method.visitFieldInsn(Opcodes.GETSTATIC, className, CELL_FIELD, CELL_DESCRIPTOR);
+  }
+
+  /** The kill check: stack unchanged. */
+  static void check(MethodVisitor method, String className) {
+    loadCell(method, className);
+    method.visitMethodInsn(
+        Opcodes.INVOKESTATIC, GUARDS, "check", "(" + CELL_DESCRIPTOR + ")V", false);
+  }
+
+  /** The handler guard, with the caught throwable on top of the stack: stack unchanged. */
+  static void caught(MethodVisitor method, String className) {
+    method.visitInsn(Opcodes.DUP);
+    loadCell(method, className);
+    method.visitMethodInsn(
+        Opcodes.INVOKESTATIC,
+        GUARDS,
+        "caught",
+        "(Ljava/lang/Throwable;" + CELL_DESCRIPTOR + ")V",
+        false);
+  }
+
+  /** The refusal guard: always throws, so the instruction after it never runs. */
+  static void refused(MethodVisitor method, String className, RefusalSite site) {
+    method.visitLdcInsn(site.encode());
+    loadCell(method, className);
+    method.visitMethodInsn(
+        Opcodes.INVOKESTATIC,
+        GUARDS,
+        "refused",
+        "(Ljava/lang/String;" + CELL_DESCRIPTOR + ")V",
+        false);
+  }
+
+  /** {@code maxStack + extra}, kept within the class file's limit. */
+  static int addStack(int maxStack, int extra) {
+    return Math.min(maxStack + extra, 0xFFFF);
+  }
+}

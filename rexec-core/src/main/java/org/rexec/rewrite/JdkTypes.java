@@ -1,0 +1,73 @@
+package org.rexec.rewrite;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.objectweb.asm.Type;
+
+/**
+ * The JDK's classes as the rewriter sees them: the classes a cell's loader would find through
+ * its parent, described by reflection (loading a JDK class does not initialize it).
+ */
+final class JdkTypes {
+
+  // Static because the JDK is JVM-global: its classes are the same for every cell and every
+  // policy. Entries are immutable; the map only grows with the JDK classes that cells name.
+  private static final ConcurrentMap<String, Optional<TypeInfo>> TYPES = new ConcurrentHashMap<>();
+
+  private JdkTypes() {}
+
+  /** The JDK class with this internal name, or empty if the JDK has none. */
+  static Optional<TypeInfo> find(String internalName) {
+    return TYPES.computeIfAbsent(internalName, JdkTypes::describe);
+  }
+
+  private static Optional<TypeInfo> describe(String internalName) {
+    Class<?> type;
+    try {
+      type =
+          Class.forName(
+              internalName.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
+    } catch (ClassNotFoundException | LinkageError absent) {
+      return Optional.empty();
+    }
+    if (type.isArray() || type.isPrimitive()) {
+      return Optional.empty();
+    }
+    Set<String> methods = new HashSet<>();
+    Set<String> fields = new HashSet<>();
+    try {
+      for (Method method : type.getDeclaredMethods()) {
+        methods.add(method.getName() + Type.getMethodDescriptor(method));
+      }
+      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        methods.add("<init>" + Type.getConstructorDescriptor(constructor));
+      }
+      for (Field field : type.getDeclaredFields()) {
+        fields.add(field.getName() + ":" + Type.getDescriptor(field.getType()));
+      }
+    } catch (LinkageError unlinkable) {
+      // A JDK class whose members name classes this JDK lacks: nothing of it is resolvable.
+      return Optional.empty();
+    }
+    Class<?> superclass = type.getSuperclass();
+    List<String> interfaces =
+        Arrays.stream(type.getInterfaces()).map(Type::getInternalName).toList();
+    return Optional.of(
+        new TypeInfo(
+            internalName,
+            superclass == null ? null : Type.getInternalName(superclass),
+            interfaces,
+            type.isInterface(),
+            false,
+            Set.copyOf(methods),
+            Set.copyOf(fields)));
+  }
+}

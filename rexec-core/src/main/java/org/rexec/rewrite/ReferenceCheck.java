@@ -1,0 +1,111 @@
+package org.rexec.rewrite;
+
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.rexec.runtime.RefusalSite;
+
+/**
+ * Checks every reference in every method: member and class references, constants, bootstrap
+ * methods and their arguments. A refused reference gets a throwing guard right in front of it
+ * (no label lies between the two, so nothing can jump past the guard); a rejected one is
+ * recorded for the whole class.
+ */
+final class ReferenceCheck extends ClassVisitor {
+
+  private final ClassRewrite rewrite;
+
+  ReferenceCheck(ClassVisitor next, ClassRewrite rewrite) {
+    super(Opcodes.ASM9, next);
+    this.rewrite = rewrite;
+  }
+
+  @Override
+  public MethodVisitor visitMethod(
+      int access, String name, String descriptor, String signature, String[] exceptions) {
+    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+    return next == null ? null : new MethodCheck(next, name);
+  }
+
+  private final class MethodCheck extends MethodVisitor {
+    private final String methodName;
+    private int line = -1;
+
+    MethodCheck(MethodVisitor next, String methodName) {
+      super(Opcodes.ASM9, next);
+      this.methodName = methodName;
+    }
+
+    private void act(Decision decision) {
+      RefusalSite site = rewrite.record(decision, methodName, line);
+      if (site != null) {
+        GuardCode.refused(mv, rewrite.className, site);
+      }
+    }
+
+    @Override
+    public void visitLineNumber(int line, Label start) {
+      this.line = line;
+      super.visitLineNumber(line, start);
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+      act(
+          opcode == Opcodes.NEW
+              ? rewrite.rules.classUse("new", org.objectweb.asm.Type.getObjectType(type))
+              : rewrite.rules.mention(type));
+      super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+      act(rewrite.rules.field(opcode, owner, name, descriptor));
+      super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    @Override
+    public void visitMethodInsn(
+        int opcode, String owner, String name, String descriptor, boolean isInterface) {
+      act(rewrite.rules.method(opcode, owner, name, descriptor));
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(
+        String name, String descriptor, Handle bootstrapMethod, Object... arguments) {
+      Decision typeMention = rewrite.rules.mention(descriptor);
+      act(
+          typeMention.verdict() != Decision.Verdict.ALLOW
+              ? typeMention
+              : rewrite.rules.bootstrap(bootstrapMethod, arguments));
+      super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethod, arguments);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+      act(rewrite.rules.constant(value));
+      super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
+      act(rewrite.rules.mention(descriptor));
+      super.visitMultiANewArrayInsn(descriptor, dimensions);
+    }
+
+    @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+      // Only a rejection is possible here; nothing is planted before the code starts.
+      rewrite.record(rewrite.rules.mention(type), methodName, -1);
+      super.visitTryCatchBlock(start, end, handler, type);
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+      super.visitMaxs(GuardCode.addStack(maxStack, GuardCode.MAX_EXTRA_STACK), maxLocals);
+    }
+  }
+}

@@ -1,0 +1,293 @@
+package org.rexec.rewrite;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.rexec.policy.AllowList;
+
+/**
+ * Decides what happens to each reference one class makes: allowed, interposed, refused or
+ * rejected. Decisions are memoized for the class, so the visitors that act on them ask freely.
+ */
+final class ReferenceRules {
+
+  private static final String RESERVED_MEMBER_PREFIX = "$rexec$";
+
+  private final AllowList allowList;
+  private final Interpositions interpositions;
+  private final Resolver resolver;
+  private final Map<String, Decision> memo = new HashMap<>();
+
+  ReferenceRules(AllowList allowList, Interpositions interpositions, Resolver resolver) {
+    this.allowList = allowList;
+    this.interpositions = interpositions;
+    this.resolver = resolver;
+  }
+
+  /** A method instruction: {@code invokevirtual}, {@code invokestatic}, ... */
+  Decision method(int opcode, String owner, String name, String descriptor) {
+    return memoized(
+        "M" + opcode + owner + '.' + name + descriptor,
+        () -> decideMethod(opcode, owner, name, descriptor));
+  }
+
+  /** A field instruction: {@code getstatic}, {@code putfield}, ... */
+  Decision field(int opcode, String owner, String name, String descriptor) {
+    return memoized(
+        "F" + opcode + owner + '.' + name + ':' + descriptor,
+        () -> decideField(opcode, owner, name, descriptor));
+  }
+
+  /**
+   * A use of a class that makes it do something: {@code new}, a class literal, a supertype.
+   * Type tests, casts and array types are mere names and only checked by {@link #mention}.
+   */
+  Decision classUse(String operation, Type type) {
+    Type element = type.getSort() == Type.ARRAY ? type.getElementType() : type;
+    if (element.getSort() != Type.OBJECT) {
+      return Decision.ALLOWED;
+    }
+    String internalName = element.getInternalName();
+    return memoized(
+        "C" + operation + internalName, () -> decideClassUse(operation, internalName));
+  }
+
+  /** A method handle constant, in an {@code ldc} or a bootstrap argument. */
+  Decision handle(Handle handle) {
+    Decision decision =
+        switch (handle.getTag()) {
+          case Opcodes.H_GETFIELD -> field(
+              Opcodes.GETFIELD, handle.getOwner(), handle.getName(), handle.getDesc());
+          case Opcodes.H_GETSTATIC -> field(
+              Opcodes.GETSTATIC, handle.getOwner(), handle.getName(), handle.getDesc());
+          case Opcodes.H_PUTFIELD -> field(
+              Opcodes.PUTFIELD, handle.getOwner(), handle.getName(), handle.getDesc());
+          case Opcodes.H_PUTSTATIC -> field(
+              Opcodes.PUTSTATIC, handle.getOwner(), handle.getName(), handle.getDesc());
+          case Opcodes.H_INVOKEVIRTUAL -> method(
+              Opcodes.INVOKEVIRTUAL, handle.getOwner(), handle.getName(), handle.getDesc());
+          case Opcodes.H_INVOKESTATIC -> method(
+              Opcodes.INVOKESTATIC, handle.getOwner(), handle.getName(), handle.getDesc());
+          case Opcodes.H_INVOKESPECIAL, Opcodes.H_NEWINVOKESPECIAL -> method(
+              Opcodes.INVOKESPECIAL, handle.getOwner(), handle.getName(), handle.getDesc());
+          case Opcodes.H_INVOKEINTERFACE -> method(
+              Opcodes.INVOKEINTERFACE, handle.getOwner(), handle.getName(), handle.getDesc());
+          default -> Decision.reject(
+              "method-handle", handle.toString(), RuleNames.CLASS_VERSION);
+        };
+    if (decision.verdict() == Decision.Verdict.INTERPOSE
+        && handle.getTag() == Opcodes.H_INVOKESPECIAL) {
+      // A bridge cannot make a super call; javac never emits such a handle.
+      return Decision.refuse("method-handle", describe(handle), RuleNames.ALLOW_LIST);
+    }
+    return relabel(decision, "method-handle");
+  }
+
+  /**
+   * A bootstrap method and its arguments (of an {@code invokedynamic} or a dynamic constant):
+   * the first decision that is not {@code ALLOW}, or {@code ALLOW}. Interposed handles among
+   * the arguments are allowed here: the interposer bridges them.
+   */
+  Decision bootstrap(Handle bootstrapMethod, Object[] arguments) {
+    Decision decision = relabel(handle(bootstrapMethod), "bootstrap");
+    if (decision.verdict() == Decision.Verdict.INTERPOSE) {
+      decision = Decision.refuse("bootstrap", describe(bootstrapMethod), RuleNames.ALLOW_LIST);
+    }
+    if (decision.verdict() != Decision.Verdict.ALLOW) {
+      return decision;
+    }
+    for (Object argument : arguments) {
+      Decision argumentDecision = constant(argument);
+      if (argumentDecision.verdict() == Decision.Verdict.REFUSE
+          || argumentDecision.verdict() == Decision.Verdict.REJECT) {
+        return argumentDecision;
+      }
+    }
+    return Decision.ALLOWED;
+  }
+
+  /** A loadable constant: of an {@code ldc} or a bootstrap argument. */
+  Decision constant(Object value) {
+    if (value instanceof Type type) {
+      return type.getSort() == Type.METHOD ? mention(type.getDescriptor()) : classUse("class", type);
+    }
+    if (value instanceof Handle handle) {
+      return handle(handle);
+    }
+    if (value instanceof ConstantDynamic dynamic) {
+      Decision typeMention = mention(dynamic.getDescriptor());
+      if (typeMention.verdict() != Decision.Verdict.ALLOW) {
+        return typeMention;
+      }
+      Object[] arguments = new Object[dynamic.getBootstrapMethodArgumentCount()];
+      for (int i = 0; i < arguments.length; i++) {
+        arguments[i] = dynamic.getBootstrapMethodArgument(i);
+      }
+      return bootstrap(dynamic.getBootstrapMethod(), arguments);
+    }
+    return Decision.ALLOWED;
+  }
+
+  /**
+   * A type named in a descriptor, a cast, a type test or an exception handler: allowed unless it
+   * is one of rexec's own classes.
+   */
+  Decision mention(String descriptorOrInternalName) {
+    if (descriptorOrInternalName != null && descriptorOrInternalName.contains(Packages.REXEC)) {
+      return Decision.reject("class", descriptorOrInternalName, RuleNames.RUNTIME_PACKAGE);
+    }
+    return Decision.ALLOWED;
+  }
+
+  /** A member name the class declares: names reserved for rexec are refused. */
+  Decision declaredName(String kind, String name) {
+    return name.startsWith(RESERVED_MEMBER_PREFIX)
+        ? Decision.reject(kind, name, RuleNames.RESERVED_NAME)
+        : Decision.ALLOWED;
+  }
+
+  /** Not computeIfAbsent: deciding one reference may decide others (the owner class). */
+  private Decision memoized(String key, Supplier<Decision> decide) {
+    Decision decision = memo.get(key);
+    if (decision == null) {
+      decision = decide.get();
+      memo.put(key, decision);
+    }
+    return decision;
+  }
+
+  private Decision decideMethod(int opcode, String owner, String name, String descriptor) {
+    String operation = "<init>".equals(name) ? "new" : "call";
+    Decision early = checkNames(operation, owner, name, descriptor);
+    if (early != null) {
+      return early;
+    }
+    if (owner.startsWith("[")) {
+      // Arrays have Object's methods and a public clone().
+      return "clone".equals(name)
+          ? Decision.ALLOWED
+          : decideMethod(opcode, "java/lang/Object", name, descriptor);
+    }
+    Resolver.Resolution resolution = resolver.resolveMethod(owner, name, descriptor);
+    String detail = describeMethod(resolution.declaringClass(), name, descriptor);
+    return decideResolved(
+        resolution,
+        owner,
+        operation,
+        detail,
+        () -> interpositions.forMethod(opcode, resolution.declaringClass(), name, descriptor),
+        () -> allowList.allowsMember(resolution.declaringClass(), name, descriptor));
+  }
+
+  private Decision decideField(int opcode, String owner, String name, String descriptor) {
+    Decision early = checkNames("field", owner, name, descriptor);
+    if (early != null) {
+      return early;
+    }
+    Resolver.Resolution resolution = resolver.resolveField(owner, name, descriptor);
+    String detail = javaName(resolution.declaringClass()) + "." + name;
+    return decideResolved(
+        resolution,
+        owner,
+        "field",
+        detail,
+        () ->
+            opcode == Opcodes.GETSTATIC
+                ? interpositions.forStaticFieldRead(resolution.declaringClass(), name, descriptor)
+                : null,
+        () -> allowList.allowsMember(resolution.declaringClass(), name, null));
+  }
+
+  private Decision decideResolved(
+      Resolver.Resolution resolution,
+      String owner,
+      String operation,
+      String detail,
+      Supplier<Interpositions.Shim> shim,
+      BooleanSupplier allowed) {
+    switch (resolution.origin()) {
+      case CELL:
+        return Decision.ALLOWED;
+      case NO_CLASS:
+        // The class exists nowhere the cell can see: the JVM throws NoClassDefFoundError.
+        return Decision.ALLOWED;
+      case NO_MEMBER:
+        return Decision.refuse(operation, detail + " (no such member)", RuleNames.ALLOW_LIST);
+      case JDK:
+      default:
+        Decision ownerUse = classUse("class", Type.getObjectType(owner));
+        if (ownerUse.verdict() != Decision.Verdict.ALLOW) {
+          return ownerUse;
+        }
+        Interpositions.Shim found = shim.get();
+        if (found != null) {
+          return Decision.interpose(found);
+        }
+        return allowed.getAsBoolean()
+            ? Decision.ALLOWED
+            : Decision.refuse(operation, detail, RuleNames.ALLOW_LIST);
+    }
+  }
+
+  private Decision decideClassUse(String operation, String internalName) {
+    if (Packages.isRexec(internalName)) {
+      return Decision.reject(operation, javaName(internalName), RuleNames.RUNTIME_PACKAGE);
+    }
+    Optional<TypeInfo> type = resolver.type(internalName);
+    if (type.isEmpty() || type.get().inCell() || allowList.allowsClass(internalName)) {
+      return Decision.ALLOWED;
+    }
+    return Decision.refuse(operation, javaName(internalName), RuleNames.ALLOW_LIST);
+  }
+
+  /** The checks every member reference gets before resolution, or null if it passes them. */
+  private Decision checkNames(String operation, String owner, String name, String descriptor) {
+    if (Packages.isRexec(owner) || owner.contains("L" + Packages.REXEC)) {
+      return Decision.reject(operation, javaName(owner) + "." + name, RuleNames.RUNTIME_PACKAGE);
+    }
+    if (name.startsWith(RESERVED_MEMBER_PREFIX)) {
+      return Decision.reject(operation, javaName(owner) + "." + name, RuleNames.RESERVED_NAME);
+    }
+    Decision typeMention = mention(descriptor);
+    return typeMention.verdict() == Decision.Verdict.ALLOW ? null : typeMention;
+  }
+
+  private static Decision relabel(Decision decision, String operation) {
+    return decision.verdict() == Decision.Verdict.REFUSE
+        ? Decision.refuse(operation, decision.detail(), decision.rule())
+        : decision;
+  }
+
+  static String describe(Handle handle) {
+    return describeMethod(handle.getOwner(), handle.getName(), handle.getDesc());
+  }
+
+  /** {@code java.lang.Runtime.exec(java.lang.String)}; constructors read {@code new Foo(..)}. */
+  static String describeMethod(String owner, String name, String descriptor) {
+    StringBuilder text = new StringBuilder(javaName(owner));
+    if (!"<init>".equals(name)) {
+      text.append('.').append(name);
+    }
+    if (descriptor.startsWith("(")) {
+      text.append('(');
+      Type[] arguments = Type.getArgumentTypes(descriptor);
+      for (int i = 0; i < arguments.length; i++) {
+        text.append(i == 0 ? "" : ", ").append(arguments[i].getClassName());
+      }
+      text.append(')');
+    }
+    return text.toString();
+  }
+
+  static String javaName(String internalName) {
+    return internalName.startsWith("[")
+        ? Type.getType(internalName).getClassName()
+        : internalName.replace('/', '.');
+  }
+}

@@ -1,0 +1,68 @@
+package org.rexec.rewrite;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rexec.runtime.RefusalSite;
+
+/**
+ * The outcome of rewriting one class: the bytes to define, or the reasons it is refused.
+ *
+ * <p>Immutable; {@link #bytes()} is shared and must not be modified.
+ */
+public final class RewriteResult {
+
+  private final byte[] bytes;
+  private final List<RefusalSite> refusals;
+  private final List<RefusalSite> rejections;
+  private final Map<String, String> dependencies;
+
+  RewriteResult(
+      byte[] bytes,
+      List<RefusalSite> refusals,
+      List<RefusalSite> rejections,
+      Map<String, String> dependencies) {
+    this.bytes = bytes;
+    this.refusals = List.copyOf(refusals);
+    this.rejections = List.copyOf(rejections);
+    // Values may be null (an absent class), which Map.copyOf refuses.
+    this.dependencies = Collections.unmodifiableMap(new HashMap<>(dependencies));
+  }
+
+  /** The rewritten class file, or {@code null} if the class is {@linkplain #isRejected() rejected}. */
+  public byte[] bytes() {
+    return bytes;
+  }
+
+  /** Whether no policy allows the class: it must not be defined. */
+  public boolean isRejected() {
+    return !rejections.isEmpty();
+  }
+
+  /** Why the class is rejected; empty if it is not. */
+  public List<RefusalSite> rejections() {
+    return rejections;
+  }
+
+  /** The refused references, each now guarded: what strict mode refuses the class for. */
+  public List<RefusalSite> refusals() {
+    return refusals;
+  }
+
+  /** Every violation of the class: rejections, then refusals. */
+  public List<RefusalSite> violations() {
+    if (rejections.isEmpty()) {
+      return refusals;
+    }
+    List<RefusalSite> all = new ArrayList<>(rejections);
+    all.addAll(refusals);
+    return List.copyOf(all);
+  }
+
+  /** The cell classes the rewrite consulted, with their hashes ({@code null}: absent). */
+  Map<String, String> dependencies() {
+    return dependencies;
+  }
+}

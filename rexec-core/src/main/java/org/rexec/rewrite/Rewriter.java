@@ -1,0 +1,183 @@
+package org.rexec.rewrite;
+
+import java.util.List;
+import java.util.Objects;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.rexec.policy.AllowList;
+import org.rexec.runtime.RefusalSite;
+
+/**
+ * Rewrites untrusted class files for a cell: one pass of small visitors, in this order:
+ *
+ * <ol>
+ *   <li>{@link StructureCheck}: version, package, supertypes, declared members; drops unknown
+ *       attributes; renames {@code finalize()}.
+ *   <li>{@link ReferenceCheck}: every reference against the allow-list; plants refusal guards.
+ *       It must see the original code, before anything is routed or planted.
+ *   <li>{@link Interposer}: routes interposed members to shims; bridges method handles. It runs
+ *       after the check so refused sites are already fenced, and before the guards so that its
+ *       bridge methods are guarded too.
+ *   <li>{@link GuardInjector}: kill checks at method entries and back-edges, handler guards.
+ *   <li>{@link CellFieldInjector}: the cell field and the static initializer prologue, last, so
+ *       that the prologue runs before any guard of the initializer.
+ * </ol>
+ *
+ * <p>Frames are never recomputed: every planted sequence is straight-line code inserted where
+ * no frame changes, so the original stack map frames stay valid and no class is ever loaded to
+ * compute a common superclass. Thread-safe; rewriting is cached (see {@link RewriteCache}).
+ */
+public final class Rewriter {
+
+  /** The newest class file major version the rewriter models: Java 25. */
+  public static final int MAX_MAJOR_VERSION = Opcodes.V25;
+
+  private static final int MAGIC = 0xCAFEBABE;
+
+  private final AllowList allowList;
+  private final int maxClassFileBytes;
+  private final RewriteCache cache;
+  private final String fingerprint;
+
+  /**
+   * @param allowList what cell code may reference
+   * @param maxClassFileBytes larger class files are rejected
+   * @param cache where rewritten classes are kept
+   */
+  public Rewriter(AllowList allowList, int maxClassFileBytes, RewriteCache cache) {
+    this.allowList = Objects.requireNonNull(allowList, "allowList");
+    if (maxClassFileBytes <= 0) {
+      throw new IllegalArgumentException("maxClassFileBytes must be > 0, was " + maxClassFileBytes);
+    }
+    this.maxClassFileBytes = maxClassFileBytes;
+    this.cache = Objects.requireNonNull(cache, "cache");
+    this.fingerprint =
+        allowList.fingerprint() + "/" + maxClassFileBytes + "/" + MAX_MAJOR_VERSION;
+  }
+
+  /**
+   * Rewrites the cell class {@code internalName} from the cell's class path.
+   *
+   * @throws ClassFormatError if the bytes are not a well-formed class file of that name
+   * @throws IllegalArgumentException if the cell has no such class
+   */
+  public RewriteResult rewrite(String internalName, CellClasses cellClasses) {
+    CellClassPath classPath = cellClasses.classPath();
+    byte[] classFile = classPath.classBytes(internalName);
+    if (classFile == null) {
+      throw new IllegalArgumentException("the cell has no class " + internalName);
+    }
+    String key = classPath.classHash(internalName) + "/" + fingerprint;
+    RewriteResult cached = cache.find(key, classPath);
+    if (cached != null) {
+      return cached;
+    }
+    RewriteResult result = transform(internalName, classFile, cellClasses);
+    cache.put(key, result);
+    return result;
+  }
+
+  private RewriteResult transform(String internalName, byte[] classFile, CellClasses cellClasses) {
+    Resolver resolver = new Resolver(cellClasses);
+    ClassRewrite rewrite =
+        new ClassRewrite(
+            new ReferenceRules(allowList, Interpositions.INSTANCE, resolver), resolver);
+    rewrite.className = internalName;
+    if (classFile.length > maxClassFileBytes) {
+      rewrite.reject(
+          "define",
+          classFile.length + " bytes, more than the limit of " + maxClassFileBytes,
+          RuleNames.CLASS_SIZE);
+      return rejected(rewrite);
+    }
+    checkHeader(internalName, classFile);
+    ClassReader reader;
+    try {
+      reader = new ClassReader(classFile);
+    } catch (RuntimeException malformed) {
+      throw malformed(internalName, malformed);
+    }
+    if (!internalName.equals(reader.getClassName())) {
+      throw new ClassFormatError(
+          internalName.replace('/', '.')
+              + ".class defines "
+              + reader.getClassName().replace('/', '.')
+              + " (wrong name)");
+    }
+    ClassWriter writer = new FrameFreeClassWriter();
+    ClassVisitor chain =
+        new StructureCheck(
+            new ReferenceCheck(
+                new Interposer(
+                    new GuardInjector(new CellFieldInjector(writer, rewrite)), rewrite),
+                rewrite),
+            rewrite,
+            MAX_MAJOR_VERSION);
+    try {
+      reader.accept(chain, 0);
+    } catch (RuntimeException malformed) {
+      throw malformed(internalName, malformed);
+    }
+    if (!rewrite.rejections.isEmpty()) {
+      return rejected(rewrite);
+    }
+    byte[] rewritten;
+    try {
+      rewritten = writer.toByteArray();
+    } catch (RuntimeException tooLarge) {
+      // ASM refuses to write a method or constant pool beyond the class file's limits.
+      rewrite.reject("define", "rewritten class too large: " + tooLarge.getMessage(),
+          RuleNames.CLASS_SIZE);
+      return rejected(rewrite);
+    }
+    return new RewriteResult(
+        rewritten, rewrite.refusals, List.of(), resolver.dependencies());
+  }
+
+  private static RewriteResult rejected(ClassRewrite rewrite) {
+    return new RewriteResult(
+        null, rewrite.refusals, rewrite.rejections, rewrite.resolver.dependencies());
+  }
+
+  /** Checks magic and version before ASM sees the bytes: ASM's errors are less clear. */
+  private static void checkHeader(String internalName, byte[] classFile) {
+    if (classFile.length < 10 || readInt(classFile, 0) != MAGIC) {
+      throw new ClassFormatError(
+          internalName.replace('/', '.') + ".class is not a class file (bad magic number)");
+    }
+  }
+
+  private static int readInt(byte[] bytes, int offset) {
+    return ((bytes[offset] & 0xFF) << 24)
+        | ((bytes[offset + 1] & 0xFF) << 16)
+        | ((bytes[offset + 2] & 0xFF) << 8)
+        | (bytes[offset + 3] & 0xFF);
+  }
+
+  private static ClassFormatError malformed(String internalName, RuntimeException cause) {
+    ClassFormatError error =
+        new ClassFormatError(
+            internalName.replace('/', '.') + ".class is malformed: " + cause);
+    error.initCause(cause);
+    return error;
+  }
+
+  /** A writer that never computes frames, hence never needs to load a class. */
+  private static final class FrameFreeClassWriter extends ClassWriter {
+    FrameFreeClassWriter() {
+      super(0);
+    }
+
+    @Override
+    protected String getCommonSuperClass(String type1, String type2) {
+      throw new IllegalStateException("the rewriter never computes frames");
+    }
+  }
+
+  /** For diagnostics: how a refusal site reads in a listing. */
+  static String describe(RefusalSite site) {
+    return site.className() + "." + site.methodName() + ": " + site.message();
+  }
+}

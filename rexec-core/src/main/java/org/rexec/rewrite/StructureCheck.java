@@ -1,0 +1,149 @@
+package org.rexec.rewrite;
+
+import org.objectweb.asm.Attribute;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.ModuleVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.RecordComponentVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * Checks the shape of a class: its version, package, supertypes and declared members. Rejects
+ * what no policy allows (native methods, rexec's names and packages, module descriptors, class
+ * versions the rewriter does not model); records refused supertypes, which the static
+ * initializer then refuses; drops attributes the JVM does not define, which nothing downstream
+ * would understand; renames {@code finalize()} so that the JVM never runs it.
+ */
+final class StructureCheck extends ClassVisitor {
+
+  /** What a declared {@code finalize()} becomes: a method the JVM does not call. */
+  static final String RENAMED_FINALIZE = "$rexec$finalize";
+
+  private final ClassRewrite rewrite;
+  private final int maxMajorVersion;
+
+  StructureCheck(ClassVisitor next, ClassRewrite rewrite, int maxMajorVersion) {
+    super(Opcodes.ASM9, next);
+    this.rewrite = rewrite;
+    this.maxMajorVersion = maxMajorVersion;
+  }
+
+  @Override
+  public void visit(
+      int version,
+      int access,
+      String name,
+      String signature,
+      String superName,
+      String[] interfaces) {
+    rewrite.className = name;
+    rewrite.isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+    int major = version & 0xFFFF;
+    if (major > maxMajorVersion) {
+      rewrite.reject(
+          "define",
+          "class file version " + major + " (Java " + (major - 44) + ")",
+          RuleNames.CLASS_VERSION);
+    }
+    if ((version >>> 16) == 0xFFFF) {
+      rewrite.reject("define", "class compiled with preview features", RuleNames.CLASS_VERSION);
+    }
+    if ((access & Opcodes.ACC_MODULE) != 0) {
+      rewrite.reject("define", "a module descriptor", RuleNames.CLASS_VERSION);
+    }
+    if (Packages.isRexec(name)) {
+      rewrite.reject("define", rewrite.javaName(), RuleNames.RUNTIME_PACKAGE);
+    } else if (Packages.isReserved(name)) {
+      rewrite.reject("define", rewrite.javaName(), RuleNames.RESERVED_PACKAGE);
+    }
+    if (superName != null) {
+      checkSupertype(superName);
+    }
+    if (interfaces != null) {
+      for (String superinterface : interfaces) {
+        checkSupertype(superinterface);
+      }
+    }
+    super.visit(version, access, name, signature, superName, interfaces);
+  }
+
+  private void checkSupertype(String supertype) {
+    Decision decision = rewrite.rules.classUse("extend", Type.getObjectType(supertype));
+    switch (decision.verdict()) {
+      case REFUSE:
+        rewrite.initializerRefusals.add(rewrite.record(decision, "<clinit>", -1));
+        break;
+      case REJECT:
+        rewrite.record(decision, "", -1);
+        break;
+      default:
+        break;
+    }
+  }
+
+  @Override
+  public ModuleVisitor visitModule(String name, int access, String version) {
+    rewrite.reject("define", "module " + name, RuleNames.CLASS_VERSION);
+    return null;
+  }
+
+  @Override
+  public void visitAttribute(Attribute attribute) {
+    // Dropped: the JVM ignores attributes it does not define, and so does the rewrite.
+  }
+
+  @Override
+  public RecordComponentVisitor visitRecordComponent(
+      String name, String descriptor, String signature) {
+    rewrite.record(rewrite.rules.mention(descriptor), "", -1);
+    RecordComponentVisitor next = super.visitRecordComponent(name, descriptor, signature);
+    return next == null
+        ? null
+        : new RecordComponentVisitor(Opcodes.ASM9, next) {
+          @Override
+          public void visitAttribute(Attribute attribute) {}
+        };
+  }
+
+  @Override
+  public FieldVisitor visitField(
+      int access, String name, String descriptor, String signature, Object value) {
+    rewrite.record(rewrite.rules.declaredName("field", name), "", -1);
+    rewrite.record(rewrite.rules.mention(descriptor), "", -1);
+    FieldVisitor next = super.visitField(access, name, descriptor, signature, value);
+    return next == null
+        ? null
+        : new FieldVisitor(Opcodes.ASM9, next) {
+          @Override
+          public void visitAttribute(Attribute attribute) {}
+        };
+  }
+
+  @Override
+  public MethodVisitor visitMethod(
+      int access, String name, String descriptor, String signature, String[] exceptions) {
+    rewrite.record(rewrite.rules.declaredName("method", name), name, -1);
+    rewrite.record(rewrite.rules.mention(descriptor), name, -1);
+    if ((access & Opcodes.ACC_NATIVE) != 0) {
+      rewrite.reject(
+          "native",
+          ReferenceRules.describeMethod(rewrite.className, name, descriptor),
+          RuleNames.NATIVE_METHOD);
+    }
+    String emittedName =
+        "finalize".equals(name)
+                && "()V".equals(descriptor)
+                && (access & Opcodes.ACC_STATIC) == 0
+            ? RENAMED_FINALIZE
+            : name;
+    MethodVisitor next = super.visitMethod(access, emittedName, descriptor, signature, exceptions);
+    return next == null
+        ? null
+        : new MethodVisitor(Opcodes.ASM9, next) {
+          @Override
+          public void visitAttribute(Attribute attribute) {}
+        };
+  }
+}

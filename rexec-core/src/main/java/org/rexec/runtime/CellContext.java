@@ -1,0 +1,246 @@
+package org.rexec.runtime;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * One cell as its rewritten code sees it: the state every guard reads, and the cell's builtins
+ * (its own {@code System.out}, properties, environment, exit and shutdown hooks).
+ *
+ * <p>Every rewritten class holds its cell's context in a {@code static final} field that its
+ * static initializer fills from {@link #of(Class)}; the JIT folds that field to a constant, so
+ * the kill check on the hot path is one volatile read of {@link #state}.
+ *
+ * <p>Thread safety: the state and the builtins are read by every cell thread and written by the
+ * supervisor; fields are volatile or guarded by {@code this}.
+ */
+public final class CellContext {
+
+  /** Implemented by the class loader of every cell, so that a class can find its context. */
+  public interface Holder {
+    /** The context of the cell that owns this loader. */
+    CellContext cellContext();
+  }
+
+  static final int RUNNING = 0;
+  static final int IDLE = 1;
+  static final int EXITING = 2;
+  static final int STOPPED = 3;
+
+  /** Read by every guard: {@link #RUNNING} lets cell code run, anything else unwinds it. */
+  volatile int state = IDLE;
+
+  private final CellHost host;
+  private final Map<String, String> environment;
+  private final Properties initialProperties;
+  private volatile Properties properties;
+
+  private volatile PrintStream out;
+  private volatile PrintStream err;
+  private volatile InputStream in;
+
+  // Guarded by this.
+  private CellTermination termination;
+  private boolean halted;
+  private final Map<Thread, Boolean> shutdownHooks = new IdentityHashMap<>();
+
+  /**
+   * Creates the context of a new cell; it starts idle.
+   *
+   * @param host the supervisor side of the cell
+   * @param environment the variables {@code System.getenv} shows
+   * @param properties the system properties the cell starts with; copied
+   */
+  public CellContext(CellHost host, Map<String, String> environment, Properties properties) {
+    this.host = Objects.requireNonNull(host, "host");
+    this.environment = Map.copyOf(environment);
+    this.initialProperties = copy(properties);
+    this.properties = copy(properties);
+  }
+
+  /**
+   * The context of the cell that defined {@code cellClass}. Called by the static initializer of
+   * every rewritten class.
+   *
+   * @throws IllegalStateException if the class was not defined by a cell
+   */
+  public static CellContext of(Class<?> cellClass) {
+    ClassLoader loader = cellClass.getClassLoader();
+    if (loader instanceof Holder) {
+      return ((Holder) loader).cellContext();
+    }
+    throw new IllegalStateException(cellClass.getName() + " was not defined by a cell");
+  }
+
+  CellHost host() {
+    return host;
+  }
+
+  // ---- run lifecycle (supervisor side) ----
+
+  /**
+   * Starts a run: installs the run's streams and lets cell code execute.
+   *
+   * @throws IllegalStateException if a run is active or the cell was stopped
+   */
+  public synchronized void beginRun(InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    if (state == STOPPED) {
+      throw new IllegalStateException("the cell was stopped: " + termination.getMessage());
+    }
+    if (state != IDLE) {
+      throw new IllegalStateException("a run of this cell is already active");
+    }
+    this.in = Objects.requireNonNull(stdin, "stdin");
+    this.out = Objects.requireNonNull(stdout, "stdout");
+    this.err = Objects.requireNonNull(stderr, "stderr");
+    termination = null;
+    halted = false;
+    shutdownHooks.clear();
+    state = RUNNING;
+  }
+
+  /** Ends the run: cell code can no longer execute until the next run. */
+  public synchronized void endRun() {
+    if (state != STOPPED) {
+      state = IDLE;
+    }
+  }
+
+  /**
+   * Stops the cell for good: from now on every guard in it throws. Idempotent; the first reason
+   * is kept.
+   */
+  public synchronized void stop(String reason) {
+    if (state != STOPPED) {
+      termination = new CellTermination(CellTermination.Reason.STOPPED, 0, reason);
+      state = STOPPED;
+    }
+  }
+
+  /** Whether {@link #stop(String)} was called. */
+  public boolean isStopped() {
+    return state == STOPPED;
+  }
+
+  /**
+   * Takes the shutdown hooks registered by the run, once the program has exited; empty if it
+   * halted. Cell code may run again afterwards (the hooks are cell code).
+   */
+  public synchronized List<Thread> takeShutdownHooks() {
+    List<Thread> hooks = halted ? List.of() : new ArrayList<>(shutdownHooks.keySet());
+    shutdownHooks.clear();
+    if (state == EXITING) {
+      state = RUNNING;
+    }
+    return hooks;
+  }
+
+  /** The exit requested by the program in this run, or {@code null} if it did not exit. */
+  public synchronized CellTermination exitRequest() {
+    return termination != null && termination.reason() == CellTermination.Reason.EXIT
+        ? termination
+        : null;
+  }
+
+  // ---- called by guards ----
+
+  /** Throws the termination that applies if the state is no longer {@link #RUNNING}. */
+  void checkRunning() {
+    synchronized (this) {
+      if (state == RUNNING) {
+        return;
+      }
+      if (termination != null) {
+        throw termination;
+      }
+    }
+    throw new CellTermination(
+        CellTermination.Reason.INACTIVE,
+        0,
+        "cell code may run only inside a run or call of its cell");
+  }
+
+  // ---- builtins (called by shims) ----
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
+  }
+
+  InputStream in() {
+    return in;
+  }
+
+  void setOut(PrintStream stream) {
+    out = stream;
+  }
+
+  void setErr(PrintStream stream) {
+    err = stream;
+  }
+
+  void setIn(InputStream stream) {
+    in = stream;
+  }
+
+  Properties properties() {
+    return properties;
+  }
+
+  void setProperties(Properties replacement) {
+    properties = replacement == null ? copy(initialProperties) : replacement;
+  }
+
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  /**
+   * Ends the program with {@code status}; {@code halt} skips the shutdown hooks. Returns the
+   * termination for the caller to throw; a later exit keeps the first status, as the JVM does.
+   */
+  synchronized CellTermination exit(int status, boolean halt) {
+    if (termination == null) {
+      termination =
+          new CellTermination(CellTermination.Reason.EXIT, status, "exit(" + status + ")");
+      state = EXITING;
+    }
+    halted |= halt;
+    return termination;
+  }
+
+  synchronized void addShutdownHook(Thread hook) {
+    if (state != RUNNING || termination != null) {
+      throw new IllegalStateException("Shutdown in progress");
+    }
+    if (hook.getState() != Thread.State.NEW) {
+      throw new IllegalArgumentException("Hook already running");
+    }
+    if (shutdownHooks.containsKey(hook)) {
+      throw new IllegalArgumentException("Hook previously registered");
+    }
+    shutdownHooks.put(hook, Boolean.TRUE);
+  }
+
+  synchronized boolean removeShutdownHook(Thread hook) {
+    if (termination != null) {
+      throw new IllegalStateException("Shutdown in progress");
+    }
+    return shutdownHooks.remove(hook) != null;
+  }
+
+  private static Properties copy(Properties source) {
+    Properties copy = new Properties();
+    copy.putAll(source);
+    return copy;
+  }
+}

@@ -1,0 +1,40 @@
+package org.rexec.runtime;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a shim: a static method that stands in for one JDK member wherever cell code uses it.
+ *
+ * <p>The interposed member's descriptor is derived from the shim's own signature, so the two
+ * cannot drift apart: the last parameter is always the caller's {@link CellContext}; for an
+ * instance method the first parameter is the receiver (typed as {@link #owner()}); for a static
+ * field read the shim takes only the context and returns the field's type.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Interposes {
+
+  /** The JDK class that declares the interposed member. */
+  Class<?> owner();
+
+  /** The member's name; defaults to the shim method's name. */
+  String member() default "";
+
+  /** What kind of member is interposed. */
+  Kind kind();
+
+  /** The kinds of interposed member. */
+  enum Kind {
+    /** A static method. */
+    STATIC_METHOD,
+    /** An instance method reached by a virtual or interface call (dynamic dispatch applies). */
+    VIRTUAL_METHOD,
+    /** An instance method reached by {@code invokespecial}: a {@code super.m()} call. */
+    SPECIAL_METHOD,
+    /** A read of a static field. */
+    STATIC_FIELD_GET
+  }
+}

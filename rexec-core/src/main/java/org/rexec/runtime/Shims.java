@@ -1,0 +1,18 @@
+package org.rexec.runtime;
+
+import java.util.List;
+
+/** The classes whose {@link Interposes}-annotated methods are the cell's shims. */
+public final class Shims {
+
+  private Shims() {}
+
+  /** Every shim class; the rewriter reads their annotations once. */
+  public static final List<Class<?>> CLASSES =
+      List.of(
+          SystemShim.class,
+          RuntimeShim.class,
+          ThrowableShim.class,
+          PropertyReaderShim.class,
+          ClassShim.class);
+}

@@ -1,0 +1,30 @@
+package org.rexec.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Removes rexec's own frames from exceptions that the runtime throws into cell code. */
+final class StackTraces {
+
+  private static final String OWN_PACKAGE_PREFIX = "org.rexec.";
+
+  private StackTraces() {}
+
+  /**
+   * Drops the frames of rexec's classes from {@code thrown}, so that untrusted code sees the
+   * exception as thrown at its own call site. Returns its argument.
+   */
+  static <T extends Throwable> T forCell(T thrown) {
+    StackTraceElement[] frames = thrown.getStackTrace();
+    List<StackTraceElement> kept = new ArrayList<>(frames.length);
+    for (StackTraceElement frame : frames) {
+      if (!frame.getClassName().startsWith(OWN_PACKAGE_PREFIX)) {
+        kept.add(frame);
+      }
+    }
+    if (kept.size() != frames.length) {
+      thrown.setStackTrace(kept.toArray(new StackTraceElement[0]));
+    }
+    return thrown;
+  }
+}

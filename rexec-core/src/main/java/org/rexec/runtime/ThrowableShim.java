@@ -1,0 +1,33 @@
+package org.rexec.runtime;
+
+import static org.rexec.runtime.Interposes.Kind.SPECIAL_METHOD;
+import static org.rexec.runtime.Interposes.Kind.STATIC_METHOD;
+import static org.rexec.runtime.Interposes.Kind.VIRTUAL_METHOD;
+
+/** Stack traces printed "to System.err" go to the cell's {@code System.err}. */
+public final class ThrowableShim {
+
+  private ThrowableShim() {}
+
+  /** {@code t.printStackTrace()}: reaches a cell's override, else prints to the cell's err. */
+  @Interposes(owner = Throwable.class, kind = VIRTUAL_METHOD)
+  public static void printStackTrace(Throwable thrown, CellContext cell) {
+    Receivers.require(thrown);
+    if (Receivers.overriddenOutsideJdk(thrown, Throwable.class, "printStackTrace")) {
+      thrown.printStackTrace();
+    } else {
+      thrown.printStackTrace(cell.err());
+    }
+  }
+
+  /** {@code super.printStackTrace()}: what {@code Throwable}'s own method does, on cell err. */
+  @Interposes(owner = Throwable.class, member = "printStackTrace", kind = SPECIAL_METHOD)
+  public static void printStackTraceSpecial(Throwable thrown, CellContext cell) {
+    thrown.printStackTrace(cell.err());
+  }
+
+  @Interposes(owner = Thread.class, kind = STATIC_METHOD)
+  public static void dumpStack(CellContext cell) {
+    StackTraces.forCell(new Exception("Stack trace")).printStackTrace(cell.err());
+  }
+}
