@@ -66,12 +66,27 @@ final class CellClassLoader extends ClassLoader implements CellContext.Holder {
     synchronized (getClassLoadingLock(name)) {
       Class<?> loaded = findLoadedClass(name);
       if (loaded == null) {
-        loaded = isCellClass(name) ? define(name) : getParent().loadClass(name);
+        loaded = isCellClass(name) ? define(name) : delegate(name);
       }
       if (resolve) {
         resolveClass(loaded);
       }
       return loaded;
+    }
+  }
+
+  /**
+   * The parent's class; a class of the cell in a reserved package that the parent lacks is
+   * refused, as the JVM refuses to define {@code java.*} classes.
+   */
+  private Class<?> delegate(String name) throws ClassNotFoundException {
+    try {
+      return getParent().loadClass(name);
+    } catch (ClassNotFoundException absent) {
+      if (sources.hasClass(CellSources.internalName(name))) {
+        return define(name);
+      }
+      throw absent;
     }
   }
 

@@ -4,9 +4,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Package names a cell may not define classes in: rexec's own, and every package of the JDK's
- * boot layer. (A class loader would let a cell define {@code com.sun.foo.Bar}, but the name
- * could pass for the JDK's in stack traces and checks; rexec refuses it.)
+ * Package names a cell may not define classes in: rexec's own, and every package of the boot
+ * layer. A cell's loader could define a class in a package of the JDK (other than
+ * {@code java.*}), but the class could pass for the JDK's in checks and stack traces.
  */
 public final class Packages {
 
@@ -32,15 +32,13 @@ public final class Packages {
     return slash > 0 && JDK_PACKAGES.contains(internalName.substring(0, slash));
   }
 
-  /** Whether a cell may not define a class with this internal name. */
+  /**
+   * Whether a cell may not define a class with this internal name: rexec's packages, the
+   * packages of the boot layer's modules (the JDK's, and the supervisor's own where it runs as
+   * a named module), and {@code java.*}, which the JVM itself reserves.
+   */
   public static boolean isReserved(String internalName) {
-    return isRexec(internalName)
-        || isJdk(internalName)
-        || internalName.startsWith("java/")
-        || internalName.startsWith("javax/")
-        || internalName.startsWith("jdk/")
-        || internalName.startsWith("sun/")
-        || internalName.startsWith("com/sun/");
+    return isRexec(internalName) || isJdk(internalName) || internalName.startsWith("java/");
   }
 
   private static Set<String> jdkPackages() {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
@@ -175,12 +176,11 @@ final class ReferenceRules {
           : decideMethod(opcode, "java/lang/Object", name, descriptor);
     }
     Resolver.Resolution resolution = resolver.resolveMethod(owner, name, descriptor);
-    String detail = describeMethod(resolution.declaringClass(), name, descriptor);
     return decideResolved(
         resolution,
         owner,
         operation,
-        detail,
+        declaring -> describeMethod(declaring, name, descriptor),
         () -> interpositions.forMethod(opcode, resolution.declaringClass(), name, descriptor),
         () -> allowList.allowsMember(resolution.declaringClass(), name, descriptor));
   }
@@ -191,12 +191,11 @@ final class ReferenceRules {
       return early;
     }
     Resolver.Resolution resolution = resolver.resolveField(owner, name, descriptor);
-    String detail = javaName(resolution.declaringClass()) + "." + name;
     return decideResolved(
         resolution,
         owner,
         "field",
-        detail,
+        declaring -> javaName(declaring) + "." + name,
         () ->
             opcode == Opcodes.GETSTATIC
                 ? interpositions.forStaticFieldRead(resolution.declaringClass(), name, descriptor)
@@ -208,7 +207,7 @@ final class ReferenceRules {
       Resolver.Resolution resolution,
       String owner,
       String operation,
-      String detail,
+      Function<String, String> describe,
       Supplier<Interpositions.Shim> shim,
       BooleanSupplier allowed) {
     switch (resolution.origin()) {
@@ -218,12 +217,17 @@ final class ReferenceRules {
         // The class exists nowhere the cell can see: the JVM throws NoClassDefFoundError.
         return Decision.ALLOWED;
       case NO_MEMBER:
-        return Decision.refuse(operation, detail + " (no such member)", RuleNames.ALLOW_LIST);
+        return Decision.refuse(
+            operation, describe.apply(owner) + " (no such member)", RuleNames.ALLOW_LIST);
       case JDK:
       default:
         Decision ownerUse = classUse("class", Type.getObjectType(owner));
-        if (ownerUse.verdict() != Decision.Verdict.ALLOW) {
+        if (ownerUse.verdict() == Decision.Verdict.REJECT) {
           return ownerUse;
+        }
+        if (ownerUse.verdict() == Decision.Verdict.REFUSE) {
+          // Named through a class off the list: say so with the member as written.
+          return Decision.refuse(operation, describe.apply(owner), RuleNames.ALLOW_LIST);
         }
         Interpositions.Shim found = shim.get();
         if (found != null) {
@@ -231,7 +235,8 @@ final class ReferenceRules {
         }
         return allowed.getAsBoolean()
             ? Decision.ALLOWED
-            : Decision.refuse(operation, detail, RuleNames.ALLOW_LIST);
+            : Decision.refuse(
+                operation, describe.apply(resolution.declaringClass()), RuleNames.ALLOW_LIST);
     }
   }
 

@@ -1,0 +1,51 @@
+package org.rexec.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rexec.Cell;
+import org.rexec.LoadException;
+import org.rexec.Policy;
+import org.rexec.Violation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code rexec check}: lists what a program would be refused, without running it. */
+@Command(
+    name = "check",
+    description = {
+      "List every violation a program would hit in a cell, without running it: one line each,",
+      "Class.method:line: what is refused (rule).",
+    },
+    footer = {
+      "",
+      "Exit status: 0 if there are none, 1 if there are, 2 for bad usage or input.",
+    },
+    mixinStandardHelpOptions = true)
+final class CheckCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "TARGET", description = "A .java file, class directory or jar.")
+  Path target;
+
+  private final PrintStream out;
+
+  CheckCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() {
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      Target.load(cell, target);
+      List<Violation> violations;
+      try {
+        violations = cell.check();
+      } catch (LoadException e) {
+        throw new UserError(e.getMessage(), e);
+      }
+      violations.forEach(out::println);
+      return violations.isEmpty() ? 0 : ExitCodes.VIOLATIONS;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.rexec.cli;
+
+import org.rexec.RunResult;
+
+/**
+ * The exit statuses of {@code rexec} other than the program's own (documented in the README).
+ */
+final class ExitCodes {
+
+  /** {@code rexec check} found violations. */
+  static final int VIOLATIONS = 1;
+
+  /** Bad usage or bad input: unknown option, missing file, not a class file, compile error. */
+  static final int USAGE = 2;
+
+  /** rexec itself failed; a bug to report. */
+  static final int INTERNAL_ERROR = 125;
+
+  /** A class of the program was refused at load (strict mode, or no policy allows it). */
+  static final int REJECTED = RunResult.EXIT_REJECTED;
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,95 @@
+package org.rexec.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
+
+/** The entry point of the {@code rexec} command. */
+@Command(
+    name = "rexec",
+    description = "Restricted execution for the JVM: run untrusted code in a padded cell.",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    subcommands = {RunCommand.class, CheckCommand.class})
+public final class Main implements Callable<Integer> {
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  Main(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(System.out, System.err, args));
+  }
+
+  /** Runs the command and returns its exit status; the CLI's tests call this. */
+  static int execute(PrintStream out, PrintStream err, String... args) {
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    CommandLine commandLine = new CommandLine(new Main(out, err), new Factory(out, err));
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    commandLine.getSubcommands().get("run").setStopAtPositional(true);
+    commandLine.setParameterExceptionHandler(
+        (exception, arguments) -> {
+          err.println("rexec: " + exception.getMessage());
+          CommandLine command = exception.getCommandLine();
+          err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCodes.USAGE;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (exception, command, parseResult) -> {
+          if (exception instanceof UserError) {
+            err.println("rexec: " + exception.getMessage());
+            if (verbose && exception.getCause() != null) {
+              exception.getCause().printStackTrace(err);
+            }
+            return ExitCodes.USAGE;
+          }
+          err.println("rexec: internal error: " + exception);
+          if (verbose) {
+            exception.printStackTrace(err);
+          } else {
+            err.println("Run again with --verbose for the stack trace.");
+          }
+          return ExitCodes.INTERNAL_ERROR;
+        });
+    return commandLine.execute(args);
+  }
+
+  /** Without a command: say what is missing. */
+  @Override
+  public Integer call() {
+    err.println("rexec: missing command: run or check");
+    err.println("Try 'rexec --help' for usage.");
+    return ExitCodes.USAGE;
+  }
+
+  /** Gives commands the streams to write to. */
+  private static final class Factory implements IFactory {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Factory(PrintStream out, PrintStream err) {
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == RunCommand.class) {
+        return type.cast(new RunCommand(out, err));
+      }
+      if (type == CheckCommand.class) {
+        return type.cast(new CheckCommand(out));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.rexec.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rexec.Cell;
+import org.rexec.Policy;
+import org.rexec.RunResult;
+import org.rexec.RunStatus;
+import org.rexec.Violation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rexec run}: runs a program in a cell and exits with its status. */
+@Command(
+    name = "run",
+    description = {
+      "Run a program in a padded cell.",
+      "",
+      "TARGET is a single-file source program (Foo.java; several top-level classes allowed,",
+      "the first is run), a directory of class files, or a jar (its Main-Class, or --main).",
+      "The program reads the standard input of rexec and writes to its standard output and",
+      "error. Everything not granted is refused with the JDK's own exception.",
+    },
+    footer = {
+      "",
+      "Exit status: the program's own (0, the n of System.exit(n), 1 after an uncaught",
+      "exception); 2 for bad usage or input (including compile errors); 126 when a class is",
+      "rejected (strict mode, or no policy allows it); 125 if rexec itself failed.",
+      "",
+      "Examples:",
+      "  rexec run examples/Hello.java",
+      "  rexec run --allow-env=LANG,TZ app.jar arg1 arg2",
+      "  rexec run --strict --json --main com.example.Main build/classes",
+    },
+    sortOptions = false,
+    mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+
+  @Option(names = "--main", paramLabel = "CLASS", description = "The class to run.")
+  String mainClass;
+
+  @Option(
+      names = "--strict",
+      description = "Refuse the program at load if any class has a refused reference,"
+          + " listing them all (default: refuse each one only when it runs).")
+  boolean strict;
+
+  @Option(
+      names = "--allow-env",
+      split = ",",
+      paramLabel = "VAR",
+      description = "Let the program see these environment variables (default: none).")
+  List<String> allowedEnv = new ArrayList<>();
+
+  @Option(
+      names = "--json",
+      description = "Print only one JSON object with the result (the program's output"
+          + " included) when the run ends.")
+  boolean json;
+
+  @Option(names = "--verbose", description = "Print stack traces of rexec's own errors.")
+  boolean verbose;
+
+  @Parameters(index = "0", paramLabel = "TARGET", description = "The program to run.")
+  Path target;
+
+  @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
+  List<String> args = new ArrayList<>();
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  RunCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    Policy.Builder policy = Policy.builder().strict(strict);
+    for (String name : allowedEnv) {
+      try {
+        policy.grantEnv(name.strip());
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--allow-env: " + e.getMessage());
+      }
+    }
+    Cell.Builder cell = Cell.builder(policy.build()).stdin(System.in);
+    if (!json) {
+      cell.stdout(out).stderr(err);
+    }
+    try (Cell created = cell.create()) {
+      String main = Target.mainClass(target, Target.load(created, target), mainClass);
+      RunResult result = created.run(main, args.toArray(new String[0]));
+      if (json) {
+        out.println(Json.write(toJson(result)));
+      } else {
+        report(result);
+      }
+      return exitCode(result);
+    }
+  }
+
+  /** What the program did not print itself: why the run failed, what was refused. */
+  private void report(RunResult result) {
+    out.flush();
+    result.message().ifPresent(message -> err.println("rexec: " + message));
+    for (Violation violation : result.violations()) {
+      err.println("rexec: refused: " + violation);
+    }
+  }
+
+  static int exitCode(RunResult result) {
+    if (result.status() == RunStatus.ERROR) {
+      return ExitCodes.USAGE;
+    }
+    return result.exitCode();
+  }
+
+  static Map<String, Object> toJson(RunResult result) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("status", result.status().label());
+    json.put("exitCode", result.exitCode());
+    json.put("message", result.message().orElse(null));
+    json.put("stdout", result.stdout());
+    json.put("stderr", result.stderr());
+    json.put(
+        "exception",
+        result.exception()
+            .map(
+                thrown -> {
+                  Map<String, Object> exception = new LinkedHashMap<>();
+                  exception.put("type", thrown.type());
+                  exception.put("message", thrown.message());
+                  exception.put("stackTrace", thrown.stackTrace());
+                  return (Object) exception;
+                })
+            .orElse(null));
+    List<Object> violations = new ArrayList<>();
+    for (Violation violation : result.violations()) {
+      violations.add(violationJson(violation));
+    }
+    json.put("violations", violations);
+    json.put("wallMillis", result.wallTime().toMillis());
+    json.put("cpuMillis", result.cpuTime().toMillis());
+    return json;
+  }
+
+  static Map<String, Object> violationJson(Violation violation) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("operation", violation.operation());
+    json.put("detail", violation.detail());
+    json.put("rule", violation.rule());
+    json.put("class", violation.className());
+    json.put("method", violation.methodName());
+    json.put("line", violation.line());
+    json.put("message", violation.message());
+    return json;
+  }
+}

@@ -1,0 +1,473 @@
+package org.rexec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Every way of reaching a JDK member off the allow-list is refused, and refusing it leaves the
+ * host untouched: the command never ran.
+ */
+class AllowListEnforcementTest {
+
+  @TempDir Path temp;
+
+  private static final String EXEC_REFUSED =
+      "calling java.lang.Runtime.exec(java.lang.String[]) is not allowed in this cell"
+          + " (rule: allow-list)";
+
+  /** Runs {@code source}, which tries to create {@code marker} with touch(1). */
+  private RunResult attemptTouch(String fileName, String source) {
+    Path marker = temp.resolve("pwned");
+    RunResult result = Programs.run(fileName, source, marker.toString());
+    assertThat(marker).doesNotExist();
+    return result;
+  }
+
+  @Test
+  void execAsDirectCallIsRefused() {
+    RunResult result =
+        attemptTouch(
+            "Direct.java",
+            """
+            public class Direct {
+              public static void main(String[] args) throws Exception {
+                Runtime.getRuntime().exec(new String[] {"touch", args[0]});
+              }
+            }
+            """);
+
+    assertThat(result.status()).isEqualTo(RunStatus.EXCEPTION);
+    assertThat(result.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
+    assertThat(result.exception().orElseThrow().message()).isEqualTo(EXEC_REFUSED);
+    assertThat(result.violations())
+        .singleElement()
+        .satisfies(
+            violation -> {
+              assertThat(violation.operation()).isEqualTo("call");
+              assertThat(violation.detail())
+                  .isEqualTo("java.lang.Runtime.exec(java.lang.String[])");
+              assertThat(violation.rule()).isEqualTo("allow-list");
+              assertThat(violation.className()).isEqualTo("Direct");
+              assertThat(violation.methodName()).isEqualTo("main");
+              assertThat(violation.line()).isEqualTo(3);
+            });
+    assertThat(result.stderr())
+        .startsWith("Exception in thread \"main\" java.lang.SecurityException: " + EXEC_REFUSED)
+        .contains("\tat Direct.main(Direct.java:3)")
+        .doesNotContain("org.rexec");
+  }
+
+  @Test
+  void execInALambdaBodyIsRefused() {
+    RunResult result =
+        attemptTouch(
+            "InLambda.java",
+            """
+            import java.util.function.Consumer;
+            public class InLambda {
+              public static void main(String[] args) {
+                Consumer<String> touch = path -> {
+                  try {
+                    Runtime.getRuntime().exec(new String[] {"touch", path});
+                  } catch (java.io.IOException e) {
+                    throw new RuntimeException(e);
+                  }
+                };
+                touch.accept(args[0]);
+              }
+            }
+            """);
+
+    assertThat(result.exception().orElseThrow().message()).isEqualTo(EXEC_REFUSED);
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> assertThat(violation.methodName()).startsWith("lambda$main$"));
+  }
+
+  @Test
+  void execAsMethodReferenceIsRefusedWhereTheReferenceIsMade() {
+    RunResult result =
+        attemptTouch(
+            "MethodRef.java",
+            """
+            import java.util.function.Function;
+            public class MethodRef {
+              interface Exec { Process exec(String[] command) throws java.io.IOException; }
+              public static void main(String[] args) throws Exception {
+                System.out.println("before");
+                Exec exec = Runtime.getRuntime()::exec;
+                System.out.println("made");
+                exec.exec(new String[] {"touch", args[0]});
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEqualTo("before\n");
+    assertThat(result.exception().orElseThrow().message())
+        .isEqualTo(
+            "a method handle to java.lang.Runtime.exec(java.lang.String[]) is not allowed in"
+                + " this cell (rule: allow-list)");
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> assertThat(violation.operation()).isEqualTo("method-handle"));
+  }
+
+  @Test
+  void execInAStaticInitializerIsRefused() {
+    RunResult result =
+        attemptTouch(
+            "InInit.java",
+            """
+            public class InInit {
+              static String target;
+              static class Payload {
+                static {
+                  try {
+                    Runtime.getRuntime().exec(new String[] {"touch", target});
+                  } catch (java.io.IOException e) {
+                    throw new RuntimeException(e);
+                  }
+                }
+                static void trigger() {}
+              }
+              public static void main(String[] args) {
+                target = args[0];
+                Payload.trigger();
+              }
+            }
+            """);
+
+    assertThat(result.exception().orElseThrow().type())
+        .isEqualTo("java.lang.ExceptionInInitializerError");
+    assertThat(result.stderr()).contains("Caused by: java.lang.SecurityException: " + EXEC_REFUSED);
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> assertThat(violation.methodName()).isEqualTo("<clinit>"));
+  }
+
+  @Test
+  void refusedCodeThatNeverRunsDoesNotStopTheProgram() {
+    RunResult result =
+        Programs.run(
+            "Dormant.java",
+            """
+            public class Dormant {
+              static void never() throws Exception { Runtime.getRuntime().exec("rm -rf /"); }
+              public static void main(String[] args) throws Exception {
+                if (args.length > 99) never();
+                System.out.println("ran");
+              }
+            }
+            """);
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("ran\n");
+    assertThat(result.violations()).isEmpty();
+  }
+
+  @Test
+  void catchingTheRefusalDoesNotLetTheCallThrough() {
+    RunResult result =
+        attemptTouch(
+            "Retry.java",
+            """
+            public class Retry {
+              public static void main(String[] args) {
+                for (int i = 0; i < 3; i++) {
+                  try {
+                    Runtime.getRuntime().exec(new String[] {"touch", args[0]});
+                    System.out.println("escaped");
+                  } catch (Throwable t) {
+                    System.out.println(t.getClass().getSimpleName());
+                  }
+                }
+              }
+            }
+            """);
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("SecurityException\n".repeat(3));
+    assertThat(result.violations()).hasSize(3);
+  }
+
+  @Test
+  void strictModeRejectsTheClassWithEveryViolationListed() {
+    Path marker = temp.resolve("pwned");
+    RunResult result =
+        Programs.run(
+            Policy.builder().strict(true).build(),
+            "Many.java",
+            """
+            import java.io.File;
+            public class Many {
+              public static void main(String[] args) throws Exception {
+                System.out.println("must not run");
+                Runtime.getRuntime().exec(new String[] {"touch", args[0]});
+                new ProcessBuilder("touch", args[0]).start();
+                new File(args[0]).createNewFile();
+                System.loadLibrary("evil");
+              }
+            }
+            """,
+            marker.toString());
+
+    assertThat(marker).doesNotExist();
+    assertThat(result.status()).isEqualTo(RunStatus.REJECTED);
+    assertThat(result.exitCode()).isEqualTo(126);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.violations())
+        .extracting(Violation::detail)
+        .containsExactly(
+            "java.lang.Runtime.exec(java.lang.String[])",
+            "java.lang.ProcessBuilder",
+            "java.lang.ProcessBuilder(java.lang.String[])",
+            "java.lang.ProcessBuilder.start()",
+            "java.io.File",
+            "java.io.File(java.lang.String)",
+            "java.io.File.createNewFile()",
+            "java.lang.System.loadLibrary(java.lang.String)");
+    assertThat(result.violations())
+        .extracting(Violation::line)
+        .containsExactly(5, 6, 6, 6, 7, 7, 7, 8);
+  }
+
+  @Test
+  void reflectionIsRefused() {
+    RunResult result =
+        Programs.run(
+            "Reflect.java",
+            """
+            public class Reflect {
+              public static void main(String[] args) {
+                try {
+                  Reflect.class.getDeclaredMethods();
+                } catch (SecurityException e) { System.out.println(e.getMessage()); }
+                try {
+                  Reflect.class.getClassLoader();
+                } catch (SecurityException e) { System.out.println(e.getMessage()); }
+                try {
+                  Thread.currentThread().getContextClassLoader();
+                } catch (SecurityException e) { System.out.println(e.getMessage()); }
+              }
+            }
+            """);
+
+    assertThat(result.stdout())
+        .isEqualTo(
+            """
+            calling java.lang.Class.getDeclaredMethods() is not allowed in this cell (rule: allow-list)
+            calling java.lang.Class.getClassLoader() is not allowed in this cell (rule: allow-list)
+            calling java.lang.Thread.getContextClassLoader() is not allowed in this cell (rule: allow-list)
+            """);
+  }
+
+  @Test
+  void excludedMemberReachedThroughASubclassOwnerIsRefused() {
+    // Thread.getContextClassLoader named through the cell's own subclass: resolution finds the
+    // JDK declaration and judges it there.
+    RunResult result =
+        Programs.run(
+            "Sub.java",
+            """
+            public class Sub extends Thread {
+              public static void main(String[] args) {
+                try {
+                  new Sub().getContextClassLoader();
+                  System.out.println("escaped");
+                } catch (SecurityException e) { System.out.println("refused"); }
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEqualTo("refused\n");
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> assertThat(violation.detail())
+            .isEqualTo("java.lang.Thread.getContextClassLoader()"));
+  }
+
+  @Test
+  void methodHandleConstantToAForbiddenMemberIsRefused() {
+    Handle exec =
+        new Handle(
+            Opcodes.H_INVOKEVIRTUAL,
+            "java/lang/Runtime",
+            "exec",
+            "(Ljava/lang/String;)Ljava/lang/Process;",
+            false);
+    byte[] probe =
+        Programs.mainClass(
+            "HandleProbe",
+            main -> {
+              main.visitLdcInsn(exec);
+              main.visitInsn(Opcodes.POP);
+              main.visitInsn(Opcodes.RETURN);
+            });
+
+    RunResult result = Programs.runClassFile(probe);
+
+    assertThat(result.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> assertThat(violation.operation()).isEqualTo("method-handle"));
+  }
+
+  @Test
+  void dynamicConstantWhoseBootstrapInvokesAForbiddenMemberIsRefused() {
+    // condy: ConstantBootstraps.invoke(Runtime.getRuntime) is allowed, invoke(exec) is not.
+    Handle invoke =
+        new Handle(
+            Opcodes.H_INVOKESTATIC,
+            "java/lang/invoke/ConstantBootstraps",
+            "invoke",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;"
+                + "Ljava/lang/invoke/MethodHandle;[Ljava/lang/Object;)Ljava/lang/Object;",
+            false);
+    Handle exit =
+        new Handle(
+            Opcodes.H_INVOKESTATIC, "java/lang/Runtime", "getRuntime", "()Ljava/lang/Runtime;",
+            false);
+    Handle exec =
+        new Handle(
+            Opcodes.H_INVOKEVIRTUAL,
+            "java/lang/Runtime",
+            "exec",
+            "(Ljava/lang/String;)Ljava/lang/Process;",
+            false);
+    ConstantDynamic runtime = new ConstantDynamic("rt", "Ljava/lang/Runtime;", invoke, exit);
+    ConstantDynamic process =
+        new ConstantDynamic("p", "Ljava/lang/Process;", invoke, exec, runtime, "touch /tmp/x");
+    byte[] probe =
+        Programs.mainClass(
+            "CondyProbe",
+            main -> {
+              main.visitLdcInsn(process);
+              main.visitInsn(Opcodes.POP);
+              main.visitInsn(Opcodes.RETURN);
+            });
+
+    RunResult result = Programs.runClassFile(probe);
+
+    assertThat(result.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
+    assertThat(result.violations()).singleElement().satisfies(
+        violation ->
+            assertThat(violation.detail())
+                .isEqualTo("java.lang.Runtime.exec(java.lang.String)"));
+  }
+
+  @Test
+  void invokedynamicWithAForbiddenBootstrapIsRefused() {
+    Handle bootstrap =
+        new Handle(
+            Opcodes.H_INVOKESTATIC,
+            "java/lang/invoke/MethodHandles",
+            "constant",
+            "(Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/invoke/MethodHandle;",
+            false);
+    byte[] probe =
+        Programs.mainClass(
+            "IndyProbe",
+            main -> {
+              main.visitInvokeDynamicInsn("x", "()V", bootstrap);
+              main.visitInsn(Opcodes.RETURN);
+            });
+
+    RunResult result = Programs.runClassFile(probe);
+
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> assertThat(violation.operation()).isEqualTo("bootstrap"));
+  }
+
+  @Test
+  void aClassExtendingAForbiddenSupertypeCannotBeInitialized() {
+    RunResult result =
+        Programs.run(
+            "Loader.java",
+            """
+            public class Loader {
+              static class Evil extends ClassLoader {}
+              public static void main(String[] args) {
+                try {
+                  new Evil();
+                  System.out.println("escaped");
+                } catch (ExceptionInInitializerError e) {
+                  System.out.println(e.getCause());
+                }
+              }
+            }
+            """);
+
+    assertThat(result.stdout())
+        .isEqualTo(
+            "java.lang.SecurityException: extend java.lang.ClassLoader is not allowed in this"
+                + " cell (rule: allow-list)\n");
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> assertThat(violation.operation()).isEqualTo("extend"));
+  }
+
+  @Test
+  void unsafeIsRefused() {
+    byte[] probe =
+        Programs.mainClass(
+            "UnsafeProbe",
+            main -> {
+              main.visitFieldInsn(
+                  Opcodes.GETSTATIC, "sun/misc/Unsafe", "theUnsafe", "Lsun/misc/Unsafe;");
+              main.visitInsn(Opcodes.POP);
+              main.visitInsn(Opcodes.RETURN);
+            });
+
+    RunResult result = Programs.runClassFile(probe);
+
+    assertThat(result.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> assertThat(violation.detail()).isEqualTo("sun.misc.Unsafe.theUnsafe"));
+  }
+
+  @Test
+  void checkListsViolationsWithoutRunning() throws Exception {
+    Path marker = temp.resolve("pwned");
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      cell.loadSource(
+          "Checked.java",
+          """
+          public class Checked {
+            public static void main(String[] args) throws Exception {
+              Runtime.getRuntime().exec(new String[] {"touch", args[0]});
+            }
+          }
+          """);
+
+      assertThat(cell.check())
+          .singleElement()
+          .hasToString("Checked.main:3: " + EXEC_REFUSED);
+    }
+    assertThat(marker).doesNotExist();
+    assertThat(Files.list(temp)).isEmpty();
+  }
+
+  @Test
+  void typeNamesInSignaturesAndCastsAreNotReferences() {
+    RunResult result =
+        Programs.run(
+            "Names.java",
+            """
+            public class Names {
+              static Process none() { return null; }
+              public static void main(String[] args) {
+                Object o = none();
+                System.out.println(o instanceof Process);
+                Process[] many = new Process[2];
+                System.out.println(many.length);
+              }
+            }
+            """);
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("false\n2\n");
+    assertThat(Type.getType("[Ljava/lang/Process;").getDimensions()).isEqualTo(1);
+  }
+}
