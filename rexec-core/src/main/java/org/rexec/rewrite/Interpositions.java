@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.rexec.runtime.CellContext;
@@ -21,14 +22,17 @@ final class Interpositions {
   /** A static method of the runtime that stands in for a JDK member. */
   record Shim(String owner, String name, String descriptor) {}
 
+  /** An interposed JDK member and how it is reached. */
+  record Member(Interposes.Kind kind, String owner, String name, String descriptor) {}
+
   // Static because it is derived from the runtime's annotations, constant for the JVM's life.
   static final Interpositions INSTANCE = read();
 
   private static final String CONTEXT_DESCRIPTOR = Type.getDescriptor(CellContext.class);
 
-  private final Map<String, Shim> shims;
+  private final Map<Member, Shim> shims;
 
-  private Interpositions(Map<String, Shim> shims) {
+  private Interpositions(Map<Member, Shim> shims) {
     this.shims = Map.copyOf(shims);
   }
 
@@ -37,32 +41,37 @@ final class Interpositions {
    * ({@code invokespecial}) uses a dedicated shim where one exists, else the virtual one.
    */
   Shim forMethod(int opcode, String declaringClass, String name, String descriptor) {
-    String member = declaringClass + '.' + name + descriptor;
     switch (opcode) {
       case Opcodes.INVOKESTATIC:
-        return shims.get(Interposes.Kind.STATIC_METHOD + member);
+        return find(Interposes.Kind.STATIC_METHOD, declaringClass, name, descriptor);
       case Opcodes.INVOKESPECIAL:
-        Shim special = shims.get(Interposes.Kind.SPECIAL_METHOD + member);
-        return special != null ? special : shims.get(Interposes.Kind.VIRTUAL_METHOD + member);
+        Shim special = find(Interposes.Kind.SPECIAL_METHOD, declaringClass, name, descriptor);
+        return special != null
+            ? special
+            : find(Interposes.Kind.VIRTUAL_METHOD, declaringClass, name, descriptor);
       default:
-        return shims.get(Interposes.Kind.VIRTUAL_METHOD + member);
+        return find(Interposes.Kind.VIRTUAL_METHOD, declaringClass, name, descriptor);
     }
   }
 
   /** The shim for a {@code getstatic} of the field, or {@code null}. */
   Shim forStaticFieldRead(String declaringClass, String name, String descriptor) {
-    return shims.get(Interposes.Kind.STATIC_FIELD_GET + declaringClass + '.' + name + descriptor);
+    return find(Interposes.Kind.STATIC_FIELD_GET, declaringClass, name, descriptor);
+  }
+
+  private Shim find(Interposes.Kind kind, String owner, String name, String descriptor) {
+    return shims.get(new Member(kind, owner, name, descriptor));
   }
 
   private static Interpositions read() {
-    Map<String, Shim> shims = new HashMap<>();
+    Map<Member, Shim> shims = new HashMap<>();
     for (Class<?> shimClass : Shims.CLASSES) {
       for (Method method : shimClass.getDeclaredMethods()) {
         Interposes interposes = method.getAnnotation(Interposes.class);
         if (interposes == null) {
           continue;
         }
-        String key = interposes.kind() + interposedMember(method, interposes);
+        Member key = interposedMember(method, interposes);
         Shim shim =
             new Shim(
                 Type.getInternalName(shimClass), method.getName(), Type.getMethodDescriptor(method));
@@ -74,8 +83,8 @@ final class Interpositions {
     return new Interpositions(shims);
   }
 
-  /** {@code owner.name(descriptor)} of the JDK member a shim stands in for, from its signature. */
-  private static String interposedMember(Method shim, Interposes interposes) {
+  /** The JDK member a shim stands in for, derived from the shim's signature. */
+  private static Member interposedMember(Method shim, Interposes interposes) {
     Class<?>[] parameters = shim.getParameterTypes();
     boolean wellFormed =
         Modifier.isStatic(shim.getModifiers())
@@ -94,16 +103,19 @@ final class Interpositions {
         if (withoutContext.length != 0) {
           throw new IllegalStateException("field shim " + shim + " takes only the context");
         }
-        return owner + '.' + name + Type.getDescriptor(shim.getReturnType());
+        return new Member(
+            interposes.kind(), owner, name, Type.getDescriptor(shim.getReturnType()));
       case STATIC_METHOD:
-        return owner + '.' + name + descriptor(withoutContext, shim.getReturnType());
+        return new Member(
+            interposes.kind(), owner, name, descriptor(withoutContext, shim.getReturnType()));
       case VIRTUAL_METHOD:
       case SPECIAL_METHOD:
         if (withoutContext.length == 0 || withoutContext[0] != interposes.owner()) {
           throw new IllegalStateException("instance shim " + shim + " must take the receiver first");
         }
         Class<?>[] arguments = Arrays.copyOfRange(withoutContext, 1, withoutContext.length);
-        return owner + '.' + name + descriptor(arguments, shim.getReturnType());
+        return new Member(
+            interposes.kind(), owner, name, descriptor(arguments, shim.getReturnType()));
       default:
         throw new IllegalStateException("unknown kind " + interposes.kind());
     }
@@ -114,8 +126,8 @@ final class Interpositions {
     return Type.getMethodDescriptor(Type.getType(returnType), types);
   }
 
-  /** Every interposed member as {@code KIND owner.name(descriptor)}, for tests. */
-  java.util.Set<String> interposedMembers() {
+  /** Every interposed member, for tests. */
+  Set<Member> interposedMembers() {
     return shims.keySet();
   }
 }

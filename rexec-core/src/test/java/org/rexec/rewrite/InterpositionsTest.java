@@ -1,0 +1,57 @@
+package org.rexec.rewrite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.Opcodes;
+import org.rexec.runtime.Interposes;
+
+/** Every shim stands in for a member the JDK really has: a typo would silently match nothing. */
+class InterpositionsTest {
+
+  @Test
+  void everyInterposedMemberExistsInThisJdk() {
+    assertThat(Interpositions.INSTANCE.interposedMembers()).hasSizeGreaterThan(20);
+    for (Interpositions.Member member : Interpositions.INSTANCE.interposedMembers()) {
+      TypeInfo owner =
+          JdkTypes.find(member.owner()).orElseThrow(() -> new AssertionError(member.toString()));
+      if (member.kind() == Interposes.Kind.STATIC_FIELD_GET) {
+        assertThat(owner.declaresField(member.name(), member.descriptor())).as("%s", member).isTrue();
+      } else {
+        assertThat(owner.declaresMethod(member.name(), member.descriptor()))
+            .as("%s", member)
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void systemExitIsInterposedAsAStaticCall() {
+    Interpositions.Shim shim =
+        Interpositions.INSTANCE.forMethod(
+            Opcodes.INVOKESTATIC, "java/lang/System", "exit", "(I)V");
+
+    assertThat(shim.descriptor()).isEqualTo("(ILorg/rexec/runtime/CellContext;)V");
+  }
+
+  @Test
+  void aSuperCallUsesTheSpecialShimAndAVirtualCallTheVirtualOne() {
+    Interpositions.Shim virtual =
+        Interpositions.INSTANCE.forMethod(
+            Opcodes.INVOKEVIRTUAL, "java/lang/Throwable", "printStackTrace", "()V");
+    Interpositions.Shim special =
+        Interpositions.INSTANCE.forMethod(
+            Opcodes.INVOKESPECIAL, "java/lang/Throwable", "printStackTrace", "()V");
+
+    assertThat(virtual.name()).isEqualTo("printStackTrace");
+    assertThat(special.name()).isEqualTo("printStackTraceSpecial");
+  }
+
+  @Test
+  void aStaticMethodIsNotInterposedForAVirtualCall() {
+    assertThat(
+            Interpositions.INSTANCE.forMethod(
+                Opcodes.INVOKEVIRTUAL, "java/lang/System", "exit", "(I)V"))
+        .isNull();
+  }
+}
