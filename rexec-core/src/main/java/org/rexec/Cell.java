@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +57,7 @@ public final class Cell implements AutoCloseable {
 
   private final Policy policy;
   private final CellSources sources = new CellSources();
+  private final CodeLoader codeLoader;
   private final AuditLog auditLog = new AuditLog();
   private final CellContext context;
   private final CellClassLoader loader;
@@ -69,6 +72,7 @@ public final class Cell implements AutoCloseable {
     this.stdin = builder.stdin;
     this.stdoutSink = builder.stdout;
     this.stderrSink = builder.stderr;
+    this.codeLoader = new CodeLoader(sources, policy.maxClassFileBytes());
     this.context =
         new CellContext(
             new Host(), policy.environment(), StandardProperties.forCell(policy));
@@ -110,7 +114,7 @@ public final class Cell implements AutoCloseable {
    */
   public Optional<String> load(Path path) throws IOException {
     requireOpen();
-    return new CodeLoader(sources).load(path);
+    return codeLoader.load(path);
   }
 
   /**
@@ -121,7 +125,7 @@ public final class Cell implements AutoCloseable {
    */
   public String loadClassFile(byte[] classFile) {
     requireOpen();
-    return CellSources.binaryName(new CodeLoader(sources).addClassFile(classFile, "class file"));
+    return CellSources.binaryName(codeLoader.addClassFile(classFile, "class file"));
   }
 
   /**
@@ -134,7 +138,7 @@ public final class Cell implements AutoCloseable {
    */
   public String loadSource(String fileName, String source) {
     requireOpen();
-    return new CodeLoader(sources).loadSource(fileName, source);
+    return codeLoader.loadSource(fileName, source);
   }
 
   /**
@@ -249,7 +253,7 @@ public final class Cell implements AutoCloseable {
       RunOutput err = stderrSink == null ? RunOutput.captured() : RunOutput.streamedTo(stderrSink);
       context.beginRun(stdin, out.stream(), err.stream());
       try {
-        runThread("main", HiddenThreadBody.of(entry, nanos -> cpuNanos = nanos), err);
+        join(start("main", entry, this::mainEnded, err));
         CellTermination exit = context.exitRequest();
         runShutdownHooks(err);
         String stdout = out.finish();
@@ -280,52 +284,65 @@ public final class Cell implements AutoCloseable {
       return violations;
     }
 
-    /** Runs {@code body} on a new thread of the cell and waits for it. */
-    private void runThread(String name, Runnable body, RunOutput err) {
-      Thread thread = new Thread(null, body, name, 0);
+    /**
+     * Starts a thread of the cell that calls {@code entry} (of type {@code ()void}). The
+     * thread's own uncaught-exception handler prints what escapes, as the JVM's default does.
+     */
+    private Thread start(String name, MethodHandle entry, ThreadEnd end, RunOutput err) {
+      Thread thread = new Thread(null, HiddenThreadBody.of(entry, end), name, 0);
       thread.setContextClassLoader(loader);
-      thread.setUncaughtExceptionHandler((dying, uncaught) -> uncaught(dying, uncaught, err));
+      thread.setUncaughtExceptionHandler((dying, uncaught) -> printUncaught(dying, uncaught, err));
       thread.start();
-      joinUninterruptibly(thread);
+      return thread;
     }
 
-    private void runShutdownHooks(RunOutput err) {
-      List<Thread> hooks = context.takeShutdownHooks();
-      for (Thread hook : hooks) {
-        if (hook.getUncaughtExceptionHandler() instanceof ThreadGroup) {
-          hook.setUncaughtExceptionHandler((dying, uncaught) -> uncaught(dying, uncaught, err));
+    /** Called on the main thread as it ends: the run's outcome, before any handler runs. */
+    private void mainEnded(Throwable escaped, long threadCpuNanos) {
+      cpuNanos = threadCpuNanos;
+      if (escaped != null && !(escaped instanceof CellTermination)) {
+        String type = escaped.getClass().getName();
+        String message = null;
+        String trace = "";
+        try {
+          message = escaped.getMessage();
+          trace = traceOf(escaped);
+        } catch (CellTermination stopped) {
+          // Exited or stopped while describing the exception: that outcome wins.
+        } catch (RuntimeException | LinkageError hostile) {
+          // The cell's getMessage() or toString() threw; keep what is known.
         }
-        hook.start();
+        thrown = new ThrownException(type, message, trace);
       }
-      hooks.forEach(Cell::joinUninterruptibly);
     }
 
     /**
-     * What the JVM does with an exception that ends a thread: prints it on the (cell's)
-     * standard error, unless it is the cell's own exit. Runs on the dying cell thread, so the
-     * cell's code in {@code toString()} and the like runs restricted.
+     * Runs the hooks the program registered, each on a new thread of the cell that calls the
+     * hook's {@code run()}: the supervisor never calls a method of a cell's object itself.
      */
-    private void uncaught(Thread dying, Throwable uncaught, RunOutput err) {
+    private void runShutdownHooks(RunOutput err) {
+      List<Thread> started = new ArrayList<>();
+      for (Thread hook : context.takeShutdownHooks()) {
+        MethodHandle run = RUNNABLE_RUN.bindTo(hook);
+        started.add(start(hook.getName(), run, (escaped, threadCpuNanos) -> {}, err));
+      }
+      started.forEach(Cell::join);
+    }
+
+    /**
+     * What the JVM's default handler does with an exception that ends a thread: prints it on
+     * the (cell's) standard error, unless it is the cell's own exit. Runs on the dying cell
+     * thread, so the cell's code in {@code toString()} and the like runs restricted.
+     */
+    private void printUncaught(Thread dying, Throwable uncaught, RunOutput err) {
       if (uncaught instanceof CellTermination) {
         return;
       }
       try {
-        trimThreadFrames(uncaught, Collections.newSetFromMap(new IdentityHashMap<>()));
-        StringWriter trace = new StringWriter();
-        uncaught.printStackTrace(new PrintWriter(trace));
+        boolean isMain = thrown != null && "main".equals(dying.getName());
+        String trace = isMain && !thrown.stackTrace().isEmpty() ? thrown.stackTrace() : traceOf(uncaught);
         err.stream().print("Exception in thread \"" + dying.getName() + "\" " + trace);
-        if ("main".equals(dying.getName()) && thrown == null) {
-          thrown =
-              new ThrownException(
-                  uncaught.getClass().getName(), uncaught.getMessage(), trace.toString());
-        }
-      } catch (CellTermination stopped) {
-        // The cell was stopped or exited while printing; its own exit wins.
-      } catch (RuntimeException | LinkageError hostile) {
-        // Cell code in toString() or getMessage() threw: report the type alone.
-        if (thrown == null) {
-          thrown = new ThrownException(uncaught.getClass().getName(), null, "");
-        }
+      } catch (CellTermination | RuntimeException | LinkageError ignored) {
+        // As the JVM does, an exception thrown while printing is ignored.
       }
     }
 
@@ -342,9 +359,17 @@ public final class Cell implements AutoCloseable {
   }
 
   /**
-   * Removes the {@code Thread.run} frames at the bottom of a main thread's traces: a plain JVM
-   * calls {@code main} from native code and shows no frame below it.
+   * The stack trace as {@code printStackTrace} prints it, without the {@code Thread.run} frames
+   * at the bottom: a plain JVM calls {@code main} from native code and shows no frame below it.
+   * Calls the cell's code ({@code toString()}); call it on a cell thread.
    */
+  private static String traceOf(Throwable thrown) {
+    trimThreadFrames(thrown, Collections.newSetFromMap(new IdentityHashMap<>()));
+    StringWriter trace = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(trace));
+    return trace.toString();
+  }
+
   private static void trimThreadFrames(Throwable thrown, Set<Throwable> seen) {
     if (thrown == null || !seen.add(thrown)) {
       return;
@@ -363,7 +388,7 @@ public final class Cell implements AutoCloseable {
     }
   }
 
-  private static void joinUninterruptibly(Thread thread) {
+  private static void join(Thread thread) {
     boolean interrupted = false;
     while (true) {
       try {
@@ -375,6 +400,17 @@ public final class Cell implements AutoCloseable {
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final MethodHandle RUNNABLE_RUN = runnableRun();
+
+  private static MethodHandle runnableRun() {
+    try {
+      return MethodHandles.publicLookup()
+          .findVirtual(Runnable.class, "run", MethodType.methodType(void.class));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Runnable.run must exist", e);
     }
   }
 

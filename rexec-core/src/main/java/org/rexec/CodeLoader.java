@@ -32,10 +32,16 @@ final class CodeLoader {
   /** How long javac may take on one source file. */
   static final Duration COMPILE_TIME_LIMIT = Duration.ofSeconds(30);
 
-  private final CellSources sources;
+  /** The most bytes one cell's code may occupy: a zip bomb must not fill the supervisor. */
+  static final long MAX_TOTAL_BYTES = 512L << 20;
 
-  CodeLoader(CellSources sources) {
+  private final CellSources sources;
+  private final int maxClassFileBytes;
+  private long totalBytes;
+
+  CodeLoader(CellSources sources, int maxClassFileBytes) {
     this.sources = sources;
+    this.maxClassFileBytes = maxClassFileBytes;
   }
 
   Optional<String> load(Path path) throws IOException {
@@ -54,7 +60,7 @@ final class CodeLoader {
       return loadJar(path);
     }
     if (name.endsWith(".class")) {
-      String className = addClassFile(Files.readAllBytes(path), path.toString());
+      String className = addClassFile(readFile(path, maxClassFileBytes), path.toString());
       return hasMainMethod(sources.classBytes(className))
           ? Optional.of(CellSources.binaryName(className))
           : Optional.empty();
@@ -99,12 +105,12 @@ final class CodeLoader {
           if (relative.endsWith("module-info.class")) {
             continue;
           }
-          String className = addClassFile(Files.readAllBytes(file), file.toString());
+          String className = addClassFile(readFile(file, maxClassFileBytes), file.toString());
           if (hasMainMethod(sources.classBytes(className))) {
             mains.add(CellSources.binaryName(className));
           }
         } else {
-          sources.addResource(relative, Files.readAllBytes(file));
+          sources.addResource(relative, readFile(file, MAX_TOTAL_BYTES));
         }
       }
     }
@@ -122,8 +128,10 @@ final class CodeLoader {
           // Multi-release variants are skipped: the base classes run on every JDK.
           continue;
         }
-        byte[] content = in.readAllBytes();
-        if (name.endsWith(".class")) {
+        boolean isClass = name.endsWith(".class");
+        byte[] content =
+            read(in, isClass ? maxClassFileBytes : MAX_TOTAL_BYTES, jar + "!/" + name);
+        if (isClass) {
           if (!name.endsWith("module-info.class")) {
             addClassFile(content, jar + "!/" + name);
           }
@@ -141,6 +149,34 @@ final class CodeLoader {
     } catch (java.util.zip.ZipException notAJar) {
       throw new LoadException(jar + ": not a jar file (" + notAJar.getMessage() + ")", notAJar);
     }
+  }
+
+  private byte[] readFile(Path file, long limit) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, limit, file.toString());
+    }
+  }
+
+  /**
+   * Reads at most {@code limit} bytes, and at most what is left of the cell's total; more is a
+   * {@link LoadException}. Jar entries declare sizes that may lie, so the count is of bytes read.
+   */
+  private byte[] read(InputStream in, long limit, String origin) throws IOException {
+    long allowed = Math.min(limit, MAX_TOTAL_BYTES - totalBytes);
+    byte[] content = in.readNBytes((int) Math.min(allowed + 1, Integer.MAX_VALUE - 8));
+    if (content.length > allowed) {
+      throw new LoadException(
+          origin
+              + ": larger than "
+              + allowed
+              + " bytes (a class file may have "
+              + maxClassFileBytes
+              + ", all of a cell's code "
+              + MAX_TOTAL_BYTES
+              + ")");
+    }
+    totalBytes += content.length;
+    return content;
   }
 
   /** Whether the class declares {@code public static void main(String[])}. */

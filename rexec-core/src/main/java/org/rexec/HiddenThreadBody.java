@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.function.LongConsumer;
 
 /** Makes {@link ThreadBody} instances from a hidden copy of that class. */
 final class HiddenThreadBody {
@@ -15,13 +14,10 @@ final class HiddenThreadBody {
 
   private HiddenThreadBody() {}
 
-  /**
-   * A runnable that calls {@code entry} (of type {@code ()void}) and then reports the thread's
-   * CPU nanoseconds.
-   */
-  static Runnable of(MethodHandle entry, LongConsumer cpuNanosAtEnd) {
+  /** A runnable that calls {@code entry} (of type {@code ()void}) and then tells {@code end}. */
+  static Runnable of(MethodHandle entry, ThreadEnd end) {
     try {
-      return (Runnable) CONSTRUCTOR.invoke(entry, cpuNanosAtEnd);
+      return (Runnable) CONSTRUCTOR.invoke(entry, end);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable impossible) {
@@ -37,7 +33,7 @@ final class HiddenThreadBody {
       MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(in.readAllBytes(), true);
       return hidden.findConstructor(
           hidden.lookupClass(),
-          MethodType.methodType(void.class, MethodHandle.class, LongConsumer.class));
+          MethodType.methodType(void.class, MethodHandle.class, ThreadEnd.class));
     } catch (IOException | ReflectiveOperationException e) {
       throw new IllegalStateException("cannot define the hidden thread body", e);
     }

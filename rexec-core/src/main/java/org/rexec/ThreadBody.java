@@ -2,11 +2,11 @@ package org.rexec;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.management.ManagementFactory;
-import java.util.function.LongConsumer;
 
 /**
- * The body of a cell's main thread: calls the program's entry point, then reports the thread's
- * CPU time.
+ * The body of a thread the cell runs: calls an entry point (the program's {@code main}, a
+ * shutdown hook's {@code run}), then reports how it ended and the thread's CPU time, still on
+ * the thread, before the exception (if any) reaches the thread's uncaught-exception handler.
  *
  * <p>Never loaded as an ordinary class: {@link HiddenThreadBody} defines these bytes as a hidden
  * class, and the JVM leaves frames of hidden classes (and of method handles) out of stack
@@ -15,23 +15,25 @@ import java.util.function.LongConsumer;
 final class ThreadBody implements Runnable {
 
   private final MethodHandle entry;
-  private final LongConsumer cpuNanosAtEnd;
+  private final ThreadEnd end;
 
   /** @param entry a handle of type {@code ()void} */
-  ThreadBody(MethodHandle entry, LongConsumer cpuNanosAtEnd) {
+  ThreadBody(MethodHandle entry, ThreadEnd end) {
     this.entry = entry;
-    this.cpuNanosAtEnd = cpuNanosAtEnd;
+    this.end = end;
   }
 
   @Override
   public void run() {
+    Throwable thrown = null;
     try {
       entry.invokeExact();
-    } catch (Throwable thrown) {
+    } catch (Throwable escaped) {
+      thrown = escaped;
       // Rethrown unchanged, checked or not, for the thread's uncaught-exception handler.
-      throw ThreadBody.<RuntimeException>sneaky(thrown);
+      throw ThreadBody.<RuntimeException>sneaky(escaped);
     } finally {
-      cpuNanosAtEnd.accept(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+      end.ended(thrown, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
     }
   }
 

@@ -78,6 +78,10 @@ public final class SourceCompiler {
     String mainClass;
     try {
       Iterable<? extends CompilationUnitTree> trees = task.parse();
+      if (errors.count > 0) {
+        // As javac does, a file that does not parse is not analyzed further.
+        throw new CompilationException(errors.report(fileName));
+      }
       mainClass = firstTopLevelClass(trees, fileName);
       task.generate();
     } catch (IOException e) {

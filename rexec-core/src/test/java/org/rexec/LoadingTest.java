@@ -1,0 +1,201 @@
+package org.rexec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.Opcodes;
+
+/** Loading code from files: what is accepted, what is refused, and how clearly. */
+class LoadingTest {
+
+  @TempDir Path temp;
+
+  private static byte[] printer(String name, String text) {
+    return Programs.mainClass(
+        name,
+        main -> {
+          main.visitFieldInsn(
+              Opcodes.GETSTATIC, "java/lang/System", "out", "Ljava/io/PrintStream;");
+          main.visitLdcInsn(text);
+          main.visitMethodInsn(
+              Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "println", "(Ljava/lang/String;)V",
+              false);
+          main.visitInsn(Opcodes.RETURN);
+        });
+  }
+
+  private Path jar(String mainClass, String entryName, byte[] content) throws IOException {
+    Path jar = temp.resolve("app.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    if (mainClass != null) {
+      manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+    }
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
+      out.putNextEntry(new JarEntry(entryName));
+      out.write(content);
+      out.closeEntry();
+    }
+    return jar;
+  }
+
+  @Test
+  void aJarRunsItsMainClass() throws IOException {
+    Path jar = jar("app.Main", "app/Main.class", printer("app/Main", "from the jar"));
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      String main = cell.load(jar).orElseThrow();
+
+      assertThat(main).isEqualTo("app.Main");
+      assertThat(cell.run(main).stdout()).isEqualTo("from the jar\n");
+    }
+  }
+
+  @Test
+  void aJarWithoutMainClassNamesNone() throws IOException {
+    Path jar = jar(null, "app/Main.class", printer("app/Main", "x"));
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      assertThat(cell.load(jar)).isEmpty();
+    }
+  }
+
+  @Test
+  void aCompressedEntryBiggerThanItsLimitIsNotReadIntoMemory() throws IOException {
+    // 64 MiB of zeros compress to a few hundred KiB: a small zip bomb.
+    Path jar = temp.resolve("bomb.jar");
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file)) {
+      out.putNextEntry(new JarEntry("Bomb.class"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) {
+        out.write(zeros);
+      }
+      out.closeEntry();
+    }
+    assertThat(Files.size(jar)).isLessThan(1 << 20);
+
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      assertThatThrownBy(() -> cell.load(jar))
+          .isInstanceOf(LoadException.class)
+          .hasMessageContaining("bomb.jar!/Bomb.class: larger than 4194304 bytes");
+    }
+  }
+
+  @Test
+  void aFileThatIsNotAJarIsRefusedInOneLine() throws IOException {
+    Path notJar = Files.writeString(temp.resolve("fake.jar"), "just text, not a zip");
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      assertThatThrownBy(() -> cell.load(notJar))
+          .isInstanceOf(LoadException.class)
+          .hasMessageStartingWith(notJar + ": not a jar file");
+    }
+  }
+
+  @Test
+  void aDirectoryWithOneMainClassNamesIt() throws IOException {
+    Path classes = Files.createDirectories(temp.resolve("classes/pkg"));
+    Files.write(classes.resolve("Main.class"), printer("pkg/Main", "from the directory"));
+    Files.write(classes.resolve("Helper.class"),
+        Programs.classFile("pkg/Helper", "java/lang/Object", writer -> {}));
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      String main = cell.load(temp.resolve("classes")).orElseThrow();
+
+      assertThat(main).isEqualTo("pkg.Main");
+      assertThat(cell.run(main).stdout()).isEqualTo("from the directory\n");
+    }
+  }
+
+  @Test
+  void aDirectoryWithTwoMainClassesNamesNone() throws IOException {
+    Path classes = Files.createDirectories(temp.resolve("classes"));
+    Files.write(classes.resolve("A.class"), printer("A", "a"));
+    Files.write(classes.resolve("B.class"), printer("B", "b"));
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      assertThat(cell.load(classes)).isEmpty();
+      assertThat(cell.run("B").stdout()).isEqualTo("b\n");
+    }
+  }
+
+  @Test
+  void aSourceFileThatDoesNotCompileGivesJavacsMessages() throws IOException {
+    Path source = Files.writeString(temp.resolve("Broken.java"),
+        "public class Broken {\n  void m() { int x = \"s\" }\n}\n");
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      assertThatThrownBy(() -> cell.load(source))
+          .isInstanceOf(LoadException.class)
+          .hasMessageStartingWith(source + ":2: error: ';' expected")
+          .hasMessageEndingWith("1 error");
+    }
+  }
+
+  @Test
+  void sourceCannotSeeTheHostsClassesAtCompileTime() {
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      assertThatThrownBy(
+              () ->
+                  cell.loadSource(
+                      "Peek.java",
+                      "public class Peek { org.rexec.Cell cell; "
+                          + "public static void main(String[] a) {} }"))
+          .isInstanceOf(LoadException.class)
+          .hasMessageContaining("package org.rexec does not exist");
+    }
+  }
+
+  @Test
+  void aMissingFileIsReportedAsSuch() {
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      assertThatThrownBy(() -> cell.load(temp.resolve("missing.jar")))
+          .isInstanceOf(NoSuchFileException.class);
+    }
+  }
+
+  @Test
+  void aClassCannotBeLoadedTwice() {
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      cell.loadClassFile(printer("Twice", "x"));
+
+      assertThatThrownBy(() -> cell.loadClassFile(printer("Twice", "y")))
+          .isInstanceOf(LoadException.class)
+          .hasMessage("class file: the cell already has a class Twice");
+    }
+  }
+
+  @Test
+  void codeCannotBeAddedOnceTheCellHasRun() {
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      cell.run(cell.loadClassFile(printer("First", "x")));
+
+      assertThatThrownBy(() -> cell.loadClassFile(printer("Second", "y")))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("code cannot be loaded into a cell once it has run");
+    }
+  }
+
+  @Test
+  void aMissingMainClassOrMethodIsAnError() {
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      cell.loadClassFile(Programs.classFile("NoMain", "java/lang/Object", writer -> {}));
+
+      RunResult noClass = cell.run("Absent");
+      RunResult noMethod = cell.run("NoMain");
+
+      assertThat(noClass.status()).isEqualTo(RunStatus.ERROR);
+      assertThat(noClass.exitCode()).isEqualTo(2);
+      assertThat(noClass.message()).hasValue("no class Absent in the cell");
+      assertThat(noMethod.message())
+          .hasValue("no method public static void main(String[]) in NoMain");
+    }
+  }
+}
