@@ -95,7 +95,10 @@ final class Interpositions {
       throw new IllegalStateException(
           "shim " + shim + " must be public static and take the CellContext last");
     }
-    String owner = Type.getInternalName(interposes.owner());
+    String owner =
+        interposes.ownerName().isEmpty()
+            ? Type.getInternalName(interposes.owner())
+            : interposes.ownerName();
     String name = interposes.member().isEmpty() ? shim.getName() : interposes.member();
     Class<?>[] withoutContext = Arrays.copyOf(parameters, parameters.length - 1);
     switch (interposes.kind()) {
@@ -110,7 +113,8 @@ final class Interpositions {
             interposes.kind(), owner, name, descriptor(withoutContext, shim.getReturnType()));
       case VIRTUAL_METHOD:
       case SPECIAL_METHOD:
-        if (withoutContext.length == 0 || withoutContext[0] != interposes.owner()) {
+        if (withoutContext.length == 0
+            || !Type.getInternalName(withoutContext[0]).equals(owner)) {
           throw new IllegalStateException("instance shim " + shim + " must take the receiver first");
         }
         Class<?>[] arguments = Arrays.copyOfRange(withoutContext, 1, withoutContext.length);

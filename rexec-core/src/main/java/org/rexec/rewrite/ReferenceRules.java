@@ -221,6 +221,11 @@ final class ReferenceRules {
             operation, describe.apply(owner) + " (no such member)", RuleNames.ALLOW_LIST);
       case JDK:
       default:
+        // An interposed member reaches the cell's shim whatever class names it.
+        Interpositions.Shim found = shim.get();
+        if (found != null) {
+          return Decision.interpose(found);
+        }
         Decision ownerUse = classUse("class", Type.getObjectType(owner));
         if (ownerUse.verdict() == Decision.Verdict.REJECT) {
           return ownerUse;
@@ -228,10 +233,6 @@ final class ReferenceRules {
         if (ownerUse.verdict() == Decision.Verdict.REFUSE) {
           // Named through a class off the list: say so with the member as written.
           return Decision.refuse(operation, describe.apply(owner), RuleNames.ALLOW_LIST);
-        }
-        Interpositions.Shim found = shim.get();
-        if (found != null) {
-          return Decision.interpose(found);
         }
         return allowed.getAsBoolean()
             ? Decision.ALLOWED

@@ -1,7 +1,10 @@
 package org.rexec.runtime;
 
+import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -47,6 +50,7 @@ public final class CellContext {
 
   // Guarded by this.
   private CellTermination termination;
+  private BufferedReader lineReader;
   private boolean halted;
   private final Map<Thread, Boolean> shutdownHooks = new IdentityHashMap<>();
 
@@ -100,6 +104,7 @@ public final class CellContext {
     this.out = Objects.requireNonNull(stdout, "stdout");
     this.err = Objects.requireNonNull(stderr, "stderr");
     termination = null;
+    lineReader = null;
     halted = false;
     shutdownHooks.clear();
     state = RUNNING;
@@ -178,6 +183,14 @@ public final class CellContext {
 
   InputStream in() {
     return in;
+  }
+
+  /** The run's reader of lines from {@code System.in}, made on first use, as {@code IO} has. */
+  synchronized BufferedReader lineReader() {
+    if (lineReader == null) {
+      lineReader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return lineReader;
   }
 
   void setOut(PrintStream stream) {

@@ -18,7 +18,13 @@ import java.lang.annotation.Target;
 public @interface Interposes {
 
   /** The JDK class that declares the interposed member. */
-  Class<?> owner();
+  Class<?> owner() default Void.class;
+
+  /**
+   * The internal name of the declaring class, for a class newer than Java 17 that rexec, built
+   * for 17, cannot name as {@link #owner()}; the shim only matters on JDKs that have it.
+   */
+  String ownerName() default "";
 
   /** The member's name; defaults to the shim method's name. */
   String member() default "";

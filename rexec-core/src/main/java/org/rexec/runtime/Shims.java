@@ -14,5 +14,6 @@ public final class Shims {
           RuntimeShim.class,
           ThrowableShim.class,
           PropertyReaderShim.class,
-          ClassShim.class);
+          ClassShim.class,
+          ConsoleIoShim.class);
 }
