@@ -1,5 +1,6 @@
 package org.rexec.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -17,22 +18,20 @@ import picocli.CommandLine.IFactory;
     subcommands = {RunCommand.class, CheckCommand.class})
 public final class Main implements Callable<Integer> {
 
-  private final PrintStream out;
   private final PrintStream err;
 
-  Main(PrintStream out, PrintStream err) {
-    this.out = out;
+  Main(PrintStream err) {
     this.err = err;
   }
 
   public static void main(String[] args) {
-    System.exit(execute(System.out, System.err, args));
+    System.exit(execute(System.in, System.out, System.err, args));
   }
 
   /** Runs the command and returns its exit status; the CLI's tests call this. */
-  static int execute(PrintStream out, PrintStream err, String... args) {
+  static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
-    CommandLine commandLine = new CommandLine(new Main(out, err), new Factory(out, err));
+    CommandLine commandLine = new CommandLine(new Main(err), new Factory(in, out, err));
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     commandLine.getSubcommands().get("run").setStopAtPositional(true);
@@ -71,12 +70,14 @@ public final class Main implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** Gives commands the streams to write to. */
+  /** Gives commands the streams to read and write. */
   private static final class Factory implements IFactory {
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
-    Factory(PrintStream out, PrintStream err) {
+    Factory(InputStream in, PrintStream out, PrintStream err) {
+      this.in = in;
       this.out = out;
       this.err = err;
     }
@@ -84,7 +85,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == RunCommand.class) {
-        return type.cast(new RunCommand(out, err));
+        return type.cast(new RunCommand(in, out, err));
       }
       if (type == CheckCommand.class) {
         return type.cast(new CheckCommand(out));

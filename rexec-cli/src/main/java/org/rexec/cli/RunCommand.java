@@ -1,5 +1,6 @@
 package org.rexec.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,10 +74,12 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
   List<String> args = new ArrayList<>();
 
+  private final InputStream in;
   private final PrintStream out;
   private final PrintStream err;
 
-  RunCommand(PrintStream out, PrintStream err) {
+  RunCommand(InputStream in, PrintStream out, PrintStream err) {
+    this.in = in;
     this.out = out;
     this.err = err;
   }
@@ -91,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         throw new UserError("--allow-env: " + e.getMessage());
       }
     }
-    Cell.Builder cell = Cell.builder(policy.build()).stdin(System.in);
+    Cell.Builder cell = Cell.builder(policy.build()).stdin(in);
     if (!json) {
       cell.stdout(out).stderr(err);
     }

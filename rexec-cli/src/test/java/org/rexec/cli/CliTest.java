@@ -1,0 +1,272 @@
+package org.rexec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rexec command as a user sees it: exit statuses, output, errors, JSON. */
+class CliTest {
+
+  @TempDir Path temp;
+
+  /** What one invocation printed and returned. */
+  record Outcome(int status, String out, String err) {}
+
+  private Outcome rexecWithInput(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.execute(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
+    return new Outcome(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private Outcome rexec(String... args) {
+    return rexecWithInput("", args);
+  }
+
+  private Path source(String name, String text) throws IOException {
+    return Files.writeString(temp.resolve(name), text);
+  }
+
+  @Test
+  void runsASourceProgramWithItsArgumentsAndInput() throws IOException {
+    Path hello =
+        source(
+            "Hello.java",
+            """
+            import java.util.Scanner;
+            public class Hello {
+              public static void main(String[] args) {
+                System.out.println("hello " + String.join(",", args) + " "
+                    + new Scanner(System.in).nextLine());
+              }
+            }
+            """);
+
+    Outcome outcome = rexecWithInput("from stdin\n", "run", hello.toString(), "a", "--b");
+
+    assertThat(outcome).isEqualTo(new Outcome(0, "hello a,--b from stdin\n", ""));
+  }
+
+  @Test
+  void exitsWithTheProgramsOwnStatus() throws IOException {
+    Path quit = source("Quit.java",
+        "public class Quit { public static void main(String[] a) { System.exit(7); } }");
+
+    assertThat(rexec("run", quit.toString()).status()).isEqualTo(7);
+  }
+
+  @Test
+  void anUncaughtExceptionExitsWithOneAndPrintsItAsJavaDoes() throws IOException {
+    Path boom = source("Boom.java", """
+        public class Boom {
+          public static void main(String[] a) {
+            throw new IllegalStateException("boom");
+          }
+        }
+        """);
+
+    Outcome outcome = rexec("run", boom.toString());
+
+    assertThat(outcome.status()).isEqualTo(1);
+    assertThat(outcome.err())
+        .isEqualTo(
+            "Exception in thread \"main\" java.lang.IllegalStateException: boom\n"
+                + "\tat Boom.main(Boom.java:3)\n");
+  }
+
+  @Test
+  void refusedOperationsAreReportedAfterTheProgramsOutput() throws IOException {
+    Path evil = source("Evil.java", """
+        public class Evil {
+          public static void main(String[] a) {
+            try { Runtime.getRuntime().exec("id"); } catch (Exception e) { System.out.println("no"); }
+          }
+        }
+        """);
+
+    Outcome outcome = rexec("run", evil.toString());
+
+    assertThat(outcome.status()).isEqualTo(0);
+    assertThat(outcome.out()).isEqualTo("no\n");
+    assertThat(outcome.err())
+        .isEqualTo(
+            "rexec: refused: Evil.main:3: calling java.lang.Runtime.exec(java.lang.String) is"
+                + " not allowed in this cell (rule: allow-list)\n");
+  }
+
+  @Test
+  void jsonIsOneParsableObjectWhateverTheProgramPrinted() throws IOException {
+    Path nasty =
+        source(
+            "Nasty.java",
+            """
+            public class Nasty {
+              public static void main(String[] a) throws Exception {
+                System.out.print("quote\\" backslash\\\\ tab\\t nul\\0 bell\\7 esc\\u001b line\\u2028 é 😀\\n");
+                System.out.write(new byte[] {(byte) 0xff, (byte) 0xc3, 0x28});
+                System.err.println("}{\\"injected\\": true}");
+                Runtime.getRuntime().exec("id");
+              }
+            }
+            """);
+
+    Outcome outcome = rexec("run", "--json", nasty.toString());
+
+    assertThat(outcome.status()).isEqualTo(1);
+    assertThat(outcome.err()).isEmpty();
+    assertThat(outcome.out().strip().lines()).hasSize(1);
+    JsonNode json = new ObjectMapper().readTree(outcome.out());
+    assertThat(json.get("status").asText()).isEqualTo("exception");
+    assertThat(json.get("exitCode").asInt()).isEqualTo(1);
+    assertThat(json.get("stdout").asText())
+        .startsWith("quote\" backslash\\ tab\t nul\0 bell\7 esc\u001b line\u2028 é 😀\n");
+    assertThat(json.get("stderr").asText()).startsWith("}{\"injected\": true}\n");
+    assertThat(json.get("exception").get("type").asText()).isEqualTo("java.lang.SecurityException");
+    assertThat(json.get("exception").get("message").asText()).contains("Runtime.exec");
+    assertThat(json.get("violations")).hasSize(1);
+    JsonNode violation = json.get("violations").get(0);
+    assertThat(violation.get("operation").asText()).isEqualTo("call");
+    assertThat(violation.get("detail").asText())
+        .isEqualTo("java.lang.Runtime.exec(java.lang.String)");
+    assertThat(violation.get("rule").asText()).isEqualTo("allow-list");
+    assertThat(violation.get("line").asInt()).isEqualTo(6);
+    assertThat(json.get("wallMillis").isIntegralNumber()).isTrue();
+    assertThat(json.get("cpuMillis").isIntegralNumber()).isTrue();
+  }
+
+  @Test
+  void strictModeRejectsWithItsOwnStatus() throws IOException {
+    Path evil = source("Evil.java", """
+        public class Evil {
+          public static void main(String[] a) throws Exception {
+            System.out.println("ran");
+            if (a.length > 0) Runtime.getRuntime().exec("id");
+          }
+        }
+        """);
+
+    Outcome outcome = rexec("run", "--strict", evil.toString());
+
+    assertThat(outcome.status()).isEqualTo(126);
+    assertThat(outcome.out()).isEmpty();
+    assertThat(outcome.err())
+        .isEqualTo(
+            "rexec: 1 violation(s) in strict mode; nothing ran\n"
+                + "rexec: refused: Evil.main:4: calling java.lang.Runtime.exec(java.lang.String)"
+                + " is not allowed in this cell (rule: allow-list)\n");
+  }
+
+  @Test
+  void grantedEnvironmentVariablesAreVisible() throws IOException {
+    Path env = source("Env.java", """
+        public class Env {
+          public static void main(String[] a) {
+            System.out.println(System.getenv("PATH") != null);
+            System.out.println(System.getenv("HOME") != null);
+          }
+        }
+        """);
+
+    assertThat(rexec("run", env.toString()).out()).isEqualTo("false\nfalse\n");
+    assertThat(rexec("run", "--allow-env=PATH", env.toString()).out()).isEqualTo("true\nfalse\n");
+    assertThat(rexec("run", "--allow-env", "PATH,HOME", env.toString()).out())
+        .isEqualTo("true\ntrue\n");
+  }
+
+  @Test
+  void checkListsViolationsAndExitsWithOne() throws IOException {
+    Path evil = source("Evil.java", """
+        public class Evil {
+          public static void main(String[] a) throws Exception {
+            Runtime.getRuntime().exec("id");
+            System.loadLibrary("x");
+          }
+        }
+        """);
+    Path clean = source("Clean.java",
+        "public class Clean { public static void main(String[] a) { System.out.println(1); } }");
+
+    Outcome dirty = rexec("check", evil.toString());
+    Outcome fine = rexec("check", clean.toString());
+
+    assertThat(dirty.status()).isEqualTo(1);
+    assertThat(dirty.out().lines())
+        .containsExactly(
+            "Evil.main:3: calling java.lang.Runtime.exec(java.lang.String) is not allowed in this"
+                + " cell (rule: allow-list)",
+            "Evil.main:4: calling java.lang.System.loadLibrary(java.lang.String) is not allowed"
+                + " in this cell (rule: allow-list)");
+    assertThat(fine).isEqualTo(new Outcome(0, "", ""));
+  }
+
+  @Test
+  void badInputIsOneLineAndStatusTwo() throws IOException {
+    Path notAClass = Files.write(temp.resolve("Fake.class"), new byte[] {1, 2, 3});
+    Path textJar = Files.writeString(temp.resolve("app.jar"), "not a zip");
+    Path missing = temp.resolve("Missing.java");
+
+    assertThat(rexec("run", missing.toString()))
+        .isEqualTo(new Outcome(2, "", "rexec: no such file or directory: " + missing + "\n"));
+    assertThat(rexec("run", notAClass.toString()))
+        .isEqualTo(new Outcome(2, "", "rexec: " + notAClass + ": not a valid class file\n"));
+    assertThat(rexec("run", textJar.toString()).err()).startsWith("rexec: " + textJar + ": not a jar");
+    assertThat(rexec("run", textJar.toString()).err().lines()).hasSize(1);
+    assertThat(rexec("run", "--no-such-flag", "X.java"))
+        .isEqualTo(new Outcome(2, "",
+            "rexec: Unknown option: '--no-such-flag'\nTry 'rexec run --help' for usage.\n"));
+    assertThat(rexec().status()).isEqualTo(2);
+  }
+
+  @Test
+  void aCompileErrorShowsJavacsMessageAndStatusTwo() throws IOException {
+    Path broken = source("Broken.java", "public class Broken { int x = ; }\n");
+
+    Outcome outcome = rexec("run", broken.toString());
+
+    assertThat(outcome.status()).isEqualTo(2);
+    assertThat(outcome.err())
+        .startsWith("rexec: " + broken + ":1: error: illegal start of expression")
+        .endsWith("1 error\n")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aJarWithoutMainClassAsksForMain() throws IOException {
+    Path jar = temp.resolve("lib.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.jar.JarEntry("readme.txt"));
+      out.write("no classes".getBytes(StandardCharsets.UTF_8));
+    }
+
+    Outcome outcome = rexec("run", jar.toString());
+
+    assertThat(outcome)
+        .isEqualTo(new Outcome(2, "", "rexec: " + jar
+            + " has no Main-Class in its manifest; name the class to run with --main CLASS\n"));
+  }
+
+  @Test
+  void helpDocumentsTheOptions() {
+    Outcome help = rexec("run", "--help");
+
+    assertThat(help.status()).isEqualTo(0);
+    assertThat(help.out()).contains("--strict", "--allow-env=VAR", "--json", "--main=CLASS",
+        "Exit status", "Examples:");
+  }
+}
