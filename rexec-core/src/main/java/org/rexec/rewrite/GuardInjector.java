@@ -17,22 +17,11 @@ import org.objectweb.asm.Opcodes;
  */
 final class GuardInjector extends ClassVisitor {
 
-  private String className;
+  private final ClassRewrite rewrite;
 
-  GuardInjector(ClassVisitor next) {
+  GuardInjector(ClassVisitor next, ClassRewrite rewrite) {
     super(Opcodes.ASM9, next);
-  }
-
-  @Override
-  public void visit(
-      int version,
-      int access,
-      String name,
-      String signature,
-      String superName,
-      String[] interfaces) {
-    className = name;
-    super.visit(version, access, name, signature, superName, interfaces);
+    this.rewrite = rewrite;
   }
 
   @Override
@@ -55,7 +44,7 @@ final class GuardInjector extends ClassVisitor {
     @Override
     public void visitCode() {
       super.visitCode();
-      GuardCode.check(mv, className);
+      GuardCode.check(mv, rewrite.className);
     }
 
     @Override
@@ -77,13 +66,13 @@ final class GuardInjector extends ClassVisitor {
     private void beforeInstruction() {
       if (handlerPending) {
         handlerPending = false;
-        GuardCode.caught(mv, className);
+        GuardCode.caught(mv, rewrite.className);
       }
     }
 
     private void checkIfBackward(Label target) {
       if (visited.contains(target)) {
-        GuardCode.check(mv, className);
+        GuardCode.check(mv, rewrite.className);
       }
     }
 
@@ -114,7 +103,7 @@ final class GuardInjector extends ClassVisitor {
         backward |= visited.contains(label);
       }
       if (backward) {
-        GuardCode.check(mv, className);
+        GuardCode.check(mv, rewrite.className);
       }
     }
 
@@ -123,7 +112,7 @@ final class GuardInjector extends ClassVisitor {
       beforeInstruction();
       if (opcode == Opcodes.RET) {
         // A subroutine return may go backward; treat it as a back-edge.
-        GuardCode.check(mv, className);
+        GuardCode.check(mv, rewrite.className);
       }
       super.visitVarInsn(opcode, varIndex);
     }

@@ -111,7 +111,7 @@ public final class Rewriter {
         new StructureCheck(
             new ReferenceCheck(
                 new Interposer(
-                    new GuardInjector(new CellFieldInjector(writer, rewrite)), rewrite),
+                    new GuardInjector(new CellFieldInjector(writer, rewrite), rewrite), rewrite),
                 rewrite),
             rewrite,
             MAX_MAJOR_VERSION);
