@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,7 +100,9 @@ final class CodeLoader {
   private Optional<String> loadDirectory(Path directory) throws IOException {
     List<String> mains = new ArrayList<>();
     try (Stream<Path> files = Files.walk(directory)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+      // Symbolic links are not followed: the code is what the directory holds, nothing it
+      // points to elsewhere.
+      for (Path file : (Iterable<Path>) files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).sorted()::iterator) {
         String relative = directory.relativize(file).toString().replace('\\', '/');
         if (relative.endsWith(".class")) {
           if (relative.endsWith("module-info.class")) {

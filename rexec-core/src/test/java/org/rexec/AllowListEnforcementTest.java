@@ -470,4 +470,49 @@ class AllowListEnforcementTest {
     assertThat(result.stdout()).isEqualTo("false\n2\n");
     assertThat(Type.getType("[Ljava/lang/Process;").getDimensions()).isEqualTo(1);
   }
+
+  @Test
+  void aRefusalIsRecordedWhateverCharactersTheClassNameHolds() {
+    // Class and method names may hold almost any character; the site must survive them all.
+    String name = "We\u0001ird\\Name";
+    byte[] probe =
+        Programs.mainClass(
+            name,
+            main -> {
+              main.visitLdcInsn("evil");
+              main.visitMethodInsn(
+                  Opcodes.INVOKESTATIC, "java/lang/System", "loadLibrary",
+                  "(Ljava/lang/String;)V", false);
+              main.visitInsn(Opcodes.RETURN);
+            });
+
+    RunResult result = Programs.runClassFile(probe);
+
+    assertThat(result.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> assertThat(violation.className()).isEqualTo(name));
+  }
+
+  @Test
+  void aLambdaCannotImplementAnInterfaceOffTheAllowList() {
+    RunResult result =
+        Programs.run(
+            "Handler.java",
+            """
+            import java.lang.reflect.InvocationHandler;
+            public class Handler {
+              public static void main(String[] args) {
+                InvocationHandler handler = (proxy, method, arguments) -> null;
+                System.out.println("made " + (handler != null));
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> {
+          assertThat(violation.operation()).isEqualTo("extend");
+          assertThat(violation.detail()).isEqualTo("java.lang.reflect.InvocationHandler");
+        });
+  }
 }

@@ -198,4 +198,20 @@ class LoadingTest {
           .hasValue("no method public static void main(String[]) in NoMain");
     }
   }
+
+  @Test
+  void symbolicLinksInACodeDirectoryAreNotFollowed() throws Exception {
+    Path secret = Files.writeString(temp.resolve("secret.txt"), "host secret");
+    Path classes = Files.createDirectories(temp.resolve("classes"));
+    Files.write(classes.resolve("Main.class"), printer("Main", "hi"));
+    Files.createSymbolicLink(classes.resolve("data.txt"), secret);
+    Files.createSymbolicLink(classes.resolve("Linked.class"), classes.resolve("Main.class"));
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      assertThat(cell.load(classes)).hasValue("Main");
+      Class<?> main = cell.importClass("Main");
+
+      assertThat(main.getClassLoader().getResourceAsStream("data.txt")).isNull();
+      assertThat(cell.check()).isEmpty();
+    }
+  }
 }

@@ -5,6 +5,7 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.rexec.runtime.RefusalSite;
 
 /**
@@ -14,6 +15,8 @@ import org.rexec.runtime.RefusalSite;
  * recorded for the whole class.
  */
 final class ReferenceCheck extends ClassVisitor {
+
+  private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
 
   private final ClassRewrite rewrite;
 
@@ -55,7 +58,7 @@ final class ReferenceCheck extends ClassVisitor {
     public void visitTypeInsn(int opcode, String type) {
       act(
           opcode == Opcodes.NEW
-              ? rewrite.rules.classUse("new", org.objectweb.asm.Type.getObjectType(type))
+              ? rewrite.rules.classUse("new", Type.getObjectType(type))
               : rewrite.rules.mention(type));
       super.visitTypeInsn(opcode, type);
     }
@@ -76,11 +79,16 @@ final class ReferenceCheck extends ClassVisitor {
     @Override
     public void visitInvokeDynamicInsn(
         String name, String descriptor, Handle bootstrapMethod, Object... arguments) {
-      Decision typeMention = rewrite.rules.mention(descriptor);
-      act(
-          typeMention.verdict() != Decision.Verdict.ALLOW
-              ? typeMention
-              : rewrite.rules.bootstrap(bootstrapMethod, arguments));
+      Decision decision = rewrite.rules.mention(descriptor);
+      if (decision.verdict() == Decision.Verdict.ALLOW) {
+        decision = rewrite.rules.bootstrap(bootstrapMethod, arguments);
+      }
+      if (decision.verdict() == Decision.Verdict.ALLOW
+          && bootstrapMethod.getOwner().equals(LAMBDA_METAFACTORY)) {
+        // A lambda implements its interface as surely as a class that names it a supertype.
+        decision = rewrite.rules.classUse("extend", Type.getReturnType(descriptor));
+      }
+      act(decision);
       super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethod, arguments);
     }
 

@@ -20,8 +20,6 @@ import java.util.Objects;
 public record RefusalSite(
     String operation, String detail, String rule, String className, String methodName, int line) {
 
-  private static final char SEPARATOR = '\u0001';
-
   public RefusalSite {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(detail, "detail");
@@ -30,21 +28,37 @@ public record RefusalSite(
     Objects.requireNonNull(methodName, "methodName");
   }
 
-  /** The site as one string, the inverse of {@link #decode(String)}. */
+  /**
+   * The site as one string, the inverse of {@link #decode(String)}. Each field is prefixed with
+   * its length, so names holding any character (class files allow nearly all) survive.
+   */
   public String encode() {
-    return String.join(
-        String.valueOf(SEPARATOR),
-        operation, detail, rule, className, methodName, Integer.toString(line));
+    StringBuilder encoded = new StringBuilder();
+    for (String field :
+        new String[] {operation, detail, rule, className, methodName, Integer.toString(line)}) {
+      encoded.append(field.length()).append(':').append(field);
+    }
+    return encoded.toString();
   }
 
   /** Parses a string made by {@link #encode()}. */
   public static RefusalSite decode(String encoded) {
-    String[] parts = encoded.split(String.valueOf(SEPARATOR), -1);
-    if (parts.length != 6) {
+    String[] fields = new String[6];
+    int position = 0;
+    for (int index = 0; index < fields.length; index++) {
+      int colon = encoded.indexOf(':', position);
+      if (colon < 0) {
+        throw new IllegalArgumentException("not an encoded refusal site: " + encoded);
+      }
+      int end = colon + 1 + Integer.parseInt(encoded.substring(position, colon));
+      fields[index] = encoded.substring(colon + 1, end);
+      position = end;
+    }
+    if (position != encoded.length()) {
       throw new IllegalArgumentException("not an encoded refusal site: " + encoded);
     }
     return new RefusalSite(
-        parts[0], parts[1], parts[2], parts[3], parts[4], Integer.parseInt(parts[5]));
+        fields[0], fields[1], fields[2], fields[3], fields[4], Integer.parseInt(fields[5]));
   }
 
   /** The message of the exception that untrusted code sees: what was refused and by which rule. */
