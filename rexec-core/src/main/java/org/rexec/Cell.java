@@ -12,12 +12,9 @@ import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.rexec.rewrite.Packages;
 import org.rexec.rewrite.RewriteCache;
 import org.rexec.rewrite.RewriteResult;
@@ -289,7 +286,7 @@ public final class Cell implements AutoCloseable {
      * thread's own uncaught-exception handler prints what escapes, as the JVM's default does.
      */
     private Thread start(String name, MethodHandle entry, ThreadEnd end, RunOutput err) {
-      Thread thread = new Thread(null, HiddenThreadBody.of(entry, end), name, 0);
+      Thread thread = HiddenThreadBody.create(name, 0, entry, end);
       thread.setContextClassLoader(loader);
       thread.setUncaughtExceptionHandler((dying, uncaught) -> printUncaught(dying, uncaught, err));
       thread.start();
@@ -358,34 +355,11 @@ public final class Cell implements AutoCloseable {
     }
   }
 
-  /**
-   * The stack trace as {@code printStackTrace} prints it, without the {@code Thread.run} frames
-   * at the bottom: a plain JVM calls {@code main} from native code and shows no frame below it.
-   * Calls the cell's code ({@code toString()}); call it on a cell thread.
-   */
+  /** The stack trace as {@code printStackTrace} prints it; calls the cell's code. */
   private static String traceOf(Throwable thrown) {
-    trimThreadFrames(thrown, Collections.newSetFromMap(new IdentityHashMap<>()));
     StringWriter trace = new StringWriter();
     thrown.printStackTrace(new PrintWriter(trace));
     return trace.toString();
-  }
-
-  private static void trimThreadFrames(Throwable thrown, Set<Throwable> seen) {
-    if (thrown == null || !seen.add(thrown)) {
-      return;
-    }
-    StackTraceElement[] frames = thrown.getStackTrace();
-    int end = frames.length;
-    while (end > 0 && "java.lang.Thread".equals(frames[end - 1].getClassName())) {
-      end--;
-    }
-    if (end != frames.length) {
-      thrown.setStackTrace(java.util.Arrays.copyOf(frames, end));
-    }
-    trimThreadFrames(thrown.getCause(), seen);
-    for (Throwable suppressed : thrown.getSuppressed()) {
-      trimThreadFrames(suppressed, seen);
-    }
   }
 
   private static void join(Thread thread) {

@@ -6,7 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
-/** Makes {@link ThreadBody} instances from a hidden copy of that class. */
+/** Makes cell threads from a hidden copy of {@link ThreadBody}. */
 final class HiddenThreadBody {
 
   // Static because a hidden class is defined once per JVM and is immutable.
@@ -14,10 +14,15 @@ final class HiddenThreadBody {
 
   private HiddenThreadBody() {}
 
-  /** A runnable that calls {@code entry} (of type {@code ()void}) and then tells {@code end}. */
-  static Runnable of(MethodHandle entry, ThreadEnd end) {
+  /**
+   * A new, unstarted thread that calls {@code entry} (of type {@code ()void}) and then tells
+   * {@code end}.
+   *
+   * @param stackSize the stack size to ask for, 0 for the JVM's default
+   */
+  static Thread create(String name, long stackSize, MethodHandle entry, ThreadEnd end) {
     try {
-      return (Runnable) CONSTRUCTOR.invoke(entry, end);
+      return (Thread) CONSTRUCTOR.invoke(name, stackSize, entry, end);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable impossible) {
@@ -30,10 +35,12 @@ final class HiddenThreadBody {
       if (in == null) {
         throw new IllegalStateException("ThreadBody.class is missing from rexec's jar");
       }
-      MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(in.readAllBytes(), true);
+      MethodHandles.Lookup hidden =
+          MethodHandles.lookup().defineHiddenClass(in.readAllBytes(), true);
       return hidden.findConstructor(
           hidden.lookupClass(),
-          MethodType.methodType(void.class, MethodHandle.class, ThreadEnd.class));
+          MethodType.methodType(
+              void.class, String.class, long.class, MethodHandle.class, ThreadEnd.class));
     } catch (IOException | ReflectiveOperationException e) {
       throw new IllegalStateException("cannot define the hidden thread body", e);
     }

@@ -4,21 +4,24 @@ import java.lang.invoke.MethodHandle;
 import java.lang.management.ManagementFactory;
 
 /**
- * The body of a thread the cell runs: calls an entry point (the program's {@code main}, a
- * shutdown hook's {@code run}), then reports how it ended and the thread's CPU time, still on
- * the thread, before the exception (if any) reaches the thread's uncaught-exception handler.
+ * A thread of a cell: calls an entry point (the program's {@code main}, a shutdown hook's
+ * {@code run}), then reports how it ended and the thread's CPU time, still on the thread and
+ * before the exception (if any) reaches the thread's uncaught-exception handler.
  *
  * <p>Never loaded as an ordinary class: {@link HiddenThreadBody} defines these bytes as a hidden
  * class, and the JVM leaves frames of hidden classes (and of method handles) out of stack
- * traces. So a cell that prints a stack trace sees no frame of rexec below its {@code main}.
+ * traces. As it overrides {@code run()}, not even {@code Thread.run} is on its stack: the stack
+ * of a cell's main thread ends at {@code main}, as the java launcher's does, and no frame of
+ * rexec is ever visible to cell code.
  */
-final class ThreadBody implements Runnable {
+final class ThreadBody extends Thread {
 
   private final MethodHandle entry;
   private final ThreadEnd end;
 
   /** @param entry a handle of type {@code ()void} */
-  ThreadBody(MethodHandle entry, ThreadEnd end) {
+  ThreadBody(String name, long stackSize, MethodHandle entry, ThreadEnd end) {
+    super(null, null, name, stackSize);
     this.entry = entry;
     this.end = end;
   }

@@ -414,4 +414,59 @@ class BuiltinsTest {
       assertThat(cell.run("Counter").stdout()).isEqualTo("2\n");
     }
   }
+
+  @Test
+  void streamSupportMakesSequentialStreamsAndRefusesParallelOnes() {
+    RunResult result =
+        Programs.run(
+            "Spliterate.java",
+            """
+            import java.util.List;
+            import java.util.stream.StreamSupport;
+            public class Spliterate {
+              public static void main(String[] args) {
+                Iterable<String> words = List.of("a", "b", "c");
+                System.out.println(StreamSupport.stream(words.spliterator(), false).count());
+                try {
+                  StreamSupport.stream(words.spliterator(), true).count();
+                } catch (SecurityException e) {
+                  System.out.println(e.getMessage());
+                }
+              }
+            }
+            """);
+
+    assertThat(result.stdout())
+        .isEqualTo(
+            "3\ncalling java.util.stream.StreamSupport.stream(java.util.Spliterator, true) is not"
+                + " allowed in this cell (rule: allow-list)\n");
+    assertThat(result.violations())
+        .singleElement()
+        .satisfies(
+            violation -> {
+              assertThat(violation.className()).isEqualTo("Spliterate");
+              assertThat(violation.methodName()).isEqualTo("main");
+              assertThat(violation.line()).isEqualTo(8);
+            });
+  }
+
+  @Test
+  void caughtExceptionsShowNoFrameBelowMainAsOnAPlainJvm() {
+    RunResult result =
+        Programs.run(
+            "Frames.java",
+            """
+            public class Frames {
+              public static void main(String[] args) {
+                StackTraceElement[] frames = new Throwable().getStackTrace();
+                System.out.println(frames.length + " " + frames[frames.length - 1]);
+                new IllegalStateException("shown").printStackTrace();
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEqualTo("1 Frames.main(Frames.java:3)\n");
+    assertThat(result.stderr())
+        .isEqualTo("java.lang.IllegalStateException: shown\n\tat Frames.main(Frames.java:5)\n");
+  }
 }

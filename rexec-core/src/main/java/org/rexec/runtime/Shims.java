@@ -15,5 +15,6 @@ public final class Shims {
           ThrowableShim.class,
           PropertyReaderShim.class,
           ClassShim.class,
-          ConsoleIoShim.class);
+          ConsoleIoShim.class,
+          StreamSupportShim.class);
 }

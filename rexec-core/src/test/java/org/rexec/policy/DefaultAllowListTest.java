@@ -136,7 +136,6 @@ class DefaultAllowListTest {
     "java/util/concurrent/Executors",
     "java/util/concurrent/ForkJoinPool",
     "java/util/concurrent/atomic/AtomicIntegerFieldUpdater",
-    "java/util/stream/StreamSupport",
     "java/util/zip/ZipFile",
     "java/util/logging/Logger",
     "java/security/Security",

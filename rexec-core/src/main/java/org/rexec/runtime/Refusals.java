@@ -1,0 +1,43 @@
+package org.rexec.runtime;
+
+import java.util.Optional;
+
+/**
+ * Refusals decided by a shim at run time (rather than planted by the rewriter): recorded in the
+ * cell's audit log with the location of the cell code that asked.
+ */
+final class Refusals {
+
+  private static final String OWN_PACKAGE_PREFIX = "org.rexec.";
+
+  // The walker is immutable and thread-safe; one serves every cell.
+  private static final StackWalker WALKER = StackWalker.getInstance();
+
+  private Refusals() {}
+
+  /** Records the refusal and returns its site, whose message the shim's exception carries. */
+  static RefusalSite record(CellContext cell, String operation, String detail, String rule) {
+    Optional<StackWalker.StackFrame> caller =
+        WALKER.walk(
+            frames ->
+                frames
+                    .filter(frame -> !frame.getClassName().startsWith(OWN_PACKAGE_PREFIX))
+                    .findFirst());
+    RefusalSite site =
+        new RefusalSite(
+            operation,
+            detail,
+            rule,
+            caller.map(StackWalker.StackFrame::getClassName).orElse(""),
+            caller.map(StackWalker.StackFrame::getMethodName).orElse(""),
+            caller.map(StackWalker.StackFrame::getLineNumber).orElse(-1));
+    cell.host().refused(site);
+    return site;
+  }
+
+  /** Records the refusal of a call and returns the {@code SecurityException} to throw. */
+  static SecurityException refuseCall(CellContext cell, String detail) {
+    RefusalSite site = record(cell, "call", detail, "allow-list");
+    return StackTraces.forCell(new SecurityException(site.message()));
+  }
+}
