@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.rexec.fs.CellFiles;
 import org.rexec.rewrite.Packages;
 import org.rexec.rewrite.RewriteCache;
 import org.rexec.rewrite.RewriteResult;
@@ -70,9 +71,18 @@ public final class Cell implements AutoCloseable {
     this.stdoutSink = builder.stdout;
     this.stderrSink = builder.stderr;
     this.codeLoader = new CodeLoader(sources, policy.maxClassFileBytes());
+    CellFiles.Builder files =
+        CellFiles.builder().scratchLimits(policy.diskBytes(), policy.diskFiles());
+    policy.mounts().forEach(files::mount);
+    policy.files().forEach(files::memoryFile);
+    policy.workingDirectory().ifPresent(files::workingDirectory);
     this.context =
         new CellContext(
-            new Host(), policy.environment(), StandardProperties.forCell(policy));
+            new Host(),
+            files,
+            policy.environment(),
+            StandardProperties.forCell(
+                policy, policy.workingDirectory().orElse(CellFiles.SCRATCH)));
     Rewriter rewriter =
         new Rewriter(policy.allowList(), policy.maxClassFileBytes(), builder.rewriteCache);
     this.loader =
@@ -199,6 +209,11 @@ public final class Cell implements AutoCloseable {
   public void close() {
     closed = true;
     context.stop("the cell was closed");
+    try {
+      context.files().close();
+    } catch (IOException e) {
+      // The scratch directory could not be deleted entirely; the cell is closed regardless.
+    }
   }
 
   private void requireOpen() {
@@ -213,6 +228,8 @@ public final class Cell implements AutoCloseable {
     private final String[] args;
     private final long startNanos = System.nanoTime();
     private final int auditMark = auditLog.mark();
+    private final long bytesReadAtStart = context.bytesRead();
+    private final long bytesWrittenAtStart = context.bytesWritten();
     private volatile ThrownException thrown;
     private volatile long cpuNanos;
 
@@ -351,6 +368,9 @@ public final class Cell implements AutoCloseable {
       return RunResult.builder(status)
           .exitCode(exitCode)
           .violations(auditLog.since(auditMark))
+          .traffic(
+              context.bytesRead() - bytesReadAtStart,
+              context.bytesWritten() - bytesWrittenAtStart)
           .times(Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(cpuNanos));
     }
   }

@@ -1,20 +1,30 @@
 package org.rexec;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.rexec.fs.Access;
+import org.rexec.fs.CellFiles;
+import org.rexec.fs.Mount;
 import org.rexec.policy.AllowList;
 
 /**
- * What a cell may do: the allow-list of JDK members its code may reference, the environment
- * and properties it sees, and how strictly refusals are handled. Immutable; build one with
- * {@link #builder()}. Everything not granted is denied.
+ * What a cell may do: the allow-list of JDK members its code may reference, the files it may
+ * read and write, the environment and properties it sees, and how strictly refusals are handled.
+ * Immutable; build one with {@link #builder()}. Everything not granted is denied.
  *
  * <pre>{@code
  * Policy policy = Policy.builder()
- *     .strict(true)
+ *     .allowRead(Path.of("data"))                      // seen at its own (absolute) path
+ *     .mount(Path.of("out"), "/out", Access.WRITE)     // seen at /out
+ *     .file("/input.txt", bytes)                       // served from memory
  *     .grantEnv("LANG")
  *     .build();
  * }</pre>
@@ -24,7 +34,18 @@ public final class Policy {
   /** The default largest class file a cell may load: 4 MiB. */
   public static final int DEFAULT_MAX_CLASS_FILE_BYTES = 4 << 20;
 
+  /** The default bound on the bytes in a cell's scratch directory: 64 MiB. */
+  public static final long DEFAULT_DISK_BYTES = 64L << 20;
+
+  /** The default bound on the files and directories in a cell's scratch directory. */
+  public static final int DEFAULT_DISK_FILES = 1000;
+
   private final AllowList allowList;
+  private final List<Mount> mounts;
+  private final Map<String, byte[]> files;
+  private final String workingDirectory;
+  private final long diskBytes;
+  private final int diskFiles;
   private final boolean strict;
   private final Map<String, String> environment;
   private final Map<String, String> properties;
@@ -36,6 +57,13 @@ public final class Policy {
     this.environment = Collections.unmodifiableMap(new TreeMap<>(builder.environment));
     this.properties = Collections.unmodifiableMap(new TreeMap<>(builder.properties));
     this.maxClassFileBytes = builder.maxClassFileBytes;
+    this.mounts = List.copyOf(builder.mounts);
+    Map<String, byte[]> copies = new TreeMap<>();
+    builder.files.forEach((path, content) -> copies.put(path, content.clone()));
+    this.files = Collections.unmodifiableMap(copies);
+    this.workingDirectory = builder.workingDirectory;
+    this.diskBytes = builder.diskBytes;
+    this.diskFiles = builder.diskFiles;
   }
 
   /** The default policy: the default allow-list, nothing granted, refusals at the call site. */
@@ -83,10 +111,39 @@ public final class Policy {
   }
 
   /**
+   * The host files and directories the cell sees, and where: {@code allowRead} and
+   * {@code allowWrite} grants appear at their own paths, {@code mount}s where they say.
+   */
+  public List<Mount> mounts() {
+    return mounts;
+  }
+
+  /** Read-only files given from memory, by cell path. The arrays are copies: do not modify. */
+  public Map<String, byte[]> files() {
+    return files;
+  }
+
+  /** The cell's working directory (its {@code user.dir}), or its scratch directory if unset. */
+  public Optional<String> workingDirectory() {
+    return Optional.ofNullable(workingDirectory);
+  }
+
+  /** The most bytes the cell's scratch directory may hold. */
+  public long diskBytes() {
+    return diskBytes;
+  }
+
+  /** The most files and directories the cell's scratch directory may hold. */
+  public int diskFiles() {
+    return diskFiles;
+  }
+
+  /**
    * The policy for a cell nested in one with this policy that asks for {@code requested}: it
    * never has more than this one. The allow-list is the intersection; strict if either is; the
    * environment holds the variables both grant, with this policy's values; the smaller class
-   * file limit applies.
+   * file limit and disk bounds apply; a file grant is kept only where this policy grants the
+   * same host files, with the lesser access.
    */
   public Policy narrow(Policy requested) {
     Map<String, String> sharedEnvironment = new LinkedHashMap<>();
@@ -103,6 +160,20 @@ public final class Policy {
     narrowed.properties.putAll(properties);
     narrowed.properties.putAll(requested.properties);
     narrowed.maxClassFileBytes = Math.min(maxClassFileBytes, requested.maxClassFileBytes);
+    for (Mount wanted : requested.mounts) {
+      for (Mount held : mounts) {
+        if (wanted.hostPath().startsWith(held.hostPath())) {
+          Access access = held.access() == Access.WRITE ? wanted.access() : Access.READ;
+          narrowed.mounts.add(
+              new Mount(wanted.cellPath(), wanted.hostPath(), access, wanted.rule()));
+          break;
+        }
+      }
+    }
+    narrowed.files.putAll(requested.files);
+    narrowed.workingDirectory = requested.workingDirectory;
+    narrowed.diskBytes = Math.min(diskBytes, requested.diskBytes);
+    narrowed.diskFiles = Math.min(diskFiles, requested.diskFiles);
     return narrowed.build();
   }
 
@@ -116,12 +187,31 @@ public final class Policy {
         && strict == that.strict
         && environment.equals(that.environment)
         && properties.equals(that.properties)
-        && maxClassFileBytes == that.maxClassFileBytes;
+        && maxClassFileBytes == that.maxClassFileBytes
+        && mounts.equals(that.mounts)
+        && sameFiles(that.files)
+        && Objects.equals(workingDirectory, that.workingDirectory)
+        && diskBytes == that.diskBytes
+        && diskFiles == that.diskFiles;
+  }
+
+  private boolean sameFiles(Map<String, byte[]> other) {
+    if (!files.keySet().equals(other.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      if (!Arrays.equals(file.getValue(), other.get(file.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(allowList, strict, environment, properties, maxClassFileBytes);
+    return Objects.hash(
+        allowList, strict, environment, properties, maxClassFileBytes, mounts, files.keySet(),
+        workingDirectory, diskBytes, diskFiles);
   }
 
   /** Readable, and never shows the values of granted environment variables. */
@@ -137,7 +227,30 @@ public final class Policy {
         + properties.keySet()
         + ", maxClassFileBytes="
         + maxClassFileBytes
-        + "}";
+        + ", files="
+        + describeMounts()
+        + (files.isEmpty() ? "" : ", inMemory=" + files.keySet())
+        + (workingDirectory == null ? "" : ", workingDirectory=" + workingDirectory)
+        + ", disk="
+        + diskBytes
+        + " bytes/"
+        + diskFiles
+        + " files}";
+  }
+
+  private String describeMounts() {
+    StringBuilder text = new StringBuilder("[");
+    for (Mount mount : mounts) {
+      if (text.length() > 1) {
+        text.append(", ");
+      }
+      text.append(mount.rule()).append(' ').append(mount.hostPath());
+      if (!mount.cellPath().equals(mount.hostPath().toString())) {
+        text.append(" at ").append(mount.cellPath());
+      }
+      text.append(mount.access() == Access.WRITE ? " (rw)" : " (ro)");
+    }
+    return text.append(']').toString();
   }
 
   /** Builds a {@link Policy}; setters validate their argument. */
@@ -147,6 +260,11 @@ public final class Policy {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private int maxClassFileBytes = DEFAULT_MAX_CLASS_FILE_BYTES;
+    private final List<Mount> mounts = new ArrayList<>();
+    private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private String workingDirectory;
+    private long diskBytes = DEFAULT_DISK_BYTES;
+    private int diskFiles = DEFAULT_DISK_FILES;
 
     private Builder() {}
 
@@ -156,6 +274,11 @@ public final class Policy {
       this.environment.putAll(policy.environment);
       this.properties.putAll(policy.properties);
       this.maxClassFileBytes = policy.maxClassFileBytes;
+      this.mounts.addAll(policy.mounts);
+      this.files.putAll(policy.files);
+      this.workingDirectory = policy.workingDirectory;
+      this.diskBytes = policy.diskBytes;
+      this.diskFiles = policy.diskFiles;
     }
 
     /** Replaces the allow-list (default: {@link AllowList#defaults()}). */
@@ -206,6 +329,84 @@ public final class Policy {
             "maxClassFileBytes must be positive, was " + maxClassFileBytes);
       }
       this.maxClassFileBytes = maxClassFileBytes;
+      return this;
+    }
+
+    /**
+     * Lets the cell read the host file or directory {@code hostPath} (made absolute against the
+     * supervisor's working directory), which it sees at the same path.
+     */
+    public Builder allowRead(Path hostPath) {
+      return grant(hostPath, Access.READ, "allow-read");
+    }
+
+    /** As {@link #allowRead}, and lets the cell create, write, rename and delete there. */
+    public Builder allowWrite(Path hostPath) {
+      return grant(hostPath, Access.WRITE, "allow-write");
+    }
+
+    private Builder grant(Path hostPath, Access access, String rule) {
+      Path absolute = hostPath.toAbsolutePath().normalize();
+      return add(new Mount(absolute.toString(), absolute, access, rule));
+    }
+
+    /**
+     * Shows the host directory {@code hostPath} inside the cell at {@code cellPath}; the cell
+     * never learns the host path.
+     *
+     * @param cellPath absolute, e.g. {@code /data}
+     */
+    public Builder mount(Path hostPath, String cellPath, Access access) {
+      return add(
+          new Mount(cellPath, hostPath.toAbsolutePath().normalize(), access, "mount"));
+    }
+
+    private Builder add(Mount mount) {
+      if (mount.cellPath().equals(CellFiles.SCRATCH)) {
+        throw new IllegalArgumentException(
+            "cannot grant " + mount.hostPath() + " at " + CellFiles.SCRATCH
+                + ": that is the cell's scratch directory; mount it at another cell path");
+      }
+      for (Mount existing : mounts) {
+        if (existing.cellPath().equals(mount.cellPath())) {
+          throw new IllegalArgumentException(
+              "two grants at the cell path " + mount.cellPath() + ": " + existing.hostPath()
+                  + " and " + mount.hostPath());
+        }
+      }
+      mounts.add(mount);
+      return this;
+    }
+
+    /** Gives the cell a read-only file from memory, at an absolute cell path. */
+    public Builder file(String cellPath, byte[] content) {
+      if (cellPath == null || !cellPath.startsWith("/")) {
+        throw new IllegalArgumentException(
+            "an in-memory file needs an absolute cell path like /input.txt, was " + cellPath);
+      }
+      files.put(Path.of(cellPath).normalize().toString(), content.clone());
+      return this;
+    }
+
+    /** Sets the cell's working directory (default: its scratch directory, /tmp). */
+    public Builder workingDirectory(String cellPath) {
+      if (cellPath == null || !cellPath.startsWith("/")) {
+        throw new IllegalArgumentException(
+            "the working directory must be an absolute cell path, was " + cellPath);
+      }
+      this.workingDirectory = Path.of(cellPath).normalize().toString();
+      return this;
+    }
+
+    /** Bounds the cell's scratch directory; both must be positive. */
+    public Builder disk(long maxBytes, int maxFiles) {
+      if (maxBytes <= 0 || maxFiles <= 0) {
+        throw new IllegalArgumentException(
+            "disk limits must be positive, were " + maxBytes + " bytes and " + maxFiles
+                + " files");
+      }
+      this.diskBytes = maxBytes;
+      this.diskFiles = maxFiles;
       return this;
     }
 

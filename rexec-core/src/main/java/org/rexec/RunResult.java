@@ -29,6 +29,8 @@ public final class RunResult {
   private final List<Violation> violations;
   private final Duration wallTime;
   private final Duration cpuTime;
+  private final long bytesRead;
+  private final long bytesWritten;
 
   private RunResult(Builder builder) {
     this.status = Objects.requireNonNull(builder.status, "status");
@@ -40,6 +42,8 @@ public final class RunResult {
     this.violations = List.copyOf(builder.violations);
     this.wallTime = builder.wallTime;
     this.cpuTime = builder.cpuTime;
+    this.bytesRead = builder.bytesRead;
+    this.bytesWritten = builder.bytesWritten;
   }
 
   /** How the run ended. */
@@ -97,6 +101,16 @@ public final class RunResult {
     return cpuTime;
   }
 
+  /** Bytes the run read from files and sockets (not its standard input). */
+  public long bytesRead() {
+    return bytesRead;
+  }
+
+  /** Bytes the run wrote to files and sockets (not its standard output and error). */
+  public long bytesWritten() {
+    return bytesWritten;
+  }
+
   @Override
   public String toString() {
     return "RunResult{status="
@@ -129,6 +143,8 @@ public final class RunResult {
     private List<Violation> violations = List.of();
     private Duration wallTime = Duration.ZERO;
     private Duration cpuTime = Duration.ZERO;
+    private long bytesRead;
+    private long bytesWritten;
 
     private Builder(RunStatus status) {
       this.status = status;
@@ -163,6 +179,12 @@ public final class RunResult {
     Builder times(Duration wallTime, Duration cpuTime) {
       this.wallTime = wallTime;
       this.cpuTime = cpuTime;
+      return this;
+    }
+
+    Builder traffic(long bytesRead, long bytesWritten) {
+      this.bytesRead = bytesRead;
+      this.bytesWritten = bytesWritten;
       return this;
     }
 

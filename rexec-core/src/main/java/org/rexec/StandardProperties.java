@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.rexec.fs.CellFiles;
 
 /**
  * The system properties a cell starts with: the standard ones that describe the Java platform
  * and formats, copied from the supervisor's JVM, and none that reveal the host (paths, user,
- * class path, OS version). Cell-relative values stand in for the user and directories.
+ * class path, OS version). Cell values stand in for the user and directories: the working
+ * directory and the scratch directory ({@code java.io.tmpdir}) are cell paths.
  */
 final class StandardProperties {
 
@@ -50,15 +52,14 @@ final class StandardProperties {
       Map.of(
           "user.name", "cell",
           "user.home", "/",
-          "user.dir", "/",
-          "java.io.tmpdir", "/tmp",
+          "java.io.tmpdir", CellFiles.SCRATCH,
           "stdout.encoding", StandardCharsets.UTF_8.name(),
           "stderr.encoding", StandardCharsets.UTF_8.name());
 
   private StandardProperties() {}
 
   /** The standard properties overlaid with the policy's own. */
-  static Properties forCell(Policy policy) {
+  static Properties forCell(Policy policy, String workingDirectory) {
     Properties properties = new Properties();
     for (String key : COPIED) {
       String value = System.getProperty(key);
@@ -67,6 +68,7 @@ final class StandardProperties {
       }
     }
     properties.putAll(CELL_VALUES);
+    properties.setProperty("user.dir", workingDirectory);
     properties.putAll(policy.properties());
     return properties;
   }

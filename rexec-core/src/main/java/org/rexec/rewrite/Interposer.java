@@ -27,6 +27,20 @@ final class Interposer extends ClassVisitor {
     this.rewrite = rewrite;
   }
 
+  /** A cell class that extends a substituted JDK class extends its substitute instead. */
+  @Override
+  public void visit(
+      int version,
+      int access,
+      String name,
+      String signature,
+      String superName,
+      String[] interfaces) {
+    String substitute = superName == null ? null : rewrite.rules.substituteFor(superName);
+    super.visit(
+        version, access, name, signature, substitute == null ? superName : substitute, interfaces);
+  }
+
   @Override
   public MethodVisitor visitMethod(
       int access, String name, String descriptor, String signature, String[] exceptions) {
@@ -66,21 +80,79 @@ final class Interposer extends ClassVisitor {
     }
 
     @Override
+    public void visitTypeInsn(int opcode, String type) {
+      String substitute = opcode == Opcodes.NEW ? rewrite.rules.substituteFor(type) : null;
+      super.visitTypeInsn(opcode, substitute == null ? type : substitute);
+    }
+
+    @Override
     public void visitMethodInsn(
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
       if (!isPlanted(owner, name)) {
         Decision decision = rewrite.rules.method(opcode, owner, name, descriptor);
         if (decision.verdict() == Decision.Verdict.INTERPOSE) {
-          callShim(decision.shim());
+          route(decision.shim(), owner, descriptor);
           return;
         }
       }
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }
 
+    /** Emits what takes the place of a call to {@code owner} with {@code descriptor}. */
+    private void route(Interpositions.Shim shim, String owner, String descriptor) {
+      switch (shim.form()) {
+        case SUBSTITUTE:
+          GuardCode.loadCell(mv, rewrite.className);
+          mv.visitMethodInsn(Opcodes.INVOKESPECIAL, shim.owner(), "<init>", shim.descriptor(), false);
+          return;
+        case REDIRECT_ALL:
+          callShim(shim);
+          break;
+        case REDIRECT_FIRST:
+          mapFirstArgument(shim, Type.getArgumentTypes(descriptor).length);
+          break;
+        case REDIRECT_FIRST_INSERT_FALSE:
+          // [name, charset] -> [stream, charset] -> [stream, charset, false] -> [stream, false, charset]
+          mapFirstArgument(shim, 2);
+          mv.visitInsn(Opcodes.ICONST_0);
+          mv.visitInsn(Opcodes.SWAP);
+          break;
+        default:
+          callShim(shim);
+          return;
+      }
+      mv.visitMethodInsn(Opcodes.INVOKESPECIAL, owner, "<init>", shim.target(), false);
+    }
+
     private void callShim(Interpositions.Shim shim) {
       GuardCode.loadCell(mv, rewrite.className);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, shim.owner(), shim.name(), shim.descriptor(), false);
+    }
+
+    /**
+     * Maps the deepest of {@code count} (at most three, one-slot) arguments on the stack,
+     * rotating it to the top and back: no local variable is needed, so no frame changes.
+     */
+    private void mapFirstArgument(Interpositions.Shim shim, int count) {
+      switch (count) {
+        case 1:
+          callShim(shim);
+          break;
+        case 2:
+          mv.visitInsn(Opcodes.SWAP);
+          callShim(shim);
+          mv.visitInsn(Opcodes.SWAP);
+          break;
+        case 3:
+          mv.visitInsn(Opcodes.DUP2_X1);
+          mv.visitInsn(Opcodes.POP2);
+          callShim(shim);
+          mv.visitInsn(Opcodes.DUP_X2);
+          mv.visitInsn(Opcodes.POP);
+          break;
+        default:
+          throw new IllegalStateException("cannot map the first of " + count + " arguments");
+      }
     }
 
     @Override
@@ -96,7 +168,8 @@ final class Interposer extends ClassVisitor {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
-      super.visitMaxs(GuardCode.addStack(maxStack, 1), maxLocals);
+      // The cell, and two more while arguments are rotated.
+      super.visitMaxs(GuardCode.addStack(maxStack, 3), maxLocals);
     }
   }
 

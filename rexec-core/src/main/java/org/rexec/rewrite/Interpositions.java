@@ -1,5 +1,6 @@
 package org.rexec.rewrite;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -10,6 +11,8 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.Interposes;
+import org.rexec.runtime.RedirectsConstructor;
+import org.rexec.runtime.Substitutes;
 import org.rexec.runtime.Shims;
 
 /**
@@ -19,8 +22,34 @@ import org.rexec.runtime.Shims;
  */
 final class Interpositions {
 
-  /** A static method of the runtime that stands in for a JDK member. */
-  record Shim(String owner, String name, String descriptor) {}
+  /**
+   * What the rewriter emits for an interposed member.
+   *
+   * @param owner the runtime class to call
+   * @param name the method to call ({@code <init>} for a substitute's constructor)
+   * @param descriptor its descriptor
+   * @param form how the call replaces the original instruction
+   * @param target for a redirect: the descriptor of the JDK constructor called instead
+   */
+  record Shim(String owner, String name, String descriptor, Form form, String target) {
+    Shim(String owner, String name, String descriptor) {
+      this(owner, name, descriptor, Form.CALL, null);
+    }
+  }
+
+  /** How a shim takes the place of the original instruction. */
+  enum Form {
+    /** A static call to the shim replaces the instruction. */
+    CALL,
+    /** The constructor of a substitute class (the {@code new} names it too). */
+    SUBSTITUTE,
+    /** The shim maps the first argument; another constructor of the JDK class is called. */
+    REDIRECT_FIRST,
+    /** As {@link #REDIRECT_FIRST}, with {@code false} inserted as the second argument. */
+    REDIRECT_FIRST_INSERT_FALSE,
+    /** The shim maps all arguments into the one argument of another constructor. */
+    REDIRECT_ALL
+  }
 
   /** An interposed JDK member and how it is reached. */
   record Member(Interposes.Kind kind, String owner, String name, String descriptor) {}
@@ -31,9 +60,25 @@ final class Interpositions {
   private static final String CONTEXT_DESCRIPTOR = Type.getDescriptor(CellContext.class);
 
   private final Map<Member, Shim> shims;
+  private final Map<String, String> substitutes;
 
-  private Interpositions(Map<Member, Shim> shims) {
+  private Interpositions(Map<Member, Shim> shims, Map<String, String> substitutes) {
     this.shims = Map.copyOf(shims);
+    this.substitutes = Map.copyOf(substitutes);
+  }
+
+  /** The runtime class that stands in for a JDK class cell code creates or extends, or null. */
+  String substituteFor(String jdkClass) {
+    return substitutes.get(jdkClass);
+  }
+
+  /**
+   * What a constructor call becomes: a substitute's constructor, a redirect, or null. A
+   * substituted class's constructor that the substitute does not mirror has no shim; the
+   * caller refuses it.
+   */
+  Shim forConstructor(String declaringClass, String descriptor) {
+    return shims.get(new Member(Interposes.Kind.STATIC_METHOD, declaringClass, "<init>", descriptor));
   }
 
   /**
@@ -65,22 +110,104 @@ final class Interpositions {
 
   private static Interpositions read() {
     Map<Member, Shim> shims = new HashMap<>();
+    Map<String, String> substitutes = new HashMap<>();
+    for (Class<?> substitute : Shims.SUBSTITUTES) {
+      readSubstitute(substitute, shims, substitutes);
+    }
     for (Class<?> shimClass : Shims.CLASSES) {
       for (Method method : shimClass.getDeclaredMethods()) {
+        RedirectsConstructor redirect = method.getAnnotation(RedirectsConstructor.class);
+        if (redirect != null) {
+          put(shims, constructorKey(redirect.owner(), redirect.from()), redirectShim(method, redirect));
+        }
         Interposes interposes = method.getAnnotation(Interposes.class);
         if (interposes == null) {
           continue;
         }
-        Member key = interposedMember(method, interposes);
-        Shim shim =
+        put(
+            shims,
+            interposedMember(method, interposes),
             new Shim(
-                Type.getInternalName(shimClass), method.getName(), Type.getMethodDescriptor(method));
-        if (shims.put(key, shim) != null) {
-          throw new IllegalStateException("two shims for " + key);
-        }
+                Type.getInternalName(shimClass),
+                method.getName(),
+                Type.getMethodDescriptor(method)));
       }
     }
-    return new Interpositions(shims);
+    return new Interpositions(shims, substitutes);
+  }
+
+  private static void put(Map<Member, Shim> shims, Member key, Shim shim) {
+    if (shims.put(key, shim) != null) {
+      throw new IllegalStateException("two shims for " + key);
+    }
+  }
+
+  /** Constructors are keyed as static methods named {@code <init>} returning void. */
+  private static Member constructorKey(Class<?> owner, Class<?>[] parameters) {
+    return new Member(
+        Interposes.Kind.STATIC_METHOD,
+        Type.getInternalName(owner),
+        "<init>",
+        descriptor(parameters, void.class));
+  }
+
+  private static void readSubstitute(
+      Class<?> substitute, Map<Member, Shim> shims, Map<String, String> substitutes) {
+    Substitutes annotation = substitute.getAnnotation(Substitutes.class);
+    boolean wellFormed =
+        annotation != null
+            && Modifier.isPublic(substitute.getModifiers())
+            && !Modifier.isFinal(substitute.getModifiers())
+            && substitute.getSuperclass() == annotation.value();
+    if (!wellFormed) {
+      throw new IllegalStateException(
+          substitute + " must be a public, non-final direct subclass of what it @Substitutes");
+    }
+    String substituteName = Type.getInternalName(substitute);
+    substitutes.put(Type.getInternalName(annotation.value()), substituteName);
+    for (Constructor<?> constructor : substitute.getConstructors()) {
+      Class<?>[] parameters = constructor.getParameterTypes();
+      if (parameters.length == 0 || parameters[parameters.length - 1] != CellContext.class) {
+        throw new IllegalStateException(constructor + " must take the CellContext last");
+      }
+      Class<?>[] mirrored = Arrays.copyOf(parameters, parameters.length - 1);
+      put(shims, constructorKey(annotation.value(), mirrored),
+          new Shim(substituteName, "<init>", Type.getConstructorDescriptor(constructor),
+              Form.SUBSTITUTE, null));
+    }
+  }
+
+  private static Shim redirectShim(Method shim, RedirectsConstructor redirect) {
+    Class<?>[] parameters = shim.getParameterTypes();
+    Class<?>[] from = redirect.from();
+    Class<?>[] to = redirect.to();
+    int mapped = parameters.length - 1;
+    Form form;
+    if (mapped == from.length && to.length == 1) {
+      form = Form.REDIRECT_ALL;
+    } else if (mapped == 1 && to.length == from.length) {
+      form = Form.REDIRECT_FIRST;
+    } else if (mapped == 1 && to.length == from.length + 1 && to[1] == boolean.class) {
+      form = Form.REDIRECT_FIRST_INSERT_FALSE;
+    } else {
+      throw new IllegalStateException("redirect " + shim + " maps neither one nor all arguments");
+    }
+    boolean wellFormed =
+        Modifier.isStatic(shim.getModifiers())
+            && parameters[mapped] == CellContext.class
+            && Arrays.equals(Arrays.copyOf(parameters, mapped), Arrays.copyOf(from, mapped))
+            && shim.getReturnType() == to[0]
+            && from.length <= 3
+            && Arrays.stream(from).noneMatch(type -> type == long.class || type == double.class);
+    if (!wellFormed) {
+      throw new IllegalStateException("redirect " + shim + " does not fit its annotation");
+    }
+    return new Shim(
+        Type.getInternalName(shim.getDeclaringClass()),
+        shim.getName(),
+        Type.getMethodDescriptor(shim),
+        form,
+        descriptor(to, void.class));
   }
 
   /** The JDK member a shim stands in for, derived from the shim's signature. */

@@ -31,6 +31,11 @@ final class ReferenceRules {
     this.resolver = resolver;
   }
 
+  /** The runtime class that stands in for a JDK class the cell creates or extends, or null. */
+  String substituteFor(String jdkClass) {
+    return interpositions.substituteFor(jdkClass);
+  }
+
   /** A method instruction: {@code invokevirtual}, {@code invokestatic}, ... */
   Decision method(int opcode, String owner, String name, String descriptor) {
     return memoized(
@@ -176,13 +181,26 @@ final class ReferenceRules {
           : decideMethod(opcode, "java/lang/Object", name, descriptor);
     }
     Resolver.Resolution resolution = resolver.resolveMethod(owner, name, descriptor);
+    String declaring = resolution.declaringClass();
+    boolean constructor = "<init>".equals(name);
+    if (constructor
+        && resolution.origin() == Resolver.Origin.JDK
+        && interpositions.substituteFor(declaring) != null
+        && interpositions.forConstructor(declaring, descriptor) == null) {
+      // A substituted class's constructor that the substitute does not mirror.
+      return Decision.refuse(
+          operation, describeMethod(declaring, name, descriptor), RuleNames.ALLOW_LIST);
+    }
     return decideResolved(
         resolution,
         owner,
         operation,
-        declaring -> describeMethod(declaring, name, descriptor),
-        () -> interpositions.forMethod(opcode, resolution.declaringClass(), name, descriptor),
-        () -> allowList.allowsMember(resolution.declaringClass(), name, descriptor));
+        type -> describeMethod(type, name, descriptor),
+        () ->
+            constructor
+                ? interpositions.forConstructor(declaring, descriptor)
+                : interpositions.forMethod(opcode, declaring, name, descriptor),
+        () -> allowList.allowsMember(declaring, name, descriptor));
   }
 
   private Decision decideField(int opcode, String owner, String name, String descriptor) {

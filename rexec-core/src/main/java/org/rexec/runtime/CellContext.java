@@ -1,9 +1,12 @@
 package org.rexec.runtime;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
 import java.io.InputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -11,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.rexec.fs.CellFiles;
+import org.rexec.fs.FileEvents;
 
 /**
  * One cell as its rewritten code sees it: the state every guard reads, and the cell's builtins
@@ -40,6 +46,13 @@ public final class CellContext {
   volatile int state = IDLE;
 
   private final CellHost host;
+  private final CellFiles files;
+
+  /** What {@code FileDescriptor.in}, {@code out} and {@code err} are in this cell. */
+  final FileDescriptor stdinDescriptor = new FileDescriptor();
+
+  final FileDescriptor stdoutDescriptor = new FileDescriptor();
+  final FileDescriptor stderrDescriptor = new FileDescriptor();
   private final Map<String, String> environment;
   private final Properties initialProperties;
   private volatile Properties properties;
@@ -47,6 +60,9 @@ public final class CellContext {
   private volatile PrintStream out;
   private volatile PrintStream err;
   private volatile InputStream in;
+
+  private final AtomicLong bytesRead = new AtomicLong();
+  private final AtomicLong bytesWritten = new AtomicLong();
 
   // Guarded by this.
   private CellTermination termination;
@@ -58,11 +74,22 @@ public final class CellContext {
    * Creates the context of a new cell; it starts idle.
    *
    * @param host the supervisor side of the cell
+   * @param files the cell's file namespace, to be built reporting to this context
    * @param environment the variables {@code System.getenv} shows
    * @param properties the system properties the cell starts with; copied
+   * @throws UncheckedIOException if the cell's scratch directory cannot be created
    */
-  public CellContext(CellHost host, Map<String, String> environment, Properties properties) {
+  public CellContext(
+      CellHost host,
+      CellFiles.Builder files,
+      Map<String, String> environment,
+      Properties properties) {
     this.host = Objects.requireNonNull(host, "host");
+    try {
+      this.files = files.events(new FileAudit()).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the cell's scratch directory", e);
+    }
     this.environment = Map.copyOf(environment);
     this.initialProperties = copy(properties);
     this.properties = copy(properties);
@@ -84,6 +111,47 @@ public final class CellContext {
 
   CellHost host() {
     return host;
+  }
+
+  /** The cell's file namespace; closing the cell closes it. */
+  public CellFiles files() {
+    return files;
+  }
+
+  /** Bytes the cell read from files and sockets so far. */
+  public long bytesRead() {
+    return bytesRead.get();
+  }
+
+  /** Bytes the cell wrote to files and sockets so far. */
+  public long bytesWritten() {
+    return bytesWritten.get();
+  }
+
+  void countRead(long bytes) {
+    bytesRead.addAndGet(bytes);
+  }
+
+  void countWritten(long bytes) {
+    bytesWritten.addAndGet(bytes);
+  }
+
+  /** Reports the file system's refusals and traffic as the cell's. */
+  private final class FileAudit implements FileEvents {
+    @Override
+    public void refused(String operation, String cellPath, String rule) {
+      Refusals.record(CellContext.this, operation, cellPath, rule);
+    }
+
+    @Override
+    public void read(long bytes) {
+      countRead(bytes);
+    }
+
+    @Override
+    public void written(long bytes) {
+      countWritten(bytes);
+    }
   }
 
   // ---- run lifecycle (supervisor side) ----

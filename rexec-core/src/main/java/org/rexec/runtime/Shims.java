@@ -16,5 +16,17 @@ public final class Shims {
           PropertyReaderShim.class,
           ClassShim.class,
           ConsoleIoShim.class,
-          StreamSupportShim.class);
+          StreamSupportShim.class,
+          NioShim.class,
+          FileShim.class,
+          FileConstructorShim.class);
+
+  /** The classes that stand in for JDK classes cell code creates or extends. */
+  public static final List<Class<?>> SUBSTITUTES =
+      List.of(
+          CellFileInputStream.class,
+          CellFileOutputStream.class,
+          CellRandomAccessFile.class,
+          CellFileReader.class,
+          CellFileWriter.class);
 }

@@ -1,0 +1,421 @@
+package org.rexec.fs;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The file namespace of one cell: what each cell path means on the host, and whether the cell
+ * may do what it asks there. Every file operation of the cell, NIO or java.io, is resolved here.
+ *
+ * <p>A cell path is resolved lexically (made absolute against the cell's working directory,
+ * {@code .} and {@code ..} removed, so {@code ..} can never climb out of a mount), then mapped
+ * through the mount with the longest matching cell path. Where the operation follows symbolic
+ * links, the host's real path must still lie inside a mount that allows the operation; where it
+ * does not, the real path of the parent must. The host's {@code /proc}, {@code /sys} and
+ * {@code /dev} are never reachable, whatever is granted.
+ *
+ * <p>Thread-safe. {@link #close()} deletes the scratch directory.
+ */
+public final class CellFiles implements Closeable {
+
+  /** Where the scratch directory appears inside every cell. */
+  public static final String SCRATCH = "/tmp";
+
+  private static final List<Path> SYSTEM_DIRECTORIES =
+      List.of(Path.of("/proc"), Path.of("/sys"), Path.of("/dev"));
+
+  private final List<Mount> mounts;
+  private final Map<Mount, Path> realRoots = new LinkedHashMap<>();
+  private final Map<String, byte[]> memoryFiles;
+  private final String workingDirectory;
+  private final Path scratchHost;
+  private final DiskQuota quota;
+  private final FileEvents events;
+  private final Set<String> deleteOnClose = ConcurrentHashMap.newKeySet();
+  private final CellFileSystem fileSystem;
+
+  private CellFiles(Builder builder) throws IOException {
+    this.events = builder.events;
+    this.scratchHost =
+        Files.createTempDirectory(
+            "rexec-cell-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    this.quota = new DiskQuota(scratchHost, builder.maxDiskBytes, builder.maxDiskEntries);
+    List<Mount> all = new ArrayList<>(builder.mounts);
+    all.add(new Mount(SCRATCH, scratchHost, Access.WRITE, "scratch"));
+    for (Mount mount : all) {
+      for (Mount other : all) {
+        if (mount != other && mount.cellPath().equals(other.cellPath())) {
+          throw new IllegalArgumentException(
+              "two grants appear at the same cell path " + mount.cellPath()
+                  + (mount.cellPath().equals(SCRATCH) || other.cellPath().equals(SCRATCH)
+                      ? " (the cell's scratch directory); mount the host directory elsewhere"
+                      : ""));
+        }
+      }
+    }
+    // Longest cell path first: the innermost mount wins.
+    all.sort(Comparator.comparingInt((Mount mount) -> mount.cellPath().length()).reversed());
+    this.mounts = List.copyOf(all);
+    for (Mount mount : mounts) {
+      Path real = realOrAbsolute(mount.hostPath());
+      if (isSystem(real)) {
+        throw new IllegalArgumentException(
+            "cannot grant " + mount.hostPath() + ": /proc, /sys and /dev are never granted");
+      }
+      realRoots.put(mount, real);
+    }
+    this.memoryFiles = Map.copyOf(builder.memoryFiles);
+    this.workingDirectory = builder.workingDirectory;
+    this.fileSystem = new CellFileSystem(new CellFileSystemProvider(this), this);
+  }
+
+  /** A builder of a cell's file namespace. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The cell's file system: {@code FileSystems.getDefault()} as the cell sees it. */
+  public CellFileSystem fileSystem() {
+    return fileSystem;
+  }
+
+  /** The cell's working directory, the base of relative paths. */
+  public String workingDirectory() {
+    return workingDirectory;
+  }
+
+  /** The cell path of the scratch directory ({@code java.io.tmpdir} of the cell). */
+  public String scratchDirectory() {
+    return SCRATCH;
+  }
+
+  /** Bytes held in the scratch directory, as counted by the quota. */
+  public long scratchBytes() {
+    return quota.usedBytes();
+  }
+
+  FileEvents events() {
+    return events;
+  }
+
+  DiskQuota quota() {
+    return quota;
+  }
+
+  /** {@code path} made absolute against the working directory and normalized. */
+  String absolute(String path) {
+    return CellPaths.absolute(workingDirectory, path);
+  }
+
+  /**
+   * The host path to open for a {@code RandomAccessFile}, which can only open host files: the
+   * checks of any open, and the quota's count of a file it creates. In-memory files cannot be
+   * opened this way.
+   */
+  public Path randomAccessPath(String path, boolean write) throws IOException {
+    Target target = resolve(path, write ? Access.WRITE : Access.READ, true);
+    if (target.isMemory()) {
+      throw new FileSystemException(target.cellPath(), null, "Operation not supported");
+    }
+    if (write && !Files.exists(target.host())) {
+      quota.create(target.host(), target.cellPath());
+    }
+    return target.host();
+  }
+
+  /** A host file's channel as the cell must use it: counted, and bounded by the quota. */
+  public java.nio.channels.FileChannel cellChannel(
+      java.nio.channels.FileChannel host, Path hostPath, String path) {
+    return new CellFileChannel(host, this, hostPath, absolute(path), false);
+  }
+
+  /**
+   * The canonical form of a cell path, as {@code File.getCanonicalPath} gives it: absolute and
+   * normalized, with symbolic links resolved where the cell may read them. Records nothing.
+   */
+  public String realPathQuietly(String path) {
+    String cellPath = absolute(path);
+    Mount mount = mountFor(cellPath);
+    if (mount == null || memoryFiles.containsKey(cellPath)) {
+      return cellPath;
+    }
+    try {
+      Path real = mount.hostFor(mount.relativize(cellPath)).toRealPath();
+      String cellReal = cellPathOf(real);
+      return cellReal != null && isGranted(real, Access.READ) ? cellReal : cellPath;
+    } catch (IOException absent) {
+      return cellPath;
+    }
+  }
+
+  /** Deletes {@code cellPath} when the cell closes ({@code File.deleteOnExit}). */
+  public void deleteOnClose(String cellPath) {
+    deleteOnClose.add(absolute(cellPath));
+  }
+
+  /**
+   * What a cell path means for an operation that needs {@code access}.
+   *
+   * @param followLinks whether the operation follows a symbolic link at the path itself
+   * @throws AccessDeniedException (recorded as a violation) if the cell may not
+   */
+  Target resolve(String path, Access access, boolean followLinks) throws IOException {
+    String cellPath = absolute(path);
+    byte[] memory = memoryFiles.get(cellPath);
+    if (memory != null) {
+      if (access == Access.WRITE) {
+        throw refuse(access, cellPath, FileRules.WRITE);
+      }
+      return new Target(cellPath, null, null, memory);
+    }
+    Mount mount = mountFor(cellPath);
+    if (mount == null) {
+      throw refuse(access, cellPath, access == Access.READ ? FileRules.READ : FileRules.WRITE);
+    }
+    if (!mount.access().covers(access)) {
+      throw refuse(access, cellPath, FileRules.WRITE);
+    }
+    String relative = mount.relativize(cellPath);
+    Path host = mount.hostFor(relative);
+    if (!relative.isEmpty()) {
+      // The entry's directory must really be where the mount says, symbolic links resolved.
+      checkReal(host.getParent(), access, cellPath);
+    }
+    if (followLinks) {
+      checkReal(host, access, cellPath);
+    }
+    return new Target(cellPath, mount, host, null);
+  }
+
+  /** The mount that serves a normalized absolute cell path, or null. */
+  Mount mountFor(String cellPath) {
+    for (Mount mount : mounts) {
+      if (mount.relativize(cellPath) != null) {
+        return mount;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the cell, given {@code access}, may reach the host path {@code host} once symbolic
+   * links are resolved. A path that does not exist yet is judged by what exists of it.
+   */
+  private void checkReal(Path host, Access access, String cellPath) throws IOException {
+    // For a path that does not exist, judge its nearest existing ancestor: an operation that
+    // creates directories on the way must not create them through a link that leads out.
+    Path existing = host;
+    Path real = null;
+    while (real == null && existing != null) {
+      try {
+        real = existing.toRealPath();
+      } catch (NoSuchFileException absent) {
+        existing = existing.getParent();
+      }
+    }
+    if (real == null) {
+      return;
+    }
+    if (isSystem(real)) {
+      throw refuse(access, cellPath, FileRules.SYSTEM);
+    }
+    if (!isGranted(real, access)) {
+      throw refuse(access, cellPath, FileRules.ESCAPE);
+    }
+  }
+
+  /** Whether a real host path lies in a mount that allows {@code access}. */
+  boolean isGranted(Path realHost, Access access) {
+    for (Map.Entry<Mount, Path> root : realRoots.entrySet()) {
+      if (realHost.startsWith(root.getValue()) && root.getKey().access().covers(access)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The cell path of a host path in some mount (the innermost), or null: what the cell sees
+   * where the host names a file, as in a symbolic link's target.
+   */
+  String cellPathOf(Path host) {
+    Path normalized = host.normalize();
+    for (Mount mount : mounts) {
+      if (normalized.startsWith(mount.hostPath())) {
+        Path relative = mount.hostPath().relativize(normalized);
+        return relative.toString().isEmpty()
+            ? mount.cellPath()
+            : CellPaths.syntax(mount.cellPath()).resolve(relative.toString()).toString();
+      }
+    }
+    return null;
+  }
+
+  /** Records a refusal and returns the exception the JDK throws when the OS says no. */
+  AccessDeniedException refuse(Access access, String cellPath, String rule) {
+    return refuse(access == Access.READ ? "read" : "write", cellPath, rule);
+  }
+
+  /** Records a refusal of {@code operation} and returns the exception to throw. */
+  AccessDeniedException refuse(String operation, String cellPath, String rule) {
+    events.refused(operation, cellPath, rule);
+    return new AccessDeniedException(cellPath, null, denial(rule));
+  }
+
+  /** The reason an OS gives for a refusal, with the rule that refused it. */
+  public static String denial(String rule) {
+    return "Permission denied (rule: " + rule + ")";
+  }
+
+  private static boolean isSystem(Path real) {
+    for (Path system : SYSTEM_DIRECTORIES) {
+      if (real.startsWith(system)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Path realOrAbsolute(Path host) {
+    try {
+      return host.toRealPath();
+    } catch (IOException absent) {
+      return host.toAbsolutePath().normalize();
+    }
+  }
+
+  /** Deletes the files marked to delete on close, then the scratch directory. Idempotent. */
+  @Override
+  public void close() throws IOException {
+    for (String cellPath : deleteOnClose) {
+      try {
+        Target target = resolve(cellPath, Access.WRITE, false);
+        if (target.host() != null) {
+          Files.deleteIfExists(target.host());
+        }
+      } catch (IOException ignored) {
+        // Gone already, or refused: nothing to do.
+      }
+    }
+    deleteOnClose.clear();
+    deleteTree(scratchHost);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    // Does not follow symbolic links: a link in the scratch directory is deleted, not its target.
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+              throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path directory, IOException failure)
+              throws IOException {
+            Files.deleteIfExists(directory);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /**
+   * A resolved cell path: a host path in a mount, or an in-memory file.
+   *
+   * @param cellPath the absolute, normalized cell path
+   * @param mount the mount, or null for an in-memory file
+   * @param host the host path, or null for an in-memory file
+   * @param memory the content of an in-memory file, or null
+   */
+  record Target(String cellPath, Mount mount, Path host, byte[] memory) {
+    boolean isMemory() {
+      return memory != null;
+    }
+  }
+
+  /** Builds a {@link CellFiles}. */
+  public static final class Builder {
+    private final List<Mount> mounts = new ArrayList<>();
+    private final Map<String, byte[]> memoryFiles = new LinkedHashMap<>();
+    private String workingDirectory = SCRATCH;
+    private long maxDiskBytes = 64L << 20;
+    private int maxDiskEntries = 1000;
+    private FileEvents events = FileEvents.NONE;
+
+    private Builder() {}
+
+    /** Adds a mount. */
+    public Builder mount(Mount mount) {
+      mounts.add(Objects.requireNonNull(mount, "mount"));
+      return this;
+    }
+
+    /** Adds a read-only file served from memory at {@code cellPath}. */
+    public Builder memoryFile(String cellPath, byte[] content) {
+      if (!CellPaths.isAbsoluteNormalized(cellPath)) {
+        throw new IllegalArgumentException(
+            "an in-memory file needs an absolute, normalized cell path, was " + cellPath);
+      }
+      memoryFiles.put(cellPath, content.clone());
+      return this;
+    }
+
+    /** The base of relative paths (default: the scratch directory). */
+    public Builder workingDirectory(String cellPath) {
+      if (!CellPaths.isAbsoluteNormalized(cellPath)) {
+        throw new IllegalArgumentException(
+            "the working directory must be an absolute, normalized cell path, was " + cellPath);
+      }
+      this.workingDirectory = cellPath;
+      return this;
+    }
+
+    /** Bounds the scratch directory. */
+    public Builder scratchLimits(long maxBytes, int maxEntries) {
+      this.maxDiskBytes = maxBytes;
+      this.maxDiskEntries = maxEntries;
+      return this;
+    }
+
+    /** Where refusals and traffic are reported. */
+    public Builder events(FileEvents events) {
+      this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /**
+     * Creates the namespace and its scratch directory.
+     *
+     * @throws IOException if the scratch directory cannot be created
+     * @throws IllegalArgumentException if two grants share a cell path or one names /proc
+     */
+    public CellFiles build() throws IOException {
+      return new CellFiles(this);
+    }
+  }
+}

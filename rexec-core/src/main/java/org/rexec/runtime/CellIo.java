@@ -1,0 +1,77 @@
+package org.rexec.runtime;
+
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+
+/**
+ * Opening files for the java.io classes of a cell: through the cell's file system, with the
+ * exceptions java.io throws ({@code FileNotFoundException: name (reason)}).
+ */
+final class CellIo {
+
+  static final Set<OpenOption> READ = Set.of(StandardOpenOption.READ);
+  static final Set<OpenOption> WRITE =
+      Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+  static final Set<OpenOption> APPEND =
+      Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+
+  private CellIo() {}
+
+  /** The cell path a {@code File} names; asked once, as the JDK asks. */
+  static String name(File file) {
+    return Receivers.require(file).getPath();
+  }
+
+  /** The cell's {@code Path} for a name. */
+  static Path path(CellContext cell, String name) {
+    return cell.files().fileSystem().getPath(name);
+  }
+
+  /**
+   * Opens a file as a java.io stream does: a directory or a refusal is a
+   * {@code FileNotFoundException} whose message is the name and the reason.
+   */
+  static FileChannel open(CellContext cell, String name, Set<OpenOption> options)
+      throws FileNotFoundException {
+    Receivers.require(name);
+    Path path = path(cell, name);
+    if (Files.isDirectory(path)) {
+      throw notFound(name, "Is a directory");
+    }
+    try {
+      return FileChannel.open(path, options);
+    } catch (IOException failure) {
+      throw notFound(name, failure);
+    }
+  }
+
+  static FileNotFoundException notFound(String name, IOException failure) {
+    String reason;
+    if (failure instanceof NoSuchFileException) {
+      reason = "No such file or directory";
+    } else if (failure instanceof AccessDeniedException) {
+      String given = ((AccessDeniedException) failure).getReason();
+      reason = given == null ? "Permission denied" : given;
+    } else if (failure instanceof FileSystemException
+        && ((FileSystemException) failure).getReason() != null) {
+      reason = ((FileSystemException) failure).getReason();
+    } else {
+      reason = String.valueOf(failure.getMessage());
+    }
+    return notFound(name, reason);
+  }
+
+  static FileNotFoundException notFound(String name, String reason) {
+    return StackTraces.forCell(new FileNotFoundException(name + " (" + reason + ")"));
+  }
+}
