@@ -200,16 +200,10 @@ public final class CellFileSystemProvider extends FileSystemProvider {
             ? files.absolute(targetPath.toString())
             : files.absolute(
                 CellPaths.syntax(place.cellPath()).resolveSibling(targetPath.syntax()).toString());
-    CellFiles.Target pointed;
-    try {
-      pointed = files.resolve(targetCell, Access.WRITE, true);
-    } catch (java.nio.file.AccessDeniedException refused) {
+    if (!files.allows(targetCell, Access.WRITE, true)) {
       throw files.refuse("link", place.cellPath(), FileRules.LINK);
     }
-    if (pointed.isMemory()) {
-      throw files.refuse("link", place.cellPath(), FileRules.LINK);
-    }
-    Path hostTarget = pointed.host();
+    Path hostTarget = files.resolve(targetCell, Access.WRITE, true).host();
     if (!targetPath.isAbsolute()) {
       Path relative = CellPaths.syntax(targetPath.toString());
       if (place.host().resolveSibling(relative).normalize().equals(hostTarget)) {
@@ -229,15 +223,10 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   @Override
   public void createLink(Path link, Path existing) throws IOException {
     CellFiles.Target place = resolve(link, Access.WRITE, false);
-    CellFiles.Target file;
-    try {
-      file = resolve(existing, Access.WRITE, true);
-    } catch (java.nio.file.AccessDeniedException refused) {
+    if (!files.allows(cellPath(existing).toString(), Access.WRITE, true)) {
       throw files.refuse("link", place.cellPath(), FileRules.LINK);
     }
-    if (file.isMemory()) {
-      throw files.refuse("link", place.cellPath(), FileRules.LINK);
-    }
+    CellFiles.Target file = resolve(existing, Access.WRITE, true);
     files.quota().create(place.host(), place.cellPath());
     try {
       Files.createLink(place.host(), file.host());

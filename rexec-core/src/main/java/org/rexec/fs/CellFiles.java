@@ -179,29 +179,44 @@ public final class CellFiles implements Closeable {
    * @throws AccessDeniedException (recorded as a violation) if the cell may not
    */
   Target resolve(String path, Access access, boolean followLinks) throws IOException {
+    return resolve(path, access, followLinks, true);
+  }
+
+  /** Whether the cell may do so, without recording anything: for checks inside operations. */
+  boolean allows(String path, Access access, boolean followLinks) {
+    try {
+      return resolve(path, access, followLinks, false).mount() != null;
+    } catch (IOException refused) {
+      return false;
+    }
+  }
+
+  private Target resolve(String path, Access access, boolean followLinks, boolean record)
+      throws IOException {
     String cellPath = absolute(path);
     byte[] memory = memoryFiles.get(cellPath);
     if (memory != null) {
       if (access == Access.WRITE) {
-        throw refuse(access, cellPath, FileRules.WRITE);
+        throw refuse(access, cellPath, FileRules.WRITE, record);
       }
       return new Target(cellPath, null, null, memory);
     }
     Mount mount = mountFor(cellPath);
     if (mount == null) {
-      throw refuse(access, cellPath, access == Access.READ ? FileRules.READ : FileRules.WRITE);
+      throw refuse(
+          access, cellPath, access == Access.READ ? FileRules.READ : FileRules.WRITE, record);
     }
     if (!mount.access().covers(access)) {
-      throw refuse(access, cellPath, FileRules.WRITE);
+      throw refuse(access, cellPath, FileRules.WRITE, record);
     }
     String relative = mount.relativize(cellPath);
     Path host = mount.hostFor(relative);
     if (!relative.isEmpty()) {
       // The entry's directory must really be where the mount says, symbolic links resolved.
-      checkReal(host.getParent(), access, cellPath);
+      checkReal(host.getParent(), access, cellPath, record);
     }
     if (followLinks) {
-      checkReal(host, access, cellPath);
+      checkReal(host, access, cellPath, record);
     }
     return new Target(cellPath, mount, host, null);
   }
@@ -220,7 +235,8 @@ public final class CellFiles implements Closeable {
    * Whether the cell, given {@code access}, may reach the host path {@code host} once symbolic
    * links are resolved. A path that does not exist yet is judged by what exists of it.
    */
-  private void checkReal(Path host, Access access, String cellPath) throws IOException {
+  private void checkReal(Path host, Access access, String cellPath, boolean record)
+      throws IOException {
     // For a path that does not exist, judge its nearest existing ancestor: an operation that
     // creates directories on the way must not create them through a link that leads out.
     Path existing = host;
@@ -236,10 +252,10 @@ public final class CellFiles implements Closeable {
       return;
     }
     if (isSystem(real)) {
-      throw refuse(access, cellPath, FileRules.SYSTEM);
+      throw refuse(access, cellPath, FileRules.SYSTEM, record);
     }
     if (!isGranted(real, access)) {
-      throw refuse(access, cellPath, FileRules.ESCAPE);
+      throw refuse(access, cellPath, FileRules.ESCAPE, record);
     }
   }
 
@@ -272,7 +288,15 @@ public final class CellFiles implements Closeable {
 
   /** Records a refusal and returns the exception the JDK throws when the OS says no. */
   AccessDeniedException refuse(Access access, String cellPath, String rule) {
-    return refuse(access == Access.READ ? "read" : "write", cellPath, rule);
+    return refuse(access, cellPath, rule, true);
+  }
+
+  private AccessDeniedException refuse(
+      Access access, String cellPath, String rule, boolean record) {
+    String operation = access == Access.READ ? "read" : "write";
+    return record
+        ? refuse(operation, cellPath, rule)
+        : new AccessDeniedException(cellPath, null, denial(rule));
   }
 
   /** Records a refusal of {@code operation} and returns the exception to throw. */

@@ -45,14 +45,22 @@ final class CellIo {
       throws FileNotFoundException {
     Receivers.require(name);
     Path path = path(cell, name);
-    if (Files.isDirectory(path)) {
-      throw notFound(name, "Is a directory");
-    }
+    FileChannel channel;
     try {
-      return FileChannel.open(path, options);
+      channel = FileChannel.open(path, options);
     } catch (IOException failure) {
       throw notFound(name, failure);
     }
+    // A directory opens for reading on POSIX systems; java.io refuses it.
+    if (Files.isDirectory(path)) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // Closing a channel that read nothing.
+      }
+      throw notFound(name, "Is a directory");
+    }
+    return channel;
   }
 
   static FileNotFoundException notFound(String name, IOException failure) {

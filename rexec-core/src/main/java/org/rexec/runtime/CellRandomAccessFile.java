@@ -46,8 +46,15 @@ public class CellRandomAccessFile extends RandomAccessFile {
     }
     try {
       Path host = cell.files().randomAccessPath(name, !mode.equals("r"));
+      // Checked here so that the JDK's own open, which names the host path, does not fail.
       if (java.nio.file.Files.isDirectory(host)) {
         throw CellIo.notFound(name, "Is a directory");
+      }
+      if (mode.equals("r") && !java.nio.file.Files.exists(host)) {
+        throw CellIo.notFound(name, "No such file or directory");
+      }
+      if (!mode.equals("r") && !java.nio.file.Files.isDirectory(host.getParent())) {
+        throw CellIo.notFound(name, "No such file or directory");
       }
       return host;
     } catch (IOException failure) {

@@ -134,11 +134,12 @@ public final class FileShim {
       return true;
     } catch (FileAlreadyExistsException exists) {
       return false;
-    } catch (java.nio.file.AccessDeniedException refused) {
-      String reason = refused.getReason();
-      throw StackTraces.forCell(new IOException(reason == null ? "Permission denied" : reason));
     } catch (java.nio.file.NoSuchFileException noParent) {
       throw StackTraces.forCell(new IOException("No such file or directory"));
+    } catch (java.nio.file.FileSystemException failed) {
+      // As the JDK's: the reason alone, with no path.
+      String reason = failed.getReason();
+      throw StackTraces.forCell(new IOException(reason == null ? "Permission denied" : reason));
     }
   }
 

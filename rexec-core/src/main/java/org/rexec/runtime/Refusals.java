@@ -8,20 +8,25 @@ import java.util.Optional;
  */
 final class Refusals {
 
-  private static final String OWN_PACKAGE_PREFIX = "org.rexec.";
-
   // The walker is immutable and thread-safe; one serves every cell.
-  private static final StackWalker WALKER = StackWalker.getInstance();
+  private static final StackWalker WALKER =
+      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
   private Refusals() {}
 
-  /** Records the refusal and returns its site, whose message the shim's exception carries. */
+  /**
+   * Records the refusal, placed at the innermost frame of the cell's own code, and returns its
+   * site, whose message the shim's exception carries.
+   */
   static RefusalSite record(CellContext cell, String operation, String detail, String rule) {
     Optional<StackWalker.StackFrame> caller =
         WALKER.walk(
             frames ->
                 frames
-                    .filter(frame -> !frame.getClassName().startsWith(OWN_PACKAGE_PREFIX))
+                    .filter(
+                        frame ->
+                            frame.getDeclaringClass().getClassLoader()
+                                instanceof CellContext.Holder)
                     .findFirst());
     RefusalSite site =
         new RefusalSite(
