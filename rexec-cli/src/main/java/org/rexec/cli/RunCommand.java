@@ -14,6 +14,7 @@ import org.rexec.RunResult;
 import org.rexec.RunStatus;
 import org.rexec.Violation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,23 +24,31 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a program in a padded cell.",
       "",
-      "TARGET is a single-file source program (Foo.java; several top-level classes allowed,",
-      "the first is run), a directory of class files, or a jar (its Main-Class, or --main).",
-      "The program reads the standard input of rexec and writes to its standard output and",
-      "error. Everything not granted is refused with the JDK's own exception.",
+      "TARGET is a single-file source program (Foo.java; several top-level classes allowed, the"
+          + " first is run), a directory of class files, or a jar (its Main-Class, or --main)."
+          + " The program reads the standard input of rexec and writes to its standard output"
+          + " and error. Everything not granted is refused with the JDK's own exception.",
+      "",
     },
     footer = {
       "",
-      "Exit status: the program's own (0, the n of System.exit(n), 1 after an uncaught",
-      "exception); 2 for bad usage or input (including compile errors); 126 when a class is",
-      "rejected (strict mode, or no policy allows it); 125 if rexec itself failed.",
+      "Files: nothing is readable or writable but what is granted, and the scratch directory"
+          + " /tmp (bounded by --disk, deleted when the run ends). The working directory is the"
+          + " current one, so relative paths mean what they mean outside the cell.",
+      "",
+      "Exit status: the program's own (0, the n of System.exit(n), 1 after an uncaught"
+          + " exception); 2 for bad usage or input (including compile errors); 126 when a class"
+          + " is rejected (strict mode, or no policy allows it); 125 if rexec itself failed.",
       "",
       "Examples:",
       "  rexec run examples/Hello.java",
+      "  rexec run --allow-read=examples/data --allow-write=out examples/FileReport.java",
+      "  rexec run --mount=$HOME/datasets:/data:ro --workdir=/data Analyze.java",
       "  rexec run --allow-env=LANG,TZ app.jar arg1 arg2",
       "  rexec run --strict --json --main com.example.Main build/classes",
     },
     sortOptions = false,
+    usageHelpAutoWidth = true,
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
 
@@ -68,6 +77,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces of rexec's own errors.")
   boolean verbose;
 
+  @Mixin FileGrants files = new FileGrants();
+
   @Parameters(index = "0", paramLabel = "TARGET", description = "The program to run.")
   Path target;
 
@@ -87,6 +98,11 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Policy.Builder policy = Policy.builder().strict(strict);
+    try {
+      files.apply(policy);
+    } catch (IllegalArgumentException conflicting) {
+      throw new UserError(conflicting.getMessage());
+    }
     for (String name : allowedEnv) {
       try {
         policy.grantEnv(name.strip());
@@ -150,6 +166,8 @@ final class RunCommand implements Callable<Integer> {
       violations.add(violationJson(violation));
     }
     json.put("violations", violations);
+    json.put("bytesRead", result.bytesRead());
+    json.put("bytesWritten", result.bytesWritten());
     json.put("wallMillis", result.wallTime().toMillis());
     json.put("cpuMillis", result.cpuTime().toMillis());
     return json;

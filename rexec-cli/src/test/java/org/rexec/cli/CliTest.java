@@ -267,6 +267,7 @@ class CliTest {
 
     assertThat(help.status()).isEqualTo(0);
     assertThat(help.out()).contains("--strict", "--allow-env=VAR", "--json", "--main=CLASS",
-        "Exit status", "Examples:");
+        "--allow-read=PATH", "--allow-write=PATH", "--mount=HOST:CELL", "--disk=SIZE",
+        "--workdir=CELLPATH", "Exit status", "Examples:");
   }
 }

@@ -97,14 +97,14 @@ final class CellAttributeViews {
 
     @Override
     public void setOwner(UserPrincipal owner) throws IOException {
-      throw new java.nio.file.AccessDeniedException(
-          path.toString(), null, CellFiles.denial("file-owner"));
+      throw StackTraces.forCell(new java.nio.file.AccessDeniedException(
+          path.toString(), null, CellFiles.denial("file-owner")));
     }
 
     @Override
     public void setGroup(GroupPrincipal group) throws IOException {
-      throw new java.nio.file.AccessDeniedException(
-          path.toString(), null, CellFiles.denial("file-owner"));
+      throw StackTraces.forCell(new java.nio.file.AccessDeniedException(
+          path.toString(), null, CellFiles.denial("file-owner")));
     }
   }
 }

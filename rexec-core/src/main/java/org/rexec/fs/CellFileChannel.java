@@ -133,8 +133,8 @@ final class CellFileChannel extends FileChannel {
 
   @Override
   public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
-    throw new IOException(
-        "mapping a file into memory is not allowed in this cell (rule: memory-mapping)");
+    throw StackTraces.forCell(new IOException(
+        "mapping a file into memory is not allowed in this cell (rule: memory-mapping)"));
   }
 
   @Override

@@ -163,7 +163,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
       Path directory, DirectoryStream.Filter<? super Path> filter) throws IOException {
     CellFiles.Target target = resolve(directory, Access.READ, true);
     if (target.isMemory()) {
-      throw new java.nio.file.NotDirectoryException(target.cellPath());
+      throw StackTraces.forCell(new java.nio.file.NotDirectoryException(target.cellPath()));
     }
     try {
       return new CellDirectoryStream(
@@ -372,7 +372,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   public Path readSymbolicLink(Path link) throws IOException {
     CellFiles.Target place = resolve(link, Access.READ, false);
     if (place.isMemory()) {
-      throw new java.nio.file.NotLinkException(place.cellPath());
+      throw StackTraces.forCell(new java.nio.file.NotLinkException(place.cellPath()));
     }
     Path hostTarget;
     try {
@@ -428,7 +428,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
     CellFiles.Target target = resolve(path, write ? Access.WRITE : Access.READ, true);
     if (target.isMemory()) {
       if (Arrays.asList(modes).contains(AccessMode.EXECUTE)) {
-        throw new java.nio.file.AccessDeniedException(target.cellPath());
+        throw StackTraces.forCell(new java.nio.file.AccessDeniedException(target.cellPath()));
       }
       return;
     }

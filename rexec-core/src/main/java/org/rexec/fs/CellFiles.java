@@ -134,7 +134,8 @@ public final class CellFiles implements Closeable {
   public Path randomAccessPath(String path, boolean write) throws IOException {
     Target target = resolve(path, write ? Access.WRITE : Access.READ, true);
     if (target.isMemory()) {
-      throw new FileSystemException(target.cellPath(), null, "Operation not supported");
+      throw StackTraces.forCell(
+          new FileSystemException(target.cellPath(), null, "Operation not supported"));
     }
     if (write && !Files.exists(target.host())) {
       quota.create(target.host(), target.cellPath());
@@ -296,13 +297,13 @@ public final class CellFiles implements Closeable {
     String operation = access == Access.READ ? "read" : "write";
     return record
         ? refuse(operation, cellPath, rule)
-        : new AccessDeniedException(cellPath, null, denial(rule));
+        : StackTraces.forCell(new AccessDeniedException(cellPath, null, denial(rule)));
   }
 
   /** Records a refusal of {@code operation} and returns the exception to throw. */
   AccessDeniedException refuse(String operation, String cellPath, String rule) {
     events.refused(operation, cellPath, rule);
-    return new AccessDeniedException(cellPath, null, denial(rule));
+    return StackTraces.forCell(new AccessDeniedException(cellPath, null, denial(rule)));
   }
 
   /** The reason an OS gives for a refusal, with the rule that refused it. */

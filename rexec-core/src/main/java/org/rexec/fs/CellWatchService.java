@@ -33,7 +33,7 @@ final class CellWatchService implements WatchService {
       throws IOException {
     CellFiles.Target target = files.resolve(directory.toString(), Access.READ, true);
     if (target.isMemory()) {
-      throw new java.nio.file.NotDirectoryException(target.cellPath());
+      throw StackTraces.forCell(new java.nio.file.NotDirectoryException(target.cellPath()));
     }
     WatchKey hostKey;
     try {

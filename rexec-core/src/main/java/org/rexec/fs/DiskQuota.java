@@ -71,7 +71,7 @@ final class DiskQuota {
   }
 
   private static FileSystemException full(String cellPath, String limit) {
-    return new FileSystemException(
-        cellPath, null, "No space left on device (rule: disk, the scratch limit is " + limit + ")");
+    return StackTraces.forCell(new FileSystemException(
+        cellPath, null, "No space left on device (rule: disk, the scratch limit is " + limit + ")"));
   }
 }

@@ -22,7 +22,7 @@ final class HostErrors {
   /** {@code failure} with its paths replaced by {@code file} and {@code other} (may be null). */
   static IOException retell(IOException failure, String file, String other) {
     if (!(failure instanceof FileSystemException)) {
-      return failure;
+      return StackTraces.forCell(failure);
     }
     String reason = ((FileSystemException) failure).getReason();
     String otherPath = ((FileSystemException) failure).getOtherFile() == null ? null : other;
@@ -46,6 +46,6 @@ final class HostErrors {
     } else {
       retold = new FileSystemException(file, otherPath, reason);
     }
-    return retold;
+    return StackTraces.forCell(retold);
   }
 }

@@ -120,8 +120,8 @@ final class MemoryFileChannel extends FileChannel {
 
   @Override
   public MappedByteBuffer map(MapMode mode, long at, long size) throws IOException {
-    throw new IOException(
-        "mapping a file into memory is not allowed in this cell (rule: memory-mapping)");
+    throw StackTraces.forCell(new IOException(
+        "mapping a file into memory is not allowed in this cell (rule: memory-mapping)"));
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import org.rexec.fs.StackTraces;
 
 /**
  * Opening files for the java.io classes of a cell: through the cell's file system, with the

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.rexec.fs.StackTraces;
 
 /**
  * The cell's {@code RandomAccessFile}. The JDK's class can only open a host file, so this one

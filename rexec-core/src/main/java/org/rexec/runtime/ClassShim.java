@@ -1,6 +1,7 @@
 package org.rexec.runtime;
 
 import static org.rexec.runtime.Interposes.Kind.STATIC_METHOD;
+import org.rexec.fs.StackTraces;
 
 /**
  * {@code Class.forName} finds the cell's own classes and the JDK classes its policy allows; any

@@ -5,6 +5,7 @@ import static org.rexec.runtime.Interposes.Kind.STATIC_METHOD;
 import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintStream;
+import org.rexec.fs.StackTraces;
 
 /**
  * The cell's {@code java.lang.IO} (Java 25): the JDK's writes to the JVM's own

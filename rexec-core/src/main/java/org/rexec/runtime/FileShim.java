@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.rexec.fs.StackTraces;
 
 /**
  * The methods of {@code java.io.File} that touch the file system, carried out on the cell's:

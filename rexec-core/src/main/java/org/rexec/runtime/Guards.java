@@ -1,5 +1,6 @@
 package org.rexec.runtime;
 
+import org.rexec.fs.StackTraces;
 /**
  * The checks the rewriter plants in cell code. Each takes the calling class's
  * {@link CellContext}, which that class holds as a constant.

@@ -20,6 +20,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.spi.FileSystemProvider;
 import java.util.List;
 import java.util.Map;
+import org.rexec.fs.StackTraces;
 
 /**
  * The ways into NIO's file systems, leading to the cell's: {@code Path.of}, {@code Paths.get},

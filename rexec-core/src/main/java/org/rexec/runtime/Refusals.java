@@ -1,6 +1,7 @@
 package org.rexec.runtime;
 
 import java.util.Optional;
+import org.rexec.fs.StackTraces;
 
 /**
  * Refusals decided by a shim at run time (rather than planted by the rewriter): recorded in the

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Properties;
+import org.rexec.fs.StackTraces;
 
 /** The cell's {@code java.lang.System}: its own streams, properties, environment and exit. */
 public final class SystemShim {

@@ -3,6 +3,7 @@ package org.rexec.runtime;
 import static org.rexec.runtime.Interposes.Kind.SPECIAL_METHOD;
 import static org.rexec.runtime.Interposes.Kind.STATIC_METHOD;
 import static org.rexec.runtime.Interposes.Kind.VIRTUAL_METHOD;
+import org.rexec.fs.StackTraces;
 
 /** Stack traces printed "to System.err" go to the cell's {@code System.err}. */
 public final class ThrowableShim {

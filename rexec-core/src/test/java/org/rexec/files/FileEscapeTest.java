@@ -434,4 +434,31 @@ class FileEscapeTest {
         .contains("f2 No space left on device (rule: disk, the scratch limit is 5 files)\n")
         .contains("files made: 2");
   }
+
+  @Test
+  void aRefusalReadsAsThrownByTheJdkAtTheCallWithNoFrameOfRexec() {
+    RunResult result =
+        attack(
+            policy(),
+            """
+            try {
+              Files.readAllLines(Path.of(args[0]));
+            } catch (AccessDeniedException e) {
+              e.printStackTrace();
+            }
+            try {
+              new FileInputStream(args[0]);
+            } catch (FileNotFoundException e) {
+              e.printStackTrace();
+            }
+            """,
+            secret.toString());
+
+    assertThat(result.stderr())
+        .contains("java.nio.file.AccessDeniedException: " + secret)
+        .contains("\tat java.base/java.nio.file.Files.readAllLines(")
+        .contains("\tat Attack.main(Attack.java:")
+        .contains("java.io.FileNotFoundException: " + secret)
+        .doesNotContain("org.rexec");
+  }
 }

@@ -1,10 +1,14 @@
-package org.rexec.runtime;
+package org.rexec.fs;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Removes rexec's own frames from exceptions that the runtime throws into cell code. */
-final class StackTraces {
+/**
+ * Removes rexec's own frames from exceptions that rexec creates and throws into cell code, so
+ * that they read as thrown by the JDK at the cell's call. Used by the file system and the
+ * runtime alike.
+ */
+public final class StackTraces {
 
   private static final String OWN_PACKAGE_PREFIX = "org.rexec.";
 
@@ -14,7 +18,7 @@ final class StackTraces {
    * Drops the frames of rexec's classes from {@code thrown}, so that untrusted code sees the
    * exception as thrown at its own call site. Returns its argument.
    */
-  static <T extends Throwable> T forCell(T thrown) {
+  public static <T extends Throwable> T forCell(T thrown) {
     StackTraceElement[] frames = thrown.getStackTrace();
     List<StackTraceElement> kept = new ArrayList<>(frames.length);
     for (StackTraceElement frame : frames) {
