@@ -22,6 +22,7 @@ public class Escape {
   public static void main(String[] args) {
     attempt("run a process", () -> Runtime.getRuntime().exec(new String[] {"id"}));
     attempt("read the host's files", () -> new java.io.FileInputStream("/etc/passwd").read());
+    attempt("list the host's root", () -> java.util.Arrays.toString(new java.io.File("/").list()));
     attempt("load native code", () -> { System.loadLibrary("evil"); return null; });
     attempt("find a host class", () -> Class.forName("org.rexec.Cell"));
     attempt("reflect", () -> Escape.class.getDeclaredMethods().length);

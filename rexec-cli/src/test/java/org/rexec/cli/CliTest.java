@@ -105,9 +105,8 @@ class CliTest {
     assertThat(outcome.status()).isEqualTo(0);
     assertThat(outcome.out()).isEqualTo("no\n");
     assertThat(outcome.err())
-        .isEqualTo(
-            "rexec: refused: Evil.main:3: calling java.lang.Runtime.exec(java.lang.String) is"
-                + " not allowed in this cell (rule: allow-list)\n");
+        .isEqualTo("rexec: refused: Evil.main:3: running id is not allowed in this cell"
+            + " (rule: processes)\n");
   }
 
   @Test
@@ -121,7 +120,7 @@ class CliTest {
                 System.out.print("quote\\" backslash\\\\ tab\\t nul\\0 bell\\7 esc\\u001b line\\u2028 é 😀\\n");
                 System.out.write(new byte[] {(byte) 0xff, (byte) 0xc3, 0x28});
                 System.err.println("}{\\"injected\\": true}");
-                Runtime.getRuntime().exec("id");
+                Nasty.class.getDeclaredMethods();
               }
             }
             """);
@@ -138,12 +137,12 @@ class CliTest {
         .startsWith("quote\" backslash\\ tab\t nul\0 bell\7 esc\u001b line\u2028 é 😀\n");
     assertThat(json.get("stderr").asText()).startsWith("}{\"injected\": true}\n");
     assertThat(json.get("exception").get("type").asText()).isEqualTo("java.lang.SecurityException");
-    assertThat(json.get("exception").get("message").asText()).contains("Runtime.exec");
+    assertThat(json.get("exception").get("message").asText()).contains("getDeclaredMethods");
     assertThat(json.get("violations")).hasSize(1);
     JsonNode violation = json.get("violations").get(0);
     assertThat(violation.get("operation").asText()).isEqualTo("call");
     assertThat(violation.get("detail").asText())
-        .isEqualTo("java.lang.Runtime.exec(java.lang.String)");
+        .isEqualTo("java.lang.Class.getDeclaredMethods()");
     assertThat(violation.get("rule").asText()).isEqualTo("allow-list");
     assertThat(violation.get("line").asInt()).isEqualTo(6);
     assertThat(json.get("wallMillis").isIntegralNumber()).isTrue();
@@ -156,7 +155,7 @@ class CliTest {
         public class Evil {
           public static void main(String[] a) throws Exception {
             System.out.println("ran");
-            if (a.length > 0) Runtime.getRuntime().exec("id");
+            if (a.length > 0) Evil.class.getDeclaredMethods();
           }
         }
         """);
@@ -168,7 +167,7 @@ class CliTest {
     assertThat(outcome.err())
         .isEqualTo(
             "rexec: 1 violation(s) in strict mode; nothing ran\n"
-                + "rexec: refused: Evil.main:4: calling java.lang.Runtime.exec(java.lang.String)"
+                + "rexec: refused: Evil.main:4: calling java.lang.Class.getDeclaredMethods()"
                 + " is not allowed in this cell (rule: allow-list)\n");
   }
 
@@ -194,8 +193,8 @@ class CliTest {
     Path evil = source("Evil.java", """
         public class Evil {
           public static void main(String[] a) throws Exception {
-            Runtime.getRuntime().exec("id");
-            System.loadLibrary("x");
+            Evil.class.getDeclaredMethods();
+            Thread.getAllStackTraces();
           }
         }
         """);
@@ -208,10 +207,10 @@ class CliTest {
     assertThat(dirty.status()).isEqualTo(1);
     assertThat(dirty.out().lines())
         .containsExactly(
-            "Evil.main:3: calling java.lang.Runtime.exec(java.lang.String) is not allowed in this"
+            "Evil.main:3: calling java.lang.Class.getDeclaredMethods() is not allowed in this"
                 + " cell (rule: allow-list)",
-            "Evil.main:4: calling java.lang.System.loadLibrary(java.lang.String) is not allowed"
-                + " in this cell (rule: allow-list)");
+            "Evil.main:4: calling java.lang.Thread.getAllStackTraces() is not allowed in this"
+                + " cell (rule: allow-list)");
     assertThat(fine).isEqualTo(new Outcome(0, "", ""));
   }
 

@@ -80,6 +80,22 @@ public record RefusalSite(
         return "a method handle to " + detail;
       case "bootstrap":
         return "bootstrap method " + detail;
+      case "read":
+        return "reading " + detail;
+      case "write":
+        return "writing " + detail;
+      case "link":
+        return "linking " + detail;
+      case "exec":
+        return "running " + detail;
+      case "load":
+        return "loading native library " + detail;
+      case "connect":
+        return "connecting to " + detail;
+      case "listen":
+        return "listening on " + detail;
+      case "lookup":
+        return "looking up " + detail;
       default:
         return operation + " " + detail;
     }

@@ -19,7 +19,8 @@ public final class Shims {
           StreamSupportShim.class,
           NioShim.class,
           FileShim.class,
-          FileConstructorShim.class);
+          FileConstructorShim.class,
+          ProcessShim.class);
 
   /** The classes that stand in for JDK classes cell code creates or extends. */
   public static final List<Class<?>> SUBSTITUTES =

@@ -104,9 +104,6 @@ class DefaultAllowListTest {
   @ParameterizedTest
   @CsvSource({
     "java/lang/ClassLoader",
-    "java/lang/ProcessBuilder",
-    "java/lang/Process",
-    "java/lang/ProcessHandle",
     "java/lang/Module",
     "java/lang/ModuleLayer",
     "java/lang/StackWalker",
@@ -141,9 +138,6 @@ class DefaultAllowListTest {
 
   @ParameterizedTest
   @CsvSource({
-    "java/lang/Runtime, exec, (Ljava/lang/String;)Ljava/lang/Process;",
-    "java/lang/Runtime, load, (Ljava/lang/String;)V",
-    "java/lang/System, loadLibrary, (Ljava/lang/String;)V",
     "java/lang/System, setSecurityManager, (Ljava/lang/SecurityManager;)V",
     "java/lang/Class, getDeclaredMethods, ()[Ljava/lang/reflect/Method;",
     "java/lang/Class, getClassLoader, ()Ljava/lang/ClassLoader;",
