@@ -191,15 +191,24 @@ final class ReferenceRules {
       return Decision.refuse(
           operation, describeMethod(declaring, name, descriptor), RuleNames.ALLOW_LIST);
     }
+    // A super call to a method of a substituted class reaches the substitute's override by the
+    // JVM's own rules (the substitute is the direct superclass): nothing to route.
+    boolean superCallToSubstitute =
+        opcode == Opcodes.INVOKESPECIAL
+            && !constructor
+            && resolution.origin() == Resolver.Origin.JDK
+            && interpositions.substituteFor(declaring) != null;
     return decideResolved(
         resolution,
         owner,
         operation,
         type -> describeMethod(type, name, descriptor),
         () ->
-            constructor
-                ? interpositions.forConstructor(declaring, descriptor)
-                : interpositions.forMethod(opcode, declaring, name, descriptor),
+            superCallToSubstitute
+                ? null
+                : constructor
+                    ? interpositions.forConstructor(declaring, descriptor)
+                    : interpositions.forMethod(opcode, declaring, name, descriptor),
         () -> allowList.allowsMember(declaring, name, descriptor));
   }
 

@@ -29,5 +29,6 @@ public final class Shims {
           CellFileOutputStream.class,
           CellRandomAccessFile.class,
           CellFileReader.class,
-          CellFileWriter.class);
+          CellFileWriter.class,
+          CellFile.class);
 }

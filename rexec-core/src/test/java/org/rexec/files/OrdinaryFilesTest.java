@@ -231,4 +231,35 @@ class OrdinaryFilesTest {
     assertThat(result.stdout()).isEqualTo("report\ntrue\n");
     assertThat(Files.readString(output.resolve("report.txt"))).isEqualTo("report");
   }
+
+  @Test
+  void aSubclassOfFileThatCallsSuperWorksAsOnAPlainJvm() {
+    RunResult result =
+        run(
+            readInWriteOut(),
+            """
+            import java.io.*;
+            public class Program {
+              static class Logged extends File {
+                Logged(String path) { super(path); }
+                @Override public boolean exists() {
+                  System.out.println("exists? " + getName());
+                  return super.exists();
+                }
+                @Override public long length() { return super.length() * 10; }
+              }
+              public static void main(String[] args) {
+                File file = new Logged(args[0]);
+                System.out.println(file.exists() + " " + file.length());
+                System.out.println(new Logged(args[0] + ".missing").exists());
+                System.out.println(file.getParentFile().isDirectory());
+              }
+            }
+            """,
+            input.resolve("numbers.txt").toString());
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout())
+        .isEqualTo("exists? numbers.txt\ntrue 60\nexists? numbers.txt.missing\nfalse\ntrue\n");
+  }
 }
