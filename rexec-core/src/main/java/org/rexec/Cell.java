@@ -80,6 +80,7 @@ public final class Cell implements AutoCloseable {
         new CellContext(
             new Host(),
             files,
+            policy.network(),
             policy.environment(),
             StandardProperties.forCell(
                 policy, policy.workingDirectory().orElse(CellFiles.SCRATCH)));

@@ -14,6 +14,7 @@ import org.rexec.fs.Access;
 import org.rexec.fs.CellFiles;
 import org.rexec.fs.Mount;
 import org.rexec.policy.AllowList;
+import org.rexec.policy.NetworkGrants;
 
 /**
  * What a cell may do: the allow-list of JDK members its code may reference, the files it may
@@ -25,6 +26,7 @@ import org.rexec.policy.AllowList;
  *     .allowRead(Path.of("data"))                      // seen at its own (absolute) path
  *     .mount(Path.of("out"), "/out", Access.WRITE)     // seen at /out
  *     .file("/input.txt", bytes)                       // served from memory
+ *     .allowConnect("api.example.com", 443)            // and look it up
  *     .grantEnv("LANG")
  *     .build();
  * }</pre>
@@ -46,6 +48,7 @@ public final class Policy {
   private final String workingDirectory;
   private final long diskBytes;
   private final int diskFiles;
+  private final NetworkGrants network;
   private final boolean strict;
   private final Map<String, String> environment;
   private final Map<String, String> properties;
@@ -64,6 +67,7 @@ public final class Policy {
     this.workingDirectory = builder.workingDirectory;
     this.diskBytes = builder.diskBytes;
     this.diskFiles = builder.diskFiles;
+    this.network = builder.network;
   }
 
   /** The default policy: the default allow-list, nothing granted, refusals at the call site. */
@@ -138,6 +142,11 @@ public final class Policy {
     return diskFiles;
   }
 
+  /** The hosts the cell may connect to and look up, and the ports it may listen on. */
+  public NetworkGrants network() {
+    return network;
+  }
+
   /**
    * The policy for a cell nested in one with this policy that asks for {@code requested}: it
    * never has more than this one. The allow-list is the intersection; strict if either is; the
@@ -174,6 +183,7 @@ public final class Policy {
     narrowed.workingDirectory = requested.workingDirectory;
     narrowed.diskBytes = Math.min(diskBytes, requested.diskBytes);
     narrowed.diskFiles = Math.min(diskFiles, requested.diskFiles);
+    narrowed.network = requested.network.intersect(network);
     return narrowed.build();
   }
 
@@ -192,7 +202,8 @@ public final class Policy {
         && sameFiles(that.files)
         && Objects.equals(workingDirectory, that.workingDirectory)
         && diskBytes == that.diskBytes
-        && diskFiles == that.diskFiles;
+        && diskFiles == that.diskFiles
+        && network.equals(that.network);
   }
 
   private boolean sameFiles(Map<String, byte[]> other) {
@@ -211,7 +222,7 @@ public final class Policy {
   public int hashCode() {
     return Objects.hash(
         allowList, strict, environment, properties, maxClassFileBytes, mounts, files.keySet(),
-        workingDirectory, diskBytes, diskFiles);
+        workingDirectory, diskBytes, diskFiles, network);
   }
 
   /** Readable, and never shows the values of granted environment variables. */
@@ -235,7 +246,9 @@ public final class Policy {
         + diskBytes
         + " bytes/"
         + diskFiles
-        + " files}";
+        + " files, network="
+        + network
+        + "}";
   }
 
   private String describeMounts() {
@@ -265,6 +278,7 @@ public final class Policy {
     private String workingDirectory;
     private long diskBytes = DEFAULT_DISK_BYTES;
     private int diskFiles = DEFAULT_DISK_FILES;
+    private NetworkGrants network = NetworkGrants.NONE;
 
     private Builder() {}
 
@@ -279,6 +293,7 @@ public final class Policy {
       this.workingDirectory = policy.workingDirectory;
       this.diskBytes = policy.diskBytes;
       this.diskFiles = policy.diskFiles;
+      this.network = policy.network;
     }
 
     /** Replaces the allow-list (default: {@link AllowList#defaults()}). */
@@ -407,6 +422,27 @@ public final class Policy {
       }
       this.diskBytes = maxBytes;
       this.diskFiles = maxFiles;
+      return this;
+    }
+
+    /**
+     * Lets the cell look up {@code host} and connect to it on any port: a name, an IP literal,
+     * or {@code *} for any host.
+     */
+    public Builder allowConnect(String host) {
+      network = network.withConnect(host, -1);
+      return this;
+    }
+
+    /** Lets the cell look up {@code host} and connect to it on {@code port}. */
+    public Builder allowConnect(String host, int port) {
+      network = network.withConnect(host, port);
+      return this;
+    }
+
+    /** Lets the cell listen on local {@code port} (0: an ephemeral port the system picks). */
+    public Builder allowListen(int port) {
+      network = network.withListen(port);
       return this;
     }
 

@@ -32,6 +32,8 @@ import picocli.CommandLine.Parameters;
     },
     footer = {
       "",
+      "Network: nothing, unless granted; a name that is not granted is not even looked up.",
+      "",
       "Files: nothing is readable or writable but what is granted, and the scratch directory"
           + " /tmp (bounded by --disk, deleted when the run ends). The working directory is the"
           + " current one, so relative paths mean what they mean outside the cell.",
@@ -44,6 +46,8 @@ import picocli.CommandLine.Parameters;
       "  rexec run examples/Hello.java",
       "  rexec run --allow-read=examples/data --allow-write=out examples/FileReport.java",
       "  rexec run --mount=$HOME/datasets:/data:ro --workdir=/data Analyze.java",
+      "  rexec run --allow-net=api.example.com:443,localhost:8080 Client.java",
+      "  rexec run --allow-listen=8080 Server.java",
       "  rexec run --allow-env=LANG,TZ app.jar arg1 arg2",
       "  rexec run --strict --json --main com.example.Main build/classes",
     },
@@ -79,6 +83,22 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin FileGrants files = new FileGrants();
 
+  @Option(
+      names = "--allow-net",
+      split = ",",
+      paramLabel = "HOST[:PORT]",
+      description = "Let the program look up and connect to these hosts (a name, an IP, or *"
+          + " for any), on PORT or any port; IPv6 as [::1]:80 (default: none).")
+  List<String> allowedNet = new ArrayList<>();
+
+  @Option(
+      names = "--allow-listen",
+      split = ",",
+      paramLabel = "PORT",
+      description = "Let the program listen on these local ports; 0 lets it take any free port"
+          + " (default: none).")
+  List<Integer> allowedListen = new ArrayList<>();
+
   @Parameters(index = "0", paramLabel = "TARGET", description = "The program to run.")
   Path target;
 
@@ -100,8 +120,14 @@ final class RunCommand implements Callable<Integer> {
     Policy.Builder policy = Policy.builder().strict(strict);
     try {
       files.apply(policy);
-    } catch (IllegalArgumentException conflicting) {
-      throw new UserError(conflicting.getMessage());
+      for (String grant : allowedNet) {
+        addNet(policy, grant.strip());
+      }
+      for (int port : allowedListen) {
+        policy.allowListen(port);
+      }
+    } catch (IllegalArgumentException invalid) {
+      throw new UserError(invalid.getMessage());
     }
     for (String name : allowedEnv) {
       try {
@@ -124,6 +150,27 @@ final class RunCommand implements Callable<Integer> {
       }
       return exitCode(result);
     }
+  }
+
+  /** HOST, HOST:PORT, [IPV6] or [IPV6]:PORT. */
+  private static void addNet(Policy.Builder policy, String grant) {
+    String host = grant;
+    int port = -1;
+    int colon = grant.lastIndexOf(':');
+    boolean bracketed = grant.startsWith("[");
+    if (colon > 0 && (!bracketed || grant.lastIndexOf(']') < colon)
+        && (bracketed || grant.indexOf(':') == colon)) {
+      host = grant.substring(0, colon);
+      try {
+        port = Integer.parseInt(grant.substring(colon + 1));
+      } catch (NumberFormatException notAPort) {
+        throw new UserError("--allow-net: not a port in '" + grant + "'");
+      }
+    }
+    if (host.isEmpty()) {
+      throw new UserError("--allow-net: no host in '" + grant + "'");
+    }
+    policy.allowConnect(host, port);
   }
 
   /** What the program did not print itself: why the run failed, what was refused. */

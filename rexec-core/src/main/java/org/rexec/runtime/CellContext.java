@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rexec.fs.CellFiles;
 import org.rexec.fs.FileEvents;
+import org.rexec.policy.NetworkGrants;
 
 /**
  * One cell as its rewritten code sees it: the state every guard reads, and the cell's builtins
@@ -47,6 +48,7 @@ public final class CellContext {
 
   private final CellHost host;
   private final CellFiles files;
+  private final NetRules network;
 
   /** What {@code FileDescriptor.in}, {@code out} and {@code err} are in this cell. */
   final FileDescriptor stdinDescriptor = new FileDescriptor();
@@ -75,6 +77,7 @@ public final class CellContext {
    *
    * @param host the supervisor side of the cell
    * @param files the cell's file namespace, to be built reporting to this context
+   * @param network the hosts and ports the cell may use
    * @param environment the variables {@code System.getenv} shows
    * @param properties the system properties the cell starts with; copied
    * @throws UncheckedIOException if the cell's scratch directory cannot be created
@@ -82,9 +85,11 @@ public final class CellContext {
   public CellContext(
       CellHost host,
       CellFiles.Builder files,
+      NetworkGrants network,
       Map<String, String> environment,
       Properties properties) {
     this.host = Objects.requireNonNull(host, "host");
+    this.network = new NetRules(Objects.requireNonNull(network, "network"));
     try {
       this.files = files.events(new FileAudit()).build();
     } catch (IOException e) {
@@ -116,6 +121,10 @@ public final class CellContext {
   /** The cell's file namespace; closing the cell closes it. */
   public CellFiles files() {
     return files;
+  }
+
+  NetRules network() {
+    return network;
   }
 
   /** Bytes the cell read from files and sockets so far. */

@@ -20,7 +20,9 @@ public final class Shims {
           NioShim.class,
           FileShim.class,
           FileConstructorShim.class,
-          ProcessShim.class);
+          ProcessShim.class,
+          NetShim.class,
+          UrlShim.class);
 
   /** The classes that stand in for JDK classes cell code creates or extends. */
   public static final List<Class<?>> SUBSTITUTES =
@@ -30,5 +32,8 @@ public final class Shims {
           CellRandomAccessFile.class,
           CellFileReader.class,
           CellFileWriter.class,
-          CellFile.class);
+          CellFile.class,
+          CellSocket.class,
+          CellServerSocket.class,
+          CellDatagramSocket.class);
 }

@@ -116,8 +116,6 @@ class DefaultAllowListTest {
     "java/lang/invoke/VarHandle",
     "java/io/ObjectInputStream",
     "java/io/Console",
-    "java/net/Socket",
-    "java/net/URL",
     "sun/misc/Unsafe",
     "jdk/internal/misc/Unsafe",
     "java/lang/ref/Cleaner",
@@ -130,6 +128,14 @@ class DefaultAllowListTest {
     "java/util/zip/ZipFile",
     "java/util/logging/Logger",
     "java/security/Security",
+    "java/net/NetworkInterface",
+    "java/net/ProxySelector",
+    "java/net/Authenticator",
+    "java/net/CookieHandler",
+    "java/net/URLClassLoader",
+    "java/net/MulticastSocket",
+    "java/nio/channels/AsynchronousSocketChannel",
+    "java/nio/channels/spi/SelectorProvider",
     "java/time/zone/ZoneRulesProvider",
   })
   void dangerousClassesAreNotReferenceable(String internalName) {
@@ -153,6 +159,10 @@ class DefaultAllowListTest {
     "java/util/stream/BaseStream, parallel, ()Ljava/util/stream/BaseStream;",
     "java/util/concurrent/CompletableFuture, supplyAsync, (Ljava/util/function/Supplier;)Ljava/util/concurrent/CompletableFuture;",
     "java/nio/ByteBuffer, allocateDirect, (I)Ljava/nio/ByteBuffer;",
+    "java/net/URL, setURLStreamHandlerFactory, (Ljava/net/URLStreamHandlerFactory;)V",
+    "java/net/HttpURLConnection, setFollowRedirects, (Z)V",
+    "java/net/URLConnection, setDefaultUseCaches, (Z)V",
+    "java/net/http/HttpClient$Builder, followRedirects, (Ljava/net/http/HttpClient$Redirect;)Ljava/net/http/HttpClient$Builder;",
   })
   void dangerousMembersAreRefused(String owner, String name, String descriptor) {
     assertThat(AllowList.defaults().allowsMember(owner, name, descriptor)).isFalse();
