@@ -461,4 +461,74 @@ class FileEscapeTest {
         .contains("java.io.FileNotFoundException: " + secret)
         .doesNotContain("org.rexec");
   }
+
+  @Test
+  void fileAndJarUrlsGoThroughTheCellsRules() throws IOException {
+    Path jar = granted.resolve("lib.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.jar.JarEntry("inside.txt"));
+      out.write("from the jar".getBytes(StandardCharsets.UTF_8));
+    }
+
+    RunResult result =
+        attack(
+            policy(),
+            """
+            attempt("granted", () -> new String(new URL("file:" + args[0] + "/ok.txt").openStream().readAllBytes()));
+            attempt("secret", () -> new String(new URL("file:" + args[1]).openStream().readAllBytes()));
+            attempt("dotdot", () -> new String(new URL("file:" + args[0] + "/../outside/secret.txt").openStream().readAllBytes()));
+            attempt("uri", () -> new String(Files.readAllBytes(Path.of(URI.create("file://" + args[1])))));
+            attempt("jar", () -> new String(new URL("jar:file:" + args[0] + "/lib.jar!/inside.txt").openStream().readAllBytes()));
+            attempt("remote host", () -> new URL("file://example.com/etc/passwd").openStream());
+            attempt("to url", () -> new File(args[0], "ok.txt").toURI().toURL().openConnection().getContentLength());
+            """,
+            granted.toString(),
+            secret.toString());
+
+    assertNoSecret(result);
+    assertThat(result.stdout())
+        .contains("granted -> fine")
+        .contains("secret ! java.nio.file.AccessDeniedException")
+        .contains("dotdot ! java.nio.file.AccessDeniedException")
+        .contains("uri ! java.nio.file.AccessDeniedException")
+        .contains("jar -> from the jar")
+        .contains("remote host ! java.net.UnknownHostException: example.com")
+        .contains("to url -> -1");
+  }
+
+  @Test
+  void watchServicesAndAsynchronousChannelsUseTheRulesToo() throws IOException {
+    RunResult result =
+        attack(
+            policy(),
+            """
+            attempt("watch outside", () -> Path.of(args[1]).register(
+                FileSystems.getDefault().newWatchService(), StandardWatchEventKinds.ENTRY_CREATE));
+            attempt("watch granted", () -> {
+              WatchService watcher = FileSystems.getDefault().newWatchService();
+              Path dir = Path.of(args[0]);
+              WatchKey key = dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+              Files.writeString(dir.resolve("new.txt"), "x");
+              WatchKey signalled = watcher.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+              return signalled.watchable() + " " + signalled.pollEvents().get(0).context();
+            });
+            attempt("async outside", () -> AsynchronousFileChannel.open(Path.of(args[1], "secret.txt")));
+            attempt("async granted", () -> {
+              try (AsynchronousFileChannel channel = AsynchronousFileChannel.open(
+                  Path.of(args[0], "new.txt"))) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8);
+                return channel.read(buffer, 0).get();
+              }
+            });
+            """,
+            writable.toString(),
+            outside.toString());
+
+    assertNoSecret(result);
+    assertThat(result.stdout())
+        .contains("watch outside ! java.nio.file.AccessDeniedException")
+        .contains("watch granted -> " + writable + " new.txt")
+        .contains("async outside ! java.nio.file.AccessDeniedException")
+        .contains("async granted -> 1");
+  }
 }
