@@ -269,4 +269,84 @@ class CliTest {
         "--allow-read=PATH", "--allow-write=PATH", "--mount=HOST:CELL", "--disk=SIZE",
         "--workdir=CELLPATH", "Exit status", "Examples:");
   }
+
+  @Test
+  void fileGrantsOpenExactlyWhatTheySay() throws IOException {
+    Path data = Files.createDirectories(temp.resolve("data"));
+    Files.writeString(data.resolve("in.txt"), "42");
+    Path out = Files.createDirectories(temp.resolve("out"));
+    Path program =
+        source(
+            "Copy.java",
+            """
+            import java.nio.file.*;
+            public class Copy {
+              public static void main(String[] a) throws Exception {
+                String text = Files.readString(Path.of(a[0]));
+                Files.writeString(Path.of(a[1]), text + "!");
+                System.out.println("copied " + text);
+              }
+            }
+            """);
+    String in = data.resolve("in.txt").toString();
+    String result = out.resolve("result.txt").toString();
+
+    Outcome denied = rexec("run", program.toString(), in, result);
+    Outcome readOnly = rexec("run", "--allow-read=" + data, program.toString(), in, result);
+    Outcome granted =
+        rexec("run", "--allow-read", data.toString(), "--allow-write", out.toString(), "--json",
+            program.toString(), in, result);
+
+    assertThat(denied.status()).isEqualTo(1);
+    assertThat(denied.err())
+        .contains("java.nio.file.AccessDeniedException: " + in + ": Permission denied"
+            + " (rule: file-read)");
+    assertThat(readOnly.err()).contains("(rule: file-write)");
+    assertThat(granted.status()).isZero();
+    assertThat(Files.readString(out.resolve("result.txt"))).isEqualTo("42!");
+    JsonNode json = new ObjectMapper().readTree(granted.out());
+    assertThat(json.get("stdout").asText()).isEqualTo("copied 42\n");
+    assertThat(json.get("bytesRead").asLong()).isEqualTo(2);
+    assertThat(json.get("bytesWritten").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void aMountHidesTheHostPathAndRelativePathsUseTheWorkingDirectory() throws IOException {
+    Path data = Files.createDirectories(temp.resolve("secret-location"));
+    Files.writeString(data.resolve("in.txt"), "mounted");
+    Path program =
+        source(
+            "Where.java",
+            """
+            import java.nio.file.*;
+            public class Where {
+              public static void main(String[] a) throws Exception {
+                System.out.println(Files.readString(Path.of("in.txt")) + " at "
+                    + Path.of("in.txt").toAbsolutePath() + " " + System.getProperty("user.dir"));
+              }
+            }
+            """);
+
+    Outcome outcome =
+        rexec("run", "--mount=" + data + ":/data", "--workdir=/data", program.toString());
+
+    assertThat(outcome).isEqualTo(new Outcome(0, "mounted at /data/in.txt /data\n", ""));
+  }
+
+  @Test
+  void badGrantsAreOneLineErrors() {
+    assertThat(rexec("run", "--allow-read=" + temp.resolve("nope"), "X.java"))
+        .isEqualTo(new Outcome(2, "", "rexec: --allow-read: no such file or directory: "
+            + temp.resolve("nope") + "\n"));
+    assertThat(rexec("run", "--mount=" + temp + ":relative", "X.java").err())
+        .isEqualTo("rexec: --mount: the cell path must be absolute, was 'relative'\n");
+    assertThat(rexec("run", "--mount=" + temp + ":/x:rx", "X.java").err())
+        .startsWith("rexec: --mount: the mode must be ro or rw, was 'rx'");
+    assertThat(rexec("run", "--disk=lots", "X.java").err())
+        .isEqualTo("rexec: --disk: not a size: 'lots' (write e.g. 512k, 64m or 2g)\n");
+    assertThat(rexec("run", "--allow-net=host:http", "X.java").err())
+        .isEqualTo("rexec: --allow-net: not a port in 'host:http'\n");
+    assertThat(rexec("run", "--mount=" + temp + ":/tmp", "X.java").err())
+        .startsWith("rexec: cannot grant " + temp + " at /tmp: that is the cell's scratch");
+  }
 }
