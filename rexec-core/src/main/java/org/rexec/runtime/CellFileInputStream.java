@@ -7,7 +7,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Objects;
 
@@ -51,8 +50,7 @@ public class CellFileInputStream extends FileInputStream {
   @Override
   public int read() throws IOException {
     if (channel != null) {
-      ByteBuffer one = ByteBuffer.allocate(1);
-      return channel.read(one) <= 0 ? -1 : one.get(0) & 0xFF;
+      return CellIo.read(channel);
     }
     return delegate != null ? delegate.read() : super.read();
   }
@@ -65,11 +63,7 @@ public class CellFileInputStream extends FileInputStream {
   @Override
   public int read(byte[] bytes, int offset, int length) throws IOException {
     if (channel != null) {
-      Objects.checkFromIndexSize(offset, length, bytes.length);
-      if (length == 0) {
-        return 0;
-      }
-      return channel.read(ByteBuffer.wrap(bytes, offset, length));
+      return CellIo.read(channel, bytes, offset, length);
     }
     return delegate != null ? delegate.read(bytes, offset, length) : super.read(bytes, offset, length);
   }

@@ -6,7 +6,6 @@ import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Objects;
 
@@ -74,11 +73,7 @@ public class CellFileOutputStream extends FileOutputStream {
   @Override
   public void write(byte[] bytes, int offset, int length) throws IOException {
     if (channel != null) {
-      Objects.checkFromIndexSize(offset, length, bytes.length);
-      ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
+      CellIo.write(channel, bytes, offset, length);
     } else if (delegate != null) {
       delegate.write(bytes, offset, length);
       delegate.flush();

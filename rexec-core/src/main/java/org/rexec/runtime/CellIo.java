@@ -3,6 +3,7 @@ package org.rexec.runtime;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -11,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import java.util.Set;
 import org.rexec.fs.StackTraces;
 
@@ -62,6 +64,28 @@ final class CellIo {
       throw notFound(name, "Is a directory");
     }
     return channel;
+  }
+
+  /** One byte from the channel, or -1 at its end, as {@code InputStream.read()} gives it. */
+  static int read(FileChannel channel) throws IOException {
+    ByteBuffer one = ByteBuffer.allocate(1);
+    return channel.read(one) <= 0 ? -1 : one.get(0) & 0xFF;
+  }
+
+  /** Reads into a range of an array, as {@code InputStream.read(byte[], int, int)} does. */
+  static int read(FileChannel channel, byte[] bytes, int offset, int length) throws IOException {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
+    return length == 0 ? 0 : channel.read(ByteBuffer.wrap(bytes, offset, length));
+  }
+
+  /** Writes a range of an array entirely. */
+  static void write(FileChannel channel, byte[] bytes, int offset, int length)
+      throws IOException {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
   }
 
   static FileNotFoundException notFound(String name, IOException failure) {

@@ -7,7 +7,6 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.Objects;
 import org.rexec.fs.StackTraces;
 
 /**
@@ -72,8 +71,7 @@ public class CellRandomAccessFile extends RandomAccessFile {
 
   @Override
   public int read() throws IOException {
-    ByteBuffer one = ByteBuffer.allocate(1);
-    return channel.read(one) <= 0 ? -1 : one.get(0) & 0xFF;
+    return CellIo.read(channel);
   }
 
   @Override
@@ -83,8 +81,7 @@ public class CellRandomAccessFile extends RandomAccessFile {
 
   @Override
   public int read(byte[] bytes, int offset, int length) throws IOException {
-    Objects.checkFromIndexSize(offset, length, bytes.length);
-    return length == 0 ? 0 : channel.read(ByteBuffer.wrap(bytes, offset, length));
+    return CellIo.read(channel, bytes, offset, length);
   }
 
   @Override
@@ -99,11 +96,7 @@ public class CellRandomAccessFile extends RandomAccessFile {
 
   @Override
   public void write(byte[] bytes, int offset, int length) throws IOException {
-    Objects.checkFromIndexSize(offset, length, bytes.length);
-    ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
-    }
+    CellIo.write(channel, bytes, offset, length);
   }
 
   @Override
