@@ -203,11 +203,56 @@ class RewriterTest {
 
     List<String> events = trace(rewrite(original).bytes(), "main");
 
-    int handlerStart = events.lastIndexOf("LABEL");
-    assertThat(events.subList(handlerStart + 1, handlerStart + 5))
+    int guard = events.indexOf("DUP");
+    assertThat(events.get(guard - 1)).isEqualTo("LABEL");
+    assertThat(events.subList(guard, guard + 5))
         .containsExactly(
-            "DUP", "GETSTATIC Sample.$rexec$cell", "INVOKE " + GUARDS + ".caught",
+            "DUP", "GETSTATIC Sample.$rexec$cell", "INVOKE " + GUARDS + ".caught", "LABEL",
             "INSN " + Opcodes.POP);
+    // The guard's own exit, appended to the method, rethrows out of it.
+    assertThat(events.subList(events.size() - 2, events.size()))
+        .containsExactly("LABEL", "INSN " + Opcodes.ATHROW);
+  }
+
+  @Test
+  void aGuardInsideASynchronizedBlockReleasesItsMonitorOnTheWayOut() {
+    // javac's shape: the release handler covers the block and its own first instructions.
+    byte[] original =
+        mainClass(
+            main -> {
+              Label start = new Label();
+              Label end = new Label();
+              Label handler = new Label();
+              Label released = new Label();
+              Label done = new Label();
+              main.visitTryCatchBlock(start, end, handler, null);
+              main.visitTryCatchBlock(handler, released, handler, null);
+              main.visitVarInsn(Opcodes.ALOAD, 0);
+              main.visitInsn(Opcodes.DUP);
+              main.visitVarInsn(Opcodes.ASTORE, 1);
+              main.visitInsn(Opcodes.MONITORENTER);
+              main.visitLabel(start);
+              main.visitVarInsn(Opcodes.ALOAD, 1);
+              main.visitInsn(Opcodes.MONITOREXIT);
+              main.visitLabel(end);
+              main.visitJumpInsn(Opcodes.GOTO, done);
+              main.visitLabel(handler);
+              main.visitVarInsn(Opcodes.ASTORE, 2);
+              main.visitVarInsn(Opcodes.ALOAD, 1);
+              main.visitInsn(Opcodes.MONITOREXIT);
+              main.visitLabel(released);
+              main.visitVarInsn(Opcodes.ALOAD, 2);
+              main.visitInsn(Opcodes.ATHROW);
+              main.visitLabel(done);
+              main.visitInsn(Opcodes.RETURN);
+            });
+
+    List<String> events = trace(rewrite(original).bytes(), "main");
+
+    // Balanced locking on every path keeps the method compilable by the JIT.
+    assertThat(events.subList(events.size() - 4, events.size()))
+        .containsExactly(
+            "LABEL", "VAR", "INSN " + Opcodes.MONITOREXIT, "INSN " + Opcodes.ATHROW);
   }
 
   @Test
