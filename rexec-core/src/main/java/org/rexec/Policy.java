@@ -13,12 +13,15 @@ import java.util.TreeMap;
 import org.rexec.fs.Access;
 import org.rexec.fs.CellFiles;
 import org.rexec.fs.Mount;
+import java.time.Duration;
 import org.rexec.policy.AllowList;
+import org.rexec.policy.Limits;
 import org.rexec.policy.NetworkGrants;
 
 /**
  * What a cell may do: the allow-list of JDK members its code may reference, the files it may
- * read and write, the environment and properties it sees, and how strictly refusals are handled.
+ * read and write, the environment and properties it sees, how much a run may use (its
+ * {@link Limits}), and how strictly refusals are handled.
  * Immutable; build one with {@link #builder()}. Everything not granted is denied.
  *
  * <pre>{@code
@@ -28,6 +31,7 @@ import org.rexec.policy.NetworkGrants;
  *     .file("/input.txt", bytes)                       // served from memory
  *     .allowConnect("api.example.com", 443)            // and look it up
  *     .grantEnv("LANG")
+ *     .timeout(Duration.ofSeconds(2))
  *     .build();
  * }</pre>
  */
@@ -53,6 +57,7 @@ public final class Policy {
   private final Map<String, String> environment;
   private final Map<String, String> properties;
   private final int maxClassFileBytes;
+  private final Limits limits;
 
   private Policy(Builder builder) {
     this.allowList = builder.allowList;
@@ -68,6 +73,7 @@ public final class Policy {
     this.diskBytes = builder.diskBytes;
     this.diskFiles = builder.diskFiles;
     this.network = builder.network;
+    this.limits = builder.limits;
   }
 
   /** The default policy: the default allow-list, nothing granted, refusals at the call site. */
@@ -147,11 +153,16 @@ public final class Policy {
     return network;
   }
 
+  /** How much one run of the cell may use. */
+  public Limits limits() {
+    return limits;
+  }
+
   /**
    * The policy for a cell nested in one with this policy that asks for {@code requested}: it
    * never has more than this one. The allow-list is the intersection; strict if either is; the
    * environment holds the variables both grant, with this policy's values; the smaller class
-   * file limit and disk bounds apply; a file grant is kept only where this policy grants the
+   * file limit, disk bounds and run limits apply; a file grant is kept only where this policy grants the
    * same host files, with the lesser access.
    */
   public Policy narrow(Policy requested) {
@@ -184,6 +195,7 @@ public final class Policy {
     narrowed.diskBytes = Math.min(diskBytes, requested.diskBytes);
     narrowed.diskFiles = Math.min(diskFiles, requested.diskFiles);
     narrowed.network = requested.network.intersect(network);
+    narrowed.limits = limits.intersect(requested.limits);
     return narrowed.build();
   }
 
@@ -203,7 +215,8 @@ public final class Policy {
         && Objects.equals(workingDirectory, that.workingDirectory)
         && diskBytes == that.diskBytes
         && diskFiles == that.diskFiles
-        && network.equals(that.network);
+        && network.equals(that.network)
+        && limits.equals(that.limits);
   }
 
   private boolean sameFiles(Map<String, byte[]> other) {
@@ -222,7 +235,7 @@ public final class Policy {
   public int hashCode() {
     return Objects.hash(
         allowList, strict, environment, properties, maxClassFileBytes, mounts, files.keySet(),
-        workingDirectory, diskBytes, diskFiles, network);
+        workingDirectory, diskBytes, diskFiles, network, limits);
   }
 
   /** Readable, and never shows the values of granted environment variables. */
@@ -248,6 +261,8 @@ public final class Policy {
         + diskFiles
         + " files, network="
         + network
+        + ", limits="
+        + limits
         + "}";
   }
 
@@ -279,6 +294,7 @@ public final class Policy {
     private long diskBytes = DEFAULT_DISK_BYTES;
     private int diskFiles = DEFAULT_DISK_FILES;
     private NetworkGrants network = NetworkGrants.NONE;
+    private Limits limits = Limits.defaults();
 
     private Builder() {}
 
@@ -294,6 +310,7 @@ public final class Policy {
       this.diskBytes = policy.diskBytes;
       this.diskFiles = policy.diskFiles;
       this.network = policy.network;
+      this.limits = policy.limits;
     }
 
     /** Replaces the allow-list (default: {@link AllowList#defaults()}). */
@@ -443,6 +460,54 @@ public final class Policy {
     /** Lets the cell listen on local {@code port} (0: an ephemeral port the system picks). */
     public Builder allowListen(int port) {
       network = network.withListen(port);
+      return this;
+    }
+
+    /** Replaces every run limit (default: {@link Limits#defaults()}). */
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** The wall time a run may take (default 10 seconds). */
+    public Builder timeout(Duration wallTime) {
+      limits = limits.withWallTime(wallTime);
+      return this;
+    }
+
+    /** The CPU time a run may use, over all its threads (default 10 seconds). */
+    public Builder cpuTime(Duration cpuTime) {
+      limits = limits.withCpuTime(cpuTime);
+      return this;
+    }
+
+    /** The bytes a run may allocate (default 1 GiB); see {@link Limits}. */
+    public Builder memory(long bytes) {
+      limits = limits.withMemory(bytes);
+      return this;
+    }
+
+    /** The largest single allocation the program may size (default 256 MiB). */
+    public Builder maxAllocation(long bytes) {
+      limits = limits.withMaxAllocation(bytes);
+      return this;
+    }
+
+    /** The threads a run may have besides its main thread, at once (default 0). */
+    public Builder threads(int threads) {
+      limits = limits.withThreads(threads);
+      return this;
+    }
+
+    /** The bytes a run may write to standard output and error together (default 4 MiB). */
+    public Builder output(long bytes) {
+      limits = limits.withOutput(bytes);
+      return this;
+    }
+
+    /** The stack size of each of the cell's threads (default 8 MiB). */
+    public Builder stack(long bytes) {
+      limits = limits.withStack(bytes);
       return this;
     }
 
