@@ -23,7 +23,9 @@ import org.rexec.rewrite.Rewriter;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.CellHost;
 import org.rexec.runtime.CellTermination;
+import org.rexec.runtime.CellThreads;
 import org.rexec.runtime.RefusalSite;
+import org.rexec.runtime.StopReason;
 
 /**
  * A padded cell: untrusted JVM code runs in it, sees only what its {@link Policy} grants, and
@@ -67,7 +69,7 @@ public final class Cell implements AutoCloseable {
 
   private Cell(Builder builder) {
     this.policy = builder.policy;
-    this.stdin = builder.stdin;
+    InputStream input = builder.stdin;
     this.stdoutSink = builder.stdout;
     this.stderrSink = builder.stderr;
     this.codeLoader = new CodeLoader(sources, policy.maxClassFileBytes());
@@ -81,11 +83,14 @@ public final class Cell implements AutoCloseable {
             new Host(),
             files,
             policy.network(),
+            policy.limits(),
             policy.environment(),
             StandardProperties.forCell(
                 policy, policy.workingDirectory().orElse(CellFiles.SCRATCH)));
     Rewriter rewriter =
         new Rewriter(policy.allowList(), policy.maxClassFileBytes(), builder.rewriteCache);
+    // An array never blocks; any other stream might, where a kill could not reach the reader.
+    this.stdin = input instanceof ByteArrayInputStream ? input : new InputPump(input, context);
     this.loader =
         new CellClassLoader(
             new CellParentLoader(), sources, rewriter, context, auditLog, policy.strict());
@@ -209,12 +214,21 @@ public final class Cell implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    context.stop("the cell was closed");
+    context.stop(StopReason.CLOSED, "the cell was closed");
     try {
       context.files().close();
     } catch (IOException e) {
       // The scratch directory could not be deleted entirely; the cell is closed regardless.
     }
+  }
+
+  /**
+   * Kills the cell: stops its current run, if any, with status {@link RunStatus#KILLED}, and
+   * every later run. Returns at once; {@link #run} returns once the run's threads have ended.
+   * May be called from any thread.
+   */
+  public void kill() {
+    context.stop(StopReason.KILLED, "killed by the supervisor");
   }
 
   private void requireOpen() {
@@ -231,8 +245,9 @@ public final class Cell implements AutoCloseable {
     private final int auditMark = auditLog.mark();
     private final long bytesReadAtStart = context.bytesRead();
     private final long bytesWrittenAtStart = context.bytesWritten();
+    private final List<Thread> started = new ArrayList<>();
     private volatile ThrownException thrown;
-    private volatile long cpuNanos;
+    private volatile Thread mainThread;
 
     Run(String mainClassName, String[] args) {
       this.mainClassName = mainClassName;
@@ -264,27 +279,55 @@ public final class Cell implements AutoCloseable {
       } catch (LinkageError broken) {
         return error(broken.getMessage());
       }
-      RunOutput out = stdoutSink == null ? RunOutput.captured() : RunOutput.streamedTo(stdoutSink);
-      RunOutput err = stderrSink == null ? RunOutput.captured() : RunOutput.streamedTo(stderrSink);
+      OutputBudget outputBudget = new OutputBudget(context);
+      RunOutput out = output(stdoutSink, outputBudget);
+      RunOutput err = output(stderrSink, outputBudget);
       context.beginRun(stdin, out.stream(), err.stream());
+      Budget budget = new Budget(context);
+      Watchdog.watch(budget);
+      CellTermination ending;
+      List<String> survivors;
       try {
-        join(start("main", entry, this::mainEnded, err));
-        CellTermination exit = context.exitRequest();
-        runShutdownHooks(err);
-        String stdout = out.finish();
-        String stderr = err.finish();
-        RunResult.Builder result;
-        if (exit != null) {
-          result = finish(RunStatus.EXITED, exit.exitStatus());
-        } else if (thrown != null) {
-          result = finish(RunStatus.EXCEPTION, RunResult.EXIT_EXCEPTION).exception(thrown);
-        } else {
-          result = finish(RunStatus.COMPLETED, 0);
+        mainThread = start("main", entry, this::mainEnded, err);
+        awaitProgram(List.of(mainThread), true);
+        if (!context.isStopped()) {
+          awaitProgram(runShutdownHooks(err), false);
         }
-        return result.output(stdout, stderr).build();
       } finally {
+        ending = context.stopped();
         context.endRun();
+        survivors = awaitQuiet();
+        Watchdog.unwatch(budget);
       }
+      if (!survivors.isEmpty()) {
+        // No later run may start while a thread of this one could still wake up.
+        context.stop(StopReason.KILLED, survivors.size() + " thread(s) of a run could not be stopped");
+      }
+      CellTermination exit = context.exitRequest();
+      RunResult.Builder result;
+      if (ending != null) {
+        RunStatus status = statusOf(ending.stopReason());
+        result = finish(status, exitCodeOf(status)).message(ending.getMessage());
+      } else if (exit != null) {
+        result = finish(RunStatus.EXITED, exit.exitStatus());
+      } else if (thrown != null) {
+        result = finish(RunStatus.EXCEPTION, RunResult.EXIT_EXCEPTION).exception(thrown);
+      } else {
+        result = finish(RunStatus.COMPLETED, 0);
+      }
+      CellThreads.Usage used = budget.used();
+      return result
+          .output(out.finish(), err.finish())
+          .outputTruncated(outputBudget.truncated())
+          .threads(used.allocatedBytes(), context.threads().peak(), survivors)
+          .times(Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(used.cpuNanos()))
+          .build();
+    }
+
+    private RunOutput output(OutputStream sink, OutputBudget outputBudget) {
+      return sink == null
+          ? RunOutput.captured(outputBudget)
+          : RunOutput.streamedTo(sink, outputBudget);
     }
 
     private List<Violation> strictCheck() {
@@ -300,47 +343,85 @@ public final class Cell implements AutoCloseable {
     }
 
     /**
-     * Starts a thread of the cell that calls {@code entry} (of type {@code ()void}). The
-     * thread's own uncaught-exception handler prints what escapes, as the JVM's default does.
+     * Starts a thread of the cell that calls {@code entry} (of type {@code ()void}), with the
+     * cell's stack size. The thread's own uncaught-exception handler prints what escapes, as
+     * the JVM's default does.
      */
     private Thread start(String name, MethodHandle entry, ThreadEnd end, RunOutput err) {
-      Thread thread = HiddenThreadBody.create(name, 0, entry, end);
+      Thread thread =
+          HiddenThreadBody.create(name, policy.limits().stackBytes(), entry, end);
       thread.setContextClassLoader(loader);
       thread.setUncaughtExceptionHandler((dying, uncaught) -> printUncaught(dying, uncaught, err));
+      context.threads().adopt(thread);
+      started.add(thread);
       thread.start();
       return thread;
     }
 
-    /** Called on the main thread as it ends: the run's outcome, before any handler runs. */
-    private void mainEnded(Throwable escaped, long threadCpuNanos) {
-      cpuNanos = threadCpuNanos;
-      if (escaped != null && !(escaped instanceof CellTermination)) {
-        String type = escaped.getClass().getName();
-        String message = null;
-        String trace = "";
-        try {
-          message = escaped.getMessage();
-          trace = traceOf(escaped);
-        } catch (CellTermination stopped) {
-          // Exited or stopped while describing the exception: that outcome wins.
-        } catch (RuntimeException | LinkageError hostile) {
-          // The cell's getMessage() or toString() threw; keep what is known.
+    /**
+     * Waits until the program is over: {@code threads} have ended, and (for {@code
+     * withCellThreads}) every non-daemon thread the cell started, as the JVM waits for them;
+     * or until the program exits or the cell is stopped.
+     */
+    private void awaitProgram(List<Thread> threads, boolean withCellThreads) {
+      while (context.isRunning()) {
+        Thread next = firstAlive(threads);
+        if (next == null && withCellThreads) {
+          next = firstAlive(nonDaemon(context.threads().live()));
         }
-        thrown = new ThrownException(type, message, trace);
+        if (next == null) {
+          return;
+        }
+        join(next, Watchdog.PERIOD_MILLIS);
       }
+    }
+
+    /**
+     * Waits, up to {@value #GRACE_MILLIS} ms in all, for every thread of the run to end after
+     * it was told to; returns those still alive, as {@code name (STATE)}.
+     */
+    private List<String> awaitQuiet() {
+      List<Thread> all = new ArrayList<>(started);
+      all.addAll(context.threads().live());
+      long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+      List<String> survivors = new ArrayList<>();
+      for (Thread thread : all) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left > 0) {
+          join(thread, left);
+        }
+        if (thread.isAlive() && !survivors.contains(describe(thread))) {
+          survivors.add(describe(thread));
+        }
+      }
+      return survivors;
+    }
+
+    /** Called on the main thread as it ends: the run's outcome, before any handler runs. */
+    private void mainEnded(Throwable escaped) {
+      if (escaped != null && !(escaped instanceof CellTermination)) {
+        thrown = describeThrown(escaped);
+      }
+      hookEnded(escaped);
+    }
+
+    /** Called on each thread rexec starts for the run as it ends. */
+    private void hookEnded(Throwable escaped) {
+      context.stopOnLimitError(escaped);
+      context.threads().ended();
     }
 
     /**
      * Runs the hooks the program registered, each on a new thread of the cell that calls the
      * hook's {@code run()}: the supervisor never calls a method of a cell's object itself.
      */
-    private void runShutdownHooks(RunOutput err) {
-      List<Thread> started = new ArrayList<>();
+    private List<Thread> runShutdownHooks(RunOutput err) {
+      List<Thread> hooks = new ArrayList<>();
       for (Thread hook : context.takeShutdownHooks()) {
         MethodHandle run = RUNNABLE_RUN.bindTo(hook);
-        started.add(start(hook.getName(), run, (escaped, threadCpuNanos) -> {}, err));
+        hooks.add(start(hook.getName(), run, this::hookEnded, err));
       }
-      started.forEach(Cell::join);
+      return hooks;
     }
 
     /**
@@ -353,7 +434,7 @@ public final class Cell implements AutoCloseable {
         return;
       }
       try {
-        boolean isMain = thrown != null && "main".equals(dying.getName());
+        boolean isMain = thrown != null && dying == mainThread;
         String trace = isMain && !thrown.stackTrace().isEmpty() ? thrown.stackTrace() : traceOf(uncaught);
         err.stream().print("Exception in thread \"" + dying.getName() + "\" " + trace);
       } catch (CellTermination | RuntimeException | LinkageError ignored) {
@@ -372,8 +453,87 @@ public final class Cell implements AutoCloseable {
           .traffic(
               context.bytesRead() - bytesReadAtStart,
               context.bytesWritten() - bytesWrittenAtStart)
-          .times(Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(cpuNanos));
+          .times(Duration.ofNanos(System.nanoTime() - startNanos), Duration.ZERO);
     }
+  }
+
+  /** How long the threads of a run have to end after they were told to. */
+  private static final long GRACE_MILLIS = 1000;
+
+  /** The exception that escaped main, described; calls the cell's code, on the cell thread. */
+  private static ThrownException describeThrown(Throwable escaped) {
+    String type = escaped.getClass().getName();
+    String message = null;
+    String trace = "";
+    try {
+      message = escaped.getMessage();
+      trace = traceOf(escaped);
+    } catch (CellTermination stopped) {
+      // Exited or stopped while describing the exception: that outcome wins.
+    } catch (RuntimeException | LinkageError hostile) {
+      // The cell's getMessage() or toString() threw; keep what is known.
+    }
+    return new ThrownException(type, message, trace);
+  }
+
+  private static RunStatus statusOf(StopReason reason) {
+    switch (reason) {
+      case TIMEOUT:
+        return RunStatus.TIMEOUT;
+      case CPU_LIMIT:
+        return RunStatus.CPU_LIMIT;
+      case MEMORY_LIMIT:
+        return RunStatus.MEMORY_LIMIT;
+      case THREAD_LIMIT:
+        return RunStatus.THREAD_LIMIT;
+      case OUTPUT_LIMIT:
+        return RunStatus.OUTPUT_LIMIT;
+      case STACK:
+        return RunStatus.STACK;
+      default:
+        return RunStatus.KILLED;
+    }
+  }
+
+  private static int exitCodeOf(RunStatus status) {
+    switch (status) {
+      case TIMEOUT:
+      case CPU_LIMIT:
+        return RunResult.EXIT_TIMEOUT;
+      case MEMORY_LIMIT:
+        return RunResult.EXIT_MEMORY_LIMIT;
+      case THREAD_LIMIT:
+        return RunResult.EXIT_THREAD_LIMIT;
+      case OUTPUT_LIMIT:
+        return RunResult.EXIT_OUTPUT_LIMIT;
+      case STACK:
+        return RunResult.EXIT_STACK;
+      default:
+        return RunResult.EXIT_KILLED;
+    }
+  }
+
+  private static String describe(Thread thread) {
+    return thread.getName() + " (" + thread.getState() + ")";
+  }
+
+  private static Thread firstAlive(List<Thread> threads) {
+    for (Thread thread : threads) {
+      if (thread.isAlive()) {
+        return thread;
+      }
+    }
+    return null;
+  }
+
+  private static List<Thread> nonDaemon(List<Thread> threads) {
+    List<Thread> result = new ArrayList<>();
+    for (Thread thread : threads) {
+      if (!thread.isDaemon()) {
+        result.add(thread);
+      }
+    }
+    return result;
   }
 
   /** The stack trace as {@code printStackTrace} prints it; calls the cell's code. */
@@ -383,17 +543,11 @@ public final class Cell implements AutoCloseable {
     return trace.toString();
   }
 
-  private static void join(Thread thread) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
+  /** Joins {@code thread} for up to {@code millis}; keeps the caller's interrupt for later. */
+  private static void join(Thread thread, long millis) {
+    try {
+      thread.join(millis);
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }

@@ -20,6 +20,24 @@ public final class RunResult {
   /** The exit code of a run refused because a class was rejected. */
   public static final int EXIT_REJECTED = 126;
 
+  /** The exit code after the output limit. */
+  public static final int EXIT_OUTPUT_LIMIT = 120;
+
+  /** The exit code after the thread limit. */
+  public static final int EXIT_THREAD_LIMIT = 121;
+
+  /** The exit code after a stack overflow. */
+  public static final int EXIT_STACK = 122;
+
+  /** The exit code after the memory limit. */
+  public static final int EXIT_MEMORY_LIMIT = 123;
+
+  /** The exit code after the wall time or CPU time limit, as coreutils' {@code timeout} gives. */
+  public static final int EXIT_TIMEOUT = 124;
+
+  /** The exit code of a killed run: a process killed with SIGKILL has 137. */
+  public static final int EXIT_KILLED = 137;
+
   private final RunStatus status;
   private final int exitCode;
   private final String message;
@@ -31,6 +49,10 @@ public final class RunResult {
   private final Duration cpuTime;
   private final long bytesRead;
   private final long bytesWritten;
+  private final long allocatedBytes;
+  private final int peakThreads;
+  private final boolean outputTruncated;
+  private final List<String> survivors;
 
   private RunResult(Builder builder) {
     this.status = Objects.requireNonNull(builder.status, "status");
@@ -44,6 +66,10 @@ public final class RunResult {
     this.cpuTime = builder.cpuTime;
     this.bytesRead = builder.bytesRead;
     this.bytesWritten = builder.bytesWritten;
+    this.allocatedBytes = builder.allocatedBytes;
+    this.peakThreads = builder.peakThreads;
+    this.outputTruncated = builder.outputTruncated;
+    this.survivors = List.copyOf(builder.survivors);
   }
 
   /** How the run ended. */
@@ -54,15 +80,18 @@ public final class RunResult {
   /**
    * The exit code a process running this program would have: 0 when it completed, {@code n}
    * after {@code exit(n)}, 1 after an uncaught exception; for a rejected class 126 and for a
-   * run that could not start 2.
+   * run that could not start 2; after a limit, {@value #EXIT_TIMEOUT} for wall or CPU time,
+   * {@value #EXIT_MEMORY_LIMIT} for memory, {@value #EXIT_STACK} for the stack,
+   * {@value #EXIT_THREAD_LIMIT} for threads, {@value #EXIT_OUTPUT_LIMIT} for output, and
+   * {@value #EXIT_KILLED} when killed.
    */
   public int exitCode() {
     return exitCode;
   }
 
   /**
-   * For {@link RunStatus#ERROR} and {@link RunStatus#REJECTED}: one line saying what was wrong;
-   * otherwise empty.
+   * For {@link RunStatus#ERROR}, {@link RunStatus#REJECTED} and the statuses of limits: one line
+   * saying what was wrong or which limit ended the run; otherwise empty.
    */
   public Optional<String> message() {
     return Optional.ofNullable(message);
@@ -96,7 +125,7 @@ public final class RunResult {
     return wallTime;
   }
 
-  /** CPU time used by the cell's threads during the run. */
+  /** CPU time used by the cell's threads during the run, all of them together. */
   public Duration cpuTime() {
     return cpuTime;
   }
@@ -109,6 +138,36 @@ public final class RunResult {
   /** Bytes the run wrote to files and sockets (not its standard output and error). */
   public long bytesWritten() {
     return bytesWritten;
+  }
+
+  /** Bytes allocated by the cell's threads during the run, garbage included. */
+  public long allocatedBytes() {
+    return allocatedBytes;
+  }
+
+  /** The most threads of the run alive at once, its main thread included. */
+  public int peakThreads() {
+    return peakThreads;
+  }
+
+  /** Whether output was cut at the output limit. */
+  public boolean outputTruncated() {
+    return outputTruncated;
+  }
+
+  /**
+   * Whether every thread of the run had ended when the run returned, so that no code of the
+   * cell runs any more. When false, the JVM left a thread blocked where no interrupt reaches
+   * (see {@link #survivors()}); the cell is then stopped for good, and the thread ends at its
+   * next guard if it ever wakes.
+   */
+  public boolean contained() {
+    return survivors.isEmpty();
+  }
+
+  /** The threads of the run still alive when it returned, as {@code name (STATE)}. */
+  public List<String> survivors() {
+    return survivors;
   }
 
   @Override
@@ -145,6 +204,10 @@ public final class RunResult {
     private Duration cpuTime = Duration.ZERO;
     private long bytesRead;
     private long bytesWritten;
+    private long allocatedBytes;
+    private int peakThreads;
+    private boolean outputTruncated;
+    private List<String> survivors = List.of();
 
     private Builder(RunStatus status) {
       this.status = status;
@@ -185,6 +248,18 @@ public final class RunResult {
     Builder traffic(long bytesRead, long bytesWritten) {
       this.bytesRead = bytesRead;
       this.bytesWritten = bytesWritten;
+      return this;
+    }
+
+    Builder threads(long allocatedBytes, int peakThreads, List<String> survivors) {
+      this.allocatedBytes = allocatedBytes;
+      this.peakThreads = peakThreads;
+      this.survivors = survivors;
+      return this;
+    }
+
+    Builder outputTruncated(boolean outputTruncated) {
+      this.outputTruncated = outputTruncated;
       return this;
     }
 

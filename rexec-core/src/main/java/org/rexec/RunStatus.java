@@ -11,7 +11,21 @@ public enum RunStatus {
   /** A class of the program was refused at load: see the violations. */
   REJECTED("rejected"),
   /** The run could not start: no such main class or method, or a malformed class file. */
-  ERROR("error");
+  ERROR("error"),
+  /** The run took longer than its wall time limit. */
+  TIMEOUT("timeout"),
+  /** The cell's threads used more CPU time than the limit. */
+  CPU_LIMIT("cpu-limit"),
+  /** The cell's threads allocated more than the limit, or the program ran out of heap. */
+  MEMORY_LIMIT("memory-limit"),
+  /** The program started more threads than the limit. */
+  THREAD_LIMIT("thread-limit"),
+  /** The program wrote more output than the limit; what it wrote up to the limit is kept. */
+  OUTPUT_LIMIT("output-limit"),
+  /** A thread of the program overflowed its stack. */
+  STACK("stack"),
+  /** The supervisor killed the run ({@code Cell.kill()}) or closed the cell during it. */
+  KILLED("killed");
 
   private final String label;
 

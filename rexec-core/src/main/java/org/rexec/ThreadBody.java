@@ -1,12 +1,11 @@
 package org.rexec;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.management.ManagementFactory;
 
 /**
  * A thread of a cell: calls an entry point (the program's {@code main}, a shutdown hook's
- * {@code run}), then reports how it ended and the thread's CPU time, still on the thread and
- * before the exception (if any) reaches the thread's uncaught-exception handler.
+ * {@code run}), then reports how it ended, still on the thread and before the exception (if
+ * any) reaches the thread's uncaught-exception handler.
  *
  * <p>Never loaded as an ordinary class: {@link HiddenThreadBody} defines these bytes as a hidden
  * class, and the JVM leaves frames of hidden classes (and of method handles) out of stack
@@ -36,7 +35,7 @@ final class ThreadBody extends Thread {
       // Rethrown unchanged, checked or not, for the thread's uncaught-exception handler.
       throw ThreadBody.<RuntimeException>sneaky(escaped);
     } finally {
-      end.ended(thrown, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+      end.ended(thrown);
     }
   }
 

@@ -3,9 +3,6 @@ package org.rexec;
 /** Told, on a cell thread as it ends, how the thread's body ended. */
 interface ThreadEnd {
 
-  /**
-   * @param thrown what escaped the body, or {@code null} if it returned
-   * @param cpuNanos the CPU time the thread used
-   */
-  void ended(Throwable thrown, long cpuNanos);
+  /** @param thrown what escaped the body, or {@code null} if it returned */
+  void ended(Throwable thrown);
 }

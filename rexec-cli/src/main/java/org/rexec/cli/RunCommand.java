@@ -38,12 +38,18 @@ import picocli.CommandLine.Parameters;
           + " /tmp (bounded by --disk, deleted when the run ends). The working directory is the"
           + " current one, so relative paths mean what they mean outside the cell.",
       "",
+      "Limits: every run is bounded (see the defaults above); the run is stopped for good when"
+          + " one is reached, and rexec reports which.",
+      "",
       "Exit status: the program's own (0, the n of System.exit(n), 1 after an uncaught"
           + " exception); 2 for bad usage or input (including compile errors); 126 when a class"
-          + " is rejected (strict mode, or no policy allows it); 125 if rexec itself failed.",
+          + " is rejected (strict mode, or no policy allows it); 125 if rexec itself failed;"
+          + " after a limit: 124 wall or CPU time, 123 memory, 122 stack, 121 threads,"
+          + " 120 output; 137 killed.",
       "",
       "Examples:",
       "  rexec run examples/Hello.java",
+      "  rexec run --timeout=2s --memory=256m --threads=4 Solution.java < input.txt",
       "  rexec run --allow-read=examples/data --allow-write=out examples/FileReport.java",
       "  rexec run --mount=$HOME/datasets:/data:ro --workdir=/data Analyze.java",
       "  rexec run --allow-net=api.example.com:443,localhost:8080 Client.java",
@@ -83,6 +89,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin FileGrants files = new FileGrants();
 
+  @Mixin LimitOptions limits = new LimitOptions();
+
   @Option(
       names = "--allow-net",
       split = ",",
@@ -120,6 +128,7 @@ final class RunCommand implements Callable<Integer> {
     Policy.Builder policy = Policy.builder().strict(strict);
     try {
       files.apply(policy);
+      limits.apply(policy);
       for (String grant : allowedNet) {
         addNet(policy, grant.strip());
       }
@@ -217,6 +226,13 @@ final class RunCommand implements Callable<Integer> {
     json.put("bytesWritten", result.bytesWritten());
     json.put("wallMillis", result.wallTime().toMillis());
     json.put("cpuMillis", result.cpuTime().toMillis());
+    json.put("allocatedBytes", result.allocatedBytes());
+    json.put("peakThreads", result.peakThreads());
+    json.put("outputTruncated", result.outputTruncated());
+    Map<String, Object> containment = new LinkedHashMap<>();
+    containment.put("complete", result.contained());
+    containment.put("survivors", new ArrayList<Object>(result.survivors()));
+    json.put("containment", containment);
     return json;
   }
 

@@ -17,7 +17,9 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rexec.fs.CellFiles;
 import org.rexec.fs.FileEvents;
+import org.rexec.policy.Limits;
 import org.rexec.policy.NetworkGrants;
+import org.rexec.policy.Units;
 
 /**
  * One cell as its rewritten code sees it: the state every guard reads, and the cell's builtins
@@ -49,6 +51,8 @@ public final class CellContext {
   private final CellHost host;
   private final CellFiles files;
   private final NetRules network;
+  private final Limits limits;
+  private final CellThreads threads = new CellThreads(this);
 
   /** What {@code FileDescriptor.in}, {@code out} and {@code err} are in this cell. */
   final FileDescriptor stdinDescriptor = new FileDescriptor();
@@ -78,6 +82,7 @@ public final class CellContext {
    * @param host the supervisor side of the cell
    * @param files the cell's file namespace, to be built reporting to this context
    * @param network the hosts and ports the cell may use
+   * @param limits how much a run may use
    * @param environment the variables {@code System.getenv} shows
    * @param properties the system properties the cell starts with; copied
    * @throws UncheckedIOException if the cell's scratch directory cannot be created
@@ -86,9 +91,11 @@ public final class CellContext {
       CellHost host,
       CellFiles.Builder files,
       NetworkGrants network,
+      Limits limits,
       Map<String, String> environment,
       Properties properties) {
     this.host = Objects.requireNonNull(host, "host");
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.network = new NetRules(Objects.requireNonNull(network, "network"));
     try {
       this.files = files.events(new FileAudit()).build();
@@ -125,6 +132,16 @@ public final class CellContext {
 
   NetRules network() {
     return network;
+  }
+
+  /** How much a run of the cell may use. */
+  public Limits limits() {
+    return limits;
+  }
+
+  /** The threads of the current run. */
+  public CellThreads threads() {
+    return threads;
   }
 
   /** Bytes the cell read from files and sockets so far. */
@@ -184,30 +201,82 @@ public final class CellContext {
     lineReader = null;
     halted = false;
     shutdownHooks.clear();
+    threads.beginRun();
     state = RUNNING;
   }
 
-  /** Ends the run: cell code can no longer execute until the next run. */
-  public synchronized void endRun() {
-    if (state != STOPPED) {
-      state = IDLE;
+  /**
+   * Ends the run: cell code can no longer execute until the next run, and the run's remaining
+   * threads are interrupted so that they reach a guard.
+   */
+  public void endRun() {
+    synchronized (this) {
+      if (state != STOPPED) {
+        state = IDLE;
+      }
     }
+    threads.interruptAll();
   }
 
   /**
-   * Stops the cell for good: from now on every guard in it throws. Idempotent; the first reason
-   * is kept.
+   * Stops the cell for good: from now on every guard in it throws, and every thread of the run
+   * is interrupted so that blocking calls return to a guard. Idempotent; the first reason is
+   * kept.
+   *
+   * @return the termination, for a caller on a cell thread to throw
    */
-  public synchronized void stop(String reason) {
-    if (state != STOPPED) {
-      termination = new CellTermination(CellTermination.Reason.STOPPED, 0, reason);
-      state = STOPPED;
+  public CellTermination stop(StopReason reason, String message) {
+    CellTermination stopped;
+    synchronized (this) {
+      if (state != STOPPED) {
+        termination = new CellTermination(reason, message);
+        state = STOPPED;
+      }
+      stopped = termination;
+    }
+    threads.interruptAll();
+    return stopped;
+  }
+
+  /**
+   * Stops the cell if {@code thrown} is an error of the JVM that is a limit: a stack overflow,
+   * or running out of heap. The run then ends with that limit, however the program handles
+   * the error.
+   */
+  public void stopOnLimitError(Throwable thrown) {
+    if (thrown instanceof StackOverflowError) {
+      stop(
+          StopReason.STACK,
+          "a thread overflowed its stack of " + Units.bytes(limits.stackBytes()) + " (stack limit)");
+    } else if (thrown instanceof OutOfMemoryError) {
+      stop(StopReason.MEMORY_LIMIT, "the program ran out of memory: " + thrown.getMessage());
     }
   }
 
-  /** Whether {@link #stop(String)} was called. */
+  /** Interrupts every live thread of the run, so that blocking calls return to a guard. */
+  public void interruptThreads() {
+    threads.interruptAll();
+  }
+
+  /** Whether the cell was stopped. */
   public boolean isStopped() {
     return state == STOPPED;
+  }
+
+  /** How the cell was stopped, or {@code null} if it was not. */
+  public synchronized CellTermination stopped() {
+    return state == STOPPED ? termination : null;
+  }
+
+  /** Whether a run is active: running, or exiting and not yet ended. */
+  public boolean isActive() {
+    int now = state;
+    return now == RUNNING || now == EXITING;
+  }
+
+  /** Whether cell code may run now: a run is active and neither exiting nor stopped. */
+  public boolean isRunning() {
+    return state == RUNNING;
   }
 
   /**

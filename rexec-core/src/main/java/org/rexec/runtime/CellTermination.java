@@ -25,17 +25,32 @@ public final class CellTermination extends Error {
 
   private final Reason reason;
   private final int exitStatus;
+  private final StopReason stopReason;
 
   CellTermination(Reason reason, int exitStatus, String message) {
+    this(reason, exitStatus, null, message);
+  }
+
+  CellTermination(StopReason stopReason, String message) {
+    this(Reason.STOPPED, 0, stopReason, message);
+  }
+
+  private CellTermination(Reason reason, int exitStatus, StopReason stopReason, String message) {
     // No stack trace: it is control flow, never shown to untrusted code.
     super(message, null, false, false);
     this.reason = reason;
     this.exitStatus = exitStatus;
+    this.stopReason = stopReason;
   }
 
   /** Why the thread is being unwound. */
   public Reason reason() {
     return reason;
+  }
+
+  /** Why the cell was stopped, for {@link Reason#STOPPED}; otherwise {@code null}. */
+  public StopReason stopReason() {
+    return stopReason;
   }
 
   /** The status given to {@code exit}, meaningful for {@link Reason#EXIT}. */

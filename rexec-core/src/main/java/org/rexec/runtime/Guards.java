@@ -21,10 +21,12 @@ public final class Guards {
   /**
    * The handler guard, at the start of every exception handler: rethrows what cell code must not
    * catch (the cell's own termination, also when JDK code wrapped it, and the JVM's errors), then
-   * does the kill check, so a loop through a handler is a loop through a guard.
+   * does the kill check, so a loop through a handler is a loop through a guard. A stack overflow
+   * or running out of heap stops the cell: the run ends with that limit.
    */
   public static void caught(Throwable thrown, CellContext cell) {
     if (thrown instanceof VirtualMachineError) {
+      cell.stopOnLimitError(thrown);
       throw (VirtualMachineError) thrown;
     }
     CellTermination termination = CellTermination.findIn(thrown);

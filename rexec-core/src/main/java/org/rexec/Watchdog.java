@@ -1,0 +1,55 @@
+package org.rexec;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The JVM's one watchdog: a daemon thread that samples the budget of every active run every
+ * {@value #PERIOD_MILLIS} ms. The guards in cell code only read the cell's state; all the
+ * accounting happens here, off the cell's threads.
+ */
+final class Watchdog {
+
+  static final long PERIOD_MILLIS = 10;
+
+  private static final Set<Budget> WATCHED = ConcurrentHashMap.newKeySet();
+  private static Thread thread;
+
+  private Watchdog() {}
+
+  /** Watches {@code budget} until {@link #unwatch}. */
+  static void watch(Budget budget) {
+    WATCHED.add(budget);
+    synchronized (Watchdog.class) {
+      if (thread == null) {
+        thread = new Thread(Watchdog::loop, "rexec-watchdog");
+        thread.setDaemon(true);
+        thread.start();
+      }
+    }
+    LockSupport.unpark(thread);
+  }
+
+  static void unwatch(Budget budget) {
+    WATCHED.remove(budget);
+  }
+
+  private static void loop() {
+    while (true) {
+      if (WATCHED.isEmpty()) {
+        LockSupport.park();
+        continue;
+      }
+      for (Budget budget : WATCHED) {
+        try {
+          budget.sample();
+        } catch (RuntimeException | Error unexpected) {
+          // One run's sampling must not end the watchdog of all runs; it is tried again.
+        }
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
+    }
+  }
+}

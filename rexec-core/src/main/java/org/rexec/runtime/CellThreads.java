@@ -1,0 +1,153 @@
+package org.rexec.runtime;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The threads of a cell's current run and what they used: every thread rexec starts for the run
+ * (main, shutdown hooks) and every thread the cell starts, which counts against the thread
+ * limit.
+ *
+ * <p>CPU time and allocated bytes are the JVM's per-thread counters: read exactly by a thread
+ * as it ends where rexec runs its body, sampled otherwise (a thread found dead keeps its last
+ * sample).
+ *
+ * <p>Thread safety: all state is guarded by {@code this}.
+ */
+public final class CellThreads {
+
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  /** CPU time and allocated bytes. */
+  public record Usage(long cpuNanos, long allocatedBytes) {}
+
+  private final CellContext cell;
+
+  // Guarded by this: each live thread with its last sample {cpu, allocated}.
+  private final Map<Thread, long[]> live = new LinkedHashMap<>();
+  private long endedCpuNanos;
+  private long endedAllocatedBytes;
+  private int started;
+  private int peak;
+  private int names;
+
+  CellThreads(CellContext cell) {
+    this.cell = cell;
+  }
+
+  /** Forgets the previous run. */
+  synchronized void beginRun() {
+    live.clear();
+    endedCpuNanos = 0;
+    endedAllocatedBytes = 0;
+    started = 0;
+    peak = 0;
+    names = 0;
+  }
+
+  /** Registers a thread rexec starts for the run: not counted against the limit. */
+  public synchronized void adopt(Thread thread) {
+    add(thread);
+  }
+
+  /**
+   * Registers a thread the cell is about to start, or stops the cell if that would be more
+   * threads than the limit.
+   *
+   * @throws CellTermination if over the limit
+   */
+  void admit(Thread thread) {
+    int limit = cell.limits().threads();
+    synchronized (this) {
+      if (started < limit) {
+        started++;
+        add(thread);
+        return;
+      }
+    }
+    throw cell.stop(
+        StopReason.THREAD_LIMIT,
+        "the program started more than " + limit + " thread(s) (thread limit)");
+  }
+
+  private void add(Thread thread) {
+    live.put(thread, new long[2]);
+    peak = Math.max(peak, live.size());
+  }
+
+  /** Called by a thread of the run as it ends: records what it used, exactly. */
+  public void ended() {
+    Thread current = Thread.currentThread();
+    long cpu = THREADS.getCurrentThreadCpuTime();
+    long allocated = THREADS.getCurrentThreadAllocatedBytes();
+    synchronized (this) {
+      if (live.remove(current) != null) {
+        endedCpuNanos += Math.max(0, cpu);
+        endedAllocatedBytes += Math.max(0, allocated);
+      }
+    }
+  }
+
+  /** What the run's threads used so far; samples the live ones. */
+  public Usage usage() {
+    List<Thread> threads = live();
+    long[] ids = new long[threads.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = threads.get(i).getId();
+    }
+    long[] cpu = THREADS.getThreadCpuTime(ids);
+    long[] allocated = THREADS.getThreadAllocatedBytes(ids);
+    synchronized (this) {
+      for (int i = 0; i < ids.length; i++) {
+        long[] sample = live.get(threads.get(i));
+        if (sample != null) {
+          sample[0] = Math.max(sample[0], cpu[i]);
+          sample[1] = Math.max(sample[1], allocated[i]);
+        }
+      }
+      long totalCpu = endedCpuNanos;
+      long totalAllocated = endedAllocatedBytes;
+      for (Iterator<Map.Entry<Thread, long[]>> each = live.entrySet().iterator();
+          each.hasNext(); ) {
+        Map.Entry<Thread, long[]> entry = each.next();
+        long[] sample = entry.getValue();
+        totalCpu += sample[0];
+        totalAllocated += sample[1];
+        if (!entry.getKey().isAlive() && entry.getKey().getState() == Thread.State.TERMINATED) {
+          // Ended without telling: keeps its last sample.
+          endedCpuNanos += sample[0];
+          endedAllocatedBytes += sample[1];
+          each.remove();
+        }
+      }
+      return new Usage(totalCpu, totalAllocated);
+    }
+  }
+
+  /** The run's live threads. */
+  public synchronized List<Thread> live() {
+    return new ArrayList<>(live.keySet());
+  }
+
+  /** The most threads of the run alive at once, main included. */
+  public synchronized int peak() {
+    return peak;
+  }
+
+  /** A name for a thread the cell creates without one: {@code Thread-0}, {@code Thread-1}... */
+  synchronized String nextName() {
+    return "Thread-" + names++;
+  }
+
+  /** Interrupts every live thread of the run, so that blocking calls return to a guard. */
+  void interruptAll() {
+    for (Thread thread : live()) {
+      thread.interrupt();
+    }
+  }
+}
