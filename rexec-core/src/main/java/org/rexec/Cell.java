@@ -296,6 +296,7 @@ public final class Cell implements AutoCloseable {
       } finally {
         ending = context.stopped();
         context.endRun();
+        context.threads().shutDownPools();
         survivors = awaitQuiet();
         Watchdog.unwatch(budget);
       }

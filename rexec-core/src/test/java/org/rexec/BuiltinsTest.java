@@ -381,24 +381,6 @@ class BuiltinsTest {
   }
 
   @Test
-  void startingAThreadIsRefusedUntilCellsOwnTheirThreads() {
-    RunResult result =
-        Programs.run(
-            "Spawn.java",
-            """
-            public class Spawn {
-              public static void main(String[] args) {
-                new Thread(() -> System.out.println("escaped")).start();
-              }
-            }
-            """);
-
-    assertThat(result.stdout()).isEmpty();
-    assertThat(result.violations()).singleElement().satisfies(
-        violation -> assertThat(violation.detail()).isEqualTo("java.lang.Thread.start()"));
-  }
-
-  @Test
   void aCellRunsAgainWithFreshOutputAndItsStaticState() {
     try (Cell cell = Cell.create(Policy.defaults())) {
       cell.loadSource(
@@ -416,38 +398,30 @@ class BuiltinsTest {
   }
 
   @Test
-  void streamSupportMakesSequentialStreamsAndRefusesParallelOnes() {
+  void parallelStreamsRunSequentiallyOnTheCallingThread() {
     RunResult result =
         Programs.run(
             "Spliterate.java",
             """
             import java.util.List;
-            import java.util.stream.StreamSupport;
+            import java.util.stream.*;
             public class Spliterate {
               public static void main(String[] args) {
                 Iterable<String> words = List.of("a", "b", "c");
-                System.out.println(StreamSupport.stream(words.spliterator(), false).count());
-                try {
-                  StreamSupport.stream(words.spliterator(), true).count();
-                } catch (SecurityException e) {
-                  System.out.println(e.getMessage());
-                }
+                System.out.println(StreamSupport.stream(words.spliterator(), true).count());
+                Thread main = Thread.currentThread();
+                System.out.println(List.of(1, 2, 3).parallelStream()
+                    .allMatch(i -> Thread.currentThread() == main));
+                System.out.println(IntStream.range(0, 1000).parallel().sum());
+                System.out.println(Stream.of("x", "y").parallel().isParallel());
               }
             }
             """);
 
-    assertThat(result.stdout())
-        .isEqualTo(
-            "3\ncalling java.util.stream.StreamSupport.stream(java.util.Spliterator, true) is not"
-                + " allowed in this cell (rule: allow-list)\n");
-    assertThat(result.violations())
-        .singleElement()
-        .satisfies(
-            violation -> {
-              assertThat(violation.className()).isEqualTo("Spliterate");
-              assertThat(violation.methodName()).isEqualTo("main");
-              assertThat(violation.line()).isEqualTo(8);
-            });
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("3\ntrue\n499500\nfalse\n");
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.peakThreads()).isEqualTo(1);
   }
 
   @Test

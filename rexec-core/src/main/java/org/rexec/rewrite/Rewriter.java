@@ -20,6 +20,8 @@ import org.rexec.runtime.RefusalSite;
  *   <li>{@link Interposer}: routes interposed members to shims; bridges method handles. It runs
  *       after the check so refused sites are already fenced, and before the guards so that its
  *       bridge methods are guarded too.
+ *   <li>{@link MonitorGuard}: the monitor guard before {@code monitorenter}. It must see the
+ *       compilers' locking shape, before the guards add code between its instructions.
  *   <li>{@link GuardInjector}: kill checks at method entries and back-edges, handler guards.
  *   <li>{@link CellFieldInjector}: the cell field and the static initializer prologue, last, so
  *       that the prologue runs before any guard of the initializer.
@@ -111,7 +113,10 @@ public final class Rewriter {
         new StructureCheck(
             new ReferenceCheck(
                 new Interposer(
-                    new GuardInjector(new CellFieldInjector(writer, rewrite), rewrite), rewrite),
+                    new MonitorGuard(
+                        new GuardInjector(new CellFieldInjector(writer, rewrite), rewrite),
+                        rewrite),
+                    rewrite),
                 rewrite),
             rewrite,
             MAX_MAJOR_VERSION);

@@ -53,6 +53,7 @@ public final class CellContext {
   private final NetRules network;
   private final Limits limits;
   private final CellThreads threads = new CellThreads(this);
+  private final StandIns standIns = new StandIns(this);
 
   /** What {@code FileDescriptor.in}, {@code out} and {@code err} are in this cell. */
   final FileDescriptor stdinDescriptor = new FileDescriptor();
@@ -137,6 +138,11 @@ public final class CellContext {
   /** How much a run of the cell may use. */
   public Limits limits() {
     return limits;
+  }
+
+  /** The monitor the cell locks for {@code object}: see {@link StandIns}. */
+  Object monitorOf(Object object) {
+    return standIns.monitorOf(object);
   }
 
   /** The threads of the current run. */

@@ -35,6 +35,9 @@ public final class CellThreads {
   private int started;
   private int peak;
   private int names;
+  private int pools;
+  private final List<Runnable> atRunEnd = new ArrayList<>();
+  private CellForkJoinPool commonPool;
 
   CellThreads(CellContext cell) {
     this.cell = cell;
@@ -48,6 +51,9 @@ public final class CellThreads {
     started = 0;
     peak = 0;
     names = 0;
+    pools = 0;
+    atRunEnd.clear();
+    commonPool = null;
   }
 
   /** Registers a thread rexec starts for the run: not counted against the limit. */
@@ -57,13 +63,17 @@ public final class CellThreads {
 
   /**
    * Registers a thread the cell is about to start, or stops the cell if that would be more
-   * threads than the limit.
+   * threads than the limit. A thread is admitted once: when a pool of the cell's makes it (the
+   * JDK may start pool threads without calling {@code start()}), or when it starts.
    *
    * @throws CellTermination if over the limit
    */
   void admit(Thread thread) {
     int limit = cell.limits().threads();
     synchronized (this) {
+      if (live.containsKey(thread)) {
+        return;
+      }
       if (started < limit) {
         started++;
         add(thread);
@@ -142,6 +152,51 @@ public final class CellThreads {
   /** A name for a thread the cell creates without one: {@code Thread-0}, {@code Thread-1}... */
   synchronized String nextName() {
     return "Thread-" + names++;
+  }
+
+  /** A number for a thread pool of the cell's, as the JDK numbers its default pools. */
+  synchronized int nextPoolNumber() {
+    return ++pools;
+  }
+
+  /** Has {@code action} (shutting a pool down) run when the run ends. */
+  synchronized void atRunEnd(Runnable action) {
+    atRunEnd.add(action);
+  }
+
+  /**
+   * Shuts down the pools the run made, so that idle workers end. Called by the supervisor
+   * once the run is over: a program's override reached here throws at its first guard.
+   */
+  public void shutDownPools() {
+    List<Runnable> actions;
+    synchronized (this) {
+      actions = new ArrayList<>(atRunEnd);
+      atRunEnd.clear();
+    }
+    for (Runnable action : actions) {
+      try {
+        action.run();
+      } catch (RuntimeException | CellTermination ignored) {
+        // A pool of the program's that cannot be shut down: its threads are reported.
+      }
+    }
+  }
+
+  /** The cell's stand-in for the JVM's common fork/join pool, made for the run on first use. */
+  CellForkJoinPool commonPool() {
+    synchronized (this) {
+      if (commonPool != null) {
+        return commonPool;
+      }
+    }
+    CellForkJoinPool made = new CellForkJoinPool(cell);
+    synchronized (this) {
+      if (commonPool == null) {
+        commonPool = made;
+      }
+      return commonPool;
+    }
   }
 
   /** Interrupts every live thread of the run, so that blocking calls return to a guard. */

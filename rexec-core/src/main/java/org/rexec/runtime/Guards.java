@@ -48,4 +48,15 @@ public final class Guards {
     cell.host().refused(site);
     throw StackTraces.forCell(new SecurityException(site.message()));
   }
+
+  /**
+   * The monitor guard, before {@code monitorenter}: the object to lock instead of {@code
+   * object}, a private stand-in if the cell does not own it (see {@link StandIns}).
+   */
+  public static Object monitor(Object object, CellContext cell) {
+    if (object == null) {
+      throw new NullPointerException();
+    }
+    return cell.monitorOf(object);
+  }
 }

@@ -22,7 +22,12 @@ public final class Shims {
           FileConstructorShim.class,
           ProcessShim.class,
           NetShim.class,
-          UrlShim.class);
+          UrlShim.class,
+          ExecutorsShim.class,
+          AsyncShim.class,
+          BlockingShim.class,
+          ParallelShim.class,
+          MonitorShim.class);
 
   /** The classes that stand in for JDK classes cell code creates or extends. */
   public static final List<Class<?>> SUBSTITUTES =
@@ -35,5 +40,9 @@ public final class Shims {
           CellFile.class,
           CellSocket.class,
           CellServerSocket.class,
-          CellDatagramSocket.class);
+          CellDatagramSocket.class,
+          CellThread.class,
+          CellThreadPoolExecutor.class,
+          CellScheduledThreadPoolExecutor.class,
+          CellForkJoinPool.class);
 }

@@ -11,19 +11,16 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * {@code StreamSupport}: sequential streams as in the JDK; a parallel one is refused, because it
- * would run on the JVM's common pool, shared with the supervisor.
+ * {@code StreamSupport}: every stream is sequential, as {@link ParallelShim} makes parallel ones;
+ * a parallel stream would run on the JVM's common pool, shared with the supervisor.
  */
 public final class StreamSupportShim {
-
-  private static final String OWNER = "java.util.stream.StreamSupport.";
 
   private StreamSupportShim() {}
 
   @Interposes(owner = StreamSupport.class, kind = STATIC_METHOD)
   public static <T> Stream<T> stream(
       Spliterator<T> spliterator, boolean parallel, CellContext cell) {
-    refuseParallel(parallel, "stream(java.util.Spliterator, true)", cell);
     return StreamSupport.stream(spliterator, false);
   }
 
@@ -33,14 +30,12 @@ public final class StreamSupportShim {
       int characteristics,
       boolean parallel,
       CellContext cell) {
-    refuseParallel(parallel, "stream(java.util.function.Supplier, int, true)", cell);
     return StreamSupport.stream(supplier, characteristics, false);
   }
 
   @Interposes(owner = StreamSupport.class, kind = STATIC_METHOD)
   public static IntStream intStream(
       Spliterator.OfInt spliterator, boolean parallel, CellContext cell) {
-    refuseParallel(parallel, "intStream(java.util.Spliterator$OfInt, true)", cell);
     return StreamSupport.intStream(spliterator, false);
   }
 
@@ -50,14 +45,12 @@ public final class StreamSupportShim {
       int characteristics,
       boolean parallel,
       CellContext cell) {
-    refuseParallel(parallel, "intStream(java.util.function.Supplier, int, true)", cell);
     return StreamSupport.intStream(supplier, characteristics, false);
   }
 
   @Interposes(owner = StreamSupport.class, kind = STATIC_METHOD)
   public static LongStream longStream(
       Spliterator.OfLong spliterator, boolean parallel, CellContext cell) {
-    refuseParallel(parallel, "longStream(java.util.Spliterator$OfLong, true)", cell);
     return StreamSupport.longStream(spliterator, false);
   }
 
@@ -67,14 +60,12 @@ public final class StreamSupportShim {
       int characteristics,
       boolean parallel,
       CellContext cell) {
-    refuseParallel(parallel, "longStream(java.util.function.Supplier, int, true)", cell);
     return StreamSupport.longStream(supplier, characteristics, false);
   }
 
   @Interposes(owner = StreamSupport.class, kind = STATIC_METHOD)
   public static DoubleStream doubleStream(
       Spliterator.OfDouble spliterator, boolean parallel, CellContext cell) {
-    refuseParallel(parallel, "doubleStream(java.util.Spliterator$OfDouble, true)", cell);
     return StreamSupport.doubleStream(spliterator, false);
   }
 
@@ -84,13 +75,6 @@ public final class StreamSupportShim {
       int characteristics,
       boolean parallel,
       CellContext cell) {
-    refuseParallel(parallel, "doubleStream(java.util.function.Supplier, int, true)", cell);
     return StreamSupport.doubleStream(supplier, characteristics, false);
-  }
-
-  private static void refuseParallel(boolean parallel, String call, CellContext cell) {
-    if (parallel) {
-      throw Refusals.refuseCall(cell, OWNER + call);
-    }
   }
 }

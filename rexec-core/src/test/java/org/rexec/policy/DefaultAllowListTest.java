@@ -64,7 +64,8 @@ class DefaultAllowListTest {
           ".*(ScopedValue|Gatherer|Sequenced|ListFormat|threadId|isVirtual|MatchException"
               + "|WrongThreadException|SwitchBootstraps|Future\\$State|exceptionallyAsync"
               + "|exceptionallyComposeAsync|InstantSource|Enum\\$EnumDesc|ClassDesc|Thread#yield"
-              + "|arrayType|componentType|descriptorString).*"));
+              + "|arrayType|componentType|descriptorString|ThreadPerTaskExecutor"
+              + "|ForkJoinPool#close).*"));
     }
   }
 
@@ -122,8 +123,8 @@ class DefaultAllowListTest {
     "java/util/ServiceLoader",
     "java/util/ResourceBundle",
     "java/util/Timer",
-    "java/util/concurrent/Executors",
-    "java/util/concurrent/ForkJoinPool",
+    "java/util/concurrent/SubmissionPublisher",
+    "java/util/concurrent/ForkJoinWorkerThread",
     "java/util/concurrent/atomic/AtomicIntegerFieldUpdater",
     "java/util/zip/ZipFile",
     "java/util/logging/Logger",
@@ -148,16 +149,18 @@ class DefaultAllowListTest {
     "java/lang/Class, getDeclaredMethods, ()[Ljava/lang/reflect/Method;",
     "java/lang/Class, getClassLoader, ()Ljava/lang/ClassLoader;",
     "java/lang/Class, getResourceAsStream, (Ljava/lang/String;)Ljava/io/InputStream;",
-    "java/lang/Thread, start, ()V",
+    "java/lang/Thread, ofVirtual, ()Ljava/lang/Thread$Builder$OfVirtual;",
+    "java/lang/Thread, ofPlatform, ()Ljava/lang/Thread$Builder$OfPlatform;",
+    "java/lang/Thread, startVirtualThread, (Ljava/lang/Runnable;)Ljava/lang/Thread;",
+    "java/util/concurrent/Executors, newVirtualThreadPerTaskExecutor, ()Ljava/util/concurrent/ExecutorService;",
+    "java/util/concurrent/ForkJoinPool, <init>, (ILjava/util/concurrent/ForkJoinPool$ForkJoinWorkerThreadFactory;Ljava/lang/Thread$UncaughtExceptionHandler;Z)V",
+    "java/util/concurrent/CompletableFuture, orTimeout, (JLjava/util/concurrent/TimeUnit;)Ljava/util/concurrent/CompletableFuture;",
     "java/lang/Thread, getContextClassLoader, ()Ljava/lang/ClassLoader;",
     "java/lang/Thread, setDefaultUncaughtExceptionHandler, (Ljava/lang/Thread$UncaughtExceptionHandler;)V",
     "java/lang/invoke/ConstantBootstraps, getStaticFinal, (Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;)Ljava/lang/Object;",
     "java/util/Locale, setDefault, (Ljava/util/Locale;)V",
     "java/util/TimeZone, setDefault, (Ljava/util/TimeZone;)V",
     "java/util/Arrays, parallelSort, ([I)V",
-    "java/util/Collection, parallelStream, ()Ljava/util/stream/Stream;",
-    "java/util/stream/BaseStream, parallel, ()Ljava/util/stream/BaseStream;",
-    "java/util/concurrent/CompletableFuture, supplyAsync, (Ljava/util/function/Supplier;)Ljava/util/concurrent/CompletableFuture;",
     "java/nio/ByteBuffer, allocateDirect, (I)Ljava/nio/ByteBuffer;",
     "java/net/URL, setURLStreamHandlerFactory, (Ljava/net/URLStreamHandlerFactory;)V",
     "java/net/HttpURLConnection, setFollowRedirects, (Z)V",

@@ -1,0 +1,133 @@
+package org.rexec.runtime;
+
+import static org.rexec.runtime.Interposes.Kind.VIRTUAL_METHOD;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The JDK's uninterruptible waits, made to end at a kill: each waits interruptibly instead,
+ * and an interrupt that is not a kill is kept for later, as the uninterruptible wait would.
+ * The program sees the JDK's semantics; only a kill ends the wait, at a guard.
+ */
+public final class BlockingShim {
+
+  private BlockingShim() {}
+
+  /** A wait that may be interrupted. */
+  private interface Wait {
+    void await() throws InterruptedException;
+  }
+
+  /** Waits until {@code wait} returns; an interrupt is a kill check, then kept. */
+  private static void uninterruptibly(Wait wait, CellContext cell) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          wait.await();
+          return;
+        } catch (InterruptedException e) {
+          Guards.check(cell);
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Whether {@code lock} is one of the JDK's: a program's own lock keeps its own lock(). */
+  private static boolean isJdks(Object lock) {
+    return lock.getClass().getClassLoader() == null;
+  }
+
+  @Interposes(owner = Lock.class, kind = VIRTUAL_METHOD)
+  public static void lock(Lock lock, CellContext cell) {
+    if (isJdks(lock)) {
+      uninterruptibly(lock::lockInterruptibly, cell);
+    } else {
+      lock.lock();
+    }
+  }
+
+  @Interposes(owner = ReentrantLock.class, member = "lock", kind = VIRTUAL_METHOD)
+  public static void lockReentrant(ReentrantLock lock, CellContext cell) {
+    lock(lock, cell);
+  }
+
+  @Interposes(owner = ReentrantReadWriteLock.ReadLock.class, member = "lock", kind = VIRTUAL_METHOD)
+  public static void lockRead(ReentrantReadWriteLock.ReadLock lock, CellContext cell) {
+    lock(lock, cell);
+  }
+
+  @Interposes(
+      owner = ReentrantReadWriteLock.WriteLock.class,
+      member = "lock",
+      kind = VIRTUAL_METHOD)
+  public static void lockWrite(ReentrantReadWriteLock.WriteLock lock, CellContext cell) {
+    lock(lock, cell);
+  }
+
+  @Interposes(owner = Condition.class, kind = VIRTUAL_METHOD)
+  public static void awaitUninterruptibly(Condition condition, CellContext cell) {
+    if (isJdks(condition)) {
+      uninterruptibly(condition::await, cell);
+    } else {
+      condition.awaitUninterruptibly();
+    }
+  }
+
+  @Interposes(owner = Semaphore.class, kind = VIRTUAL_METHOD)
+  public static void acquireUninterruptibly(Semaphore semaphore, CellContext cell) {
+    uninterruptibly(semaphore::acquire, cell);
+  }
+
+  @Interposes(owner = Semaphore.class, member = "acquireUninterruptibly", kind = VIRTUAL_METHOD)
+  public static void acquireUninterruptiblyPermits(
+      Semaphore semaphore, int permits, CellContext cell) {
+    uninterruptibly(() -> semaphore.acquire(permits), cell);
+  }
+
+  @Interposes(owner = Phaser.class, kind = VIRTUAL_METHOD)
+  public static int awaitAdvance(Phaser phaser, int phase, CellContext cell) {
+    int[] next = new int[1];
+    uninterruptibly(() -> next[0] = phaser.awaitAdvanceInterruptibly(phase), cell);
+    return next[0];
+  }
+
+  @Interposes(owner = CompletableFuture.class, kind = VIRTUAL_METHOD)
+  public static <T> T join(CompletableFuture<T> future, CellContext cell) {
+    uninterruptibly(() -> awaitDone(future), cell);
+    return future.join();
+  }
+
+  @Interposes(owner = ForkJoinTask.class, member = "join", kind = VIRTUAL_METHOD)
+  public static <T> T joinTask(ForkJoinTask<T> task, CellContext cell) {
+    if (!(Thread.currentThread() instanceof CellWorkerThread)) {
+      // Outside a pool, join waits uninterruptibly; inside, it helps run tasks.
+      uninterruptibly(() -> awaitDone(task), cell);
+    }
+    return task.join();
+  }
+
+  /** Returns once {@code future} is done, however it completed. */
+  private static void awaitDone(Future<?> future) throws InterruptedException {
+    try {
+      future.get();
+    } catch (ExecutionException | CancellationException doneExceptionally) {
+      // Done: the caller's join reports it as the JDK does.
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package org.rexec.runtime;
+
+import java.io.PrintStream;
+import org.rexec.fs.StackTraces;
+
+/**
+ * The cell's {@code Thread}: every platform thread cell code creates, directly, by extending
+ * {@code Thread} or through a thread factory of the cell. It runs with the cell's stack size,
+ * is named per cell ({@code Thread-0}, ...), counts against the thread limit when it starts,
+ * and prints what ends it on the cell's standard error, as the JVM's default handler would on
+ * the JVM's.
+ *
+ * <p>Where rexec runs the thread's task (a thread made with a {@code Runnable}, which is what
+ * thread pools make), the thread reports its CPU time and allocation exactly as it ends; a
+ * subclass that overrides {@code run()} is sampled instead.
+ */
+@Substitutes(Thread.class)
+public class CellThread extends Thread {
+
+  private final CellContext cell;
+
+  public CellThread(CellContext cell) {
+    this(null, null, null, 0, cell);
+  }
+
+  public CellThread(Runnable task, CellContext cell) {
+    this(null, task, null, 0, cell);
+  }
+
+  public CellThread(Runnable task, String name, CellContext cell) {
+    this(null, task, name, 0, cell);
+  }
+
+  public CellThread(String name, CellContext cell) {
+    this(null, null, name, 0, cell);
+  }
+
+  public CellThread(ThreadGroup group, Runnable task, CellContext cell) {
+    this(group, task, null, 0, cell);
+  }
+
+  public CellThread(ThreadGroup group, String name, CellContext cell) {
+    this(group, null, name, 0, cell);
+  }
+
+  public CellThread(ThreadGroup group, Runnable task, String name, CellContext cell) {
+    this(group, task, name, 0, cell);
+  }
+
+  /** The thread group is ignored: a cell's threads are in the group of the thread creating them. */
+  public CellThread(
+      ThreadGroup group, Runnable task, String name, long stackSize, CellContext cell) {
+    this(new Body(task, cell), name, stackSize, cell);
+  }
+
+  public CellThread(
+      ThreadGroup group,
+      Runnable task,
+      String name,
+      long stackSize,
+      boolean inheritThreadLocals,
+      CellContext cell) {
+    this(group, task, name, stackSize, cell);
+  }
+
+  private CellThread(Body body, String name, long stackSize, CellContext cell) {
+    super(null, body, nameOrNext(name, cell), stackSize(stackSize, cell));
+    this.cell = cell;
+    body.owner = this;
+    super.setUncaughtExceptionHandler(new Uncaught(cell, null));
+  }
+
+  private static String nameOrNext(String name, CellContext cell) {
+    return name != null ? name : cell.threads().nextName();
+  }
+
+  /** The cell's stack size: a thread may ask for less, never for more. */
+  private static long stackSize(long requested, CellContext cell) {
+    long limit = cell.limits().stackBytes();
+    return requested > 0 ? Math.min(requested, limit) : limit;
+  }
+
+  /**
+   * Starts the thread if the cell may have one more.
+   *
+   * @throws CellTermination if that is more threads than the limit: the cell is stopped
+   */
+  @Override
+  public void start() {
+    Guards.check(cell);
+    if (getState() != State.NEW) {
+      throw new IllegalThreadStateException();
+    }
+    cell.threads().admit(this);
+    super.start();
+  }
+
+  /** Keeps a handler the program sets behind the one that notices limit errors. */
+  @Override
+  public void setUncaughtExceptionHandler(UncaughtExceptionHandler handler) {
+    super.setUncaughtExceptionHandler(new Uncaught(cell, handler));
+  }
+
+  /** Runs the thread's task on the thread, then reports what the thread used. */
+  private static final class Body implements Runnable {
+    private final Runnable task;
+    private final CellContext cell;
+    private volatile Thread owner;
+
+    Body(Runnable task, CellContext cell) {
+      this.task = task;
+      this.cell = cell;
+    }
+
+    @Override
+    public void run() {
+      if (Thread.currentThread() != owner) {
+        // Cell code called run() itself: the task runs on the caller, as Thread.run does.
+        if (task != null) {
+          task.run();
+        }
+        return;
+      }
+      try {
+        if (task != null) {
+          task.run();
+        }
+      } finally {
+        cell.threads().ended();
+      }
+    }
+  }
+
+  /**
+   * What ends a thread of the cell: stops the cell if it is a limit error, then goes to the
+   * program's handler, or is printed on the cell's standard error.
+   */
+  private static final class Uncaught implements UncaughtExceptionHandler {
+    private final CellContext cell;
+    private final UncaughtExceptionHandler programs;
+
+    Uncaught(CellContext cell, UncaughtExceptionHandler programs) {
+      this.cell = cell;
+      this.programs = programs;
+    }
+
+    @Override
+    public void uncaughtException(Thread thread, Throwable thrown) {
+      cell.stopOnLimitError(thrown);
+      if (programs != null) {
+        programs.uncaughtException(thread, thrown);
+      } else if (!(thrown instanceof CellTermination)) {
+        PrintStream err = cell.err();
+        err.print("Exception in thread \"" + thread.getName() + "\" ");
+        StackTraces.forCell(thrown).printStackTrace(err);
+      }
+    }
+  }
+}
