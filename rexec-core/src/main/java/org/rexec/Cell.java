@@ -68,6 +68,7 @@ public final class Cell implements AutoCloseable {
   private volatile boolean closed;
 
   private Cell(Builder builder) {
+    RuntimeClasses.initialize();
     this.policy = builder.policy;
     InputStream input = builder.stdin;
     this.stdoutSink = builder.stdout;

@@ -95,9 +95,22 @@ final class CellClassLoader extends ClassLoader implements CellContext.Holder {
     throw new ClassNotFoundException(name);
   }
 
+  /**
+   * Defines a class of the cell. Rewriting it and initializing the JDK classes it names happen
+   * on a {@linkplain LoaderThreads loader thread}, whatever the depth of the caller's stack.
+   */
   private Class<?> define(String name) {
     sources.seal();
-    RewriteResult result = rewrite(CellSources.internalName(name));
+    RewriteResult result =
+        LoaderThreads.call(
+            () -> {
+              RewriteResult rewritten = rewrite(CellSources.internalName(name));
+              if (!rewritten.isRejected()) {
+                LoaderThreads.initialize(rewritten.jdkClasses());
+              }
+              return rewritten;
+            },
+            context);
     if (result.isRejected() || (strict && !result.refusals().isEmpty())) {
       result.violations().forEach(auditLog::record);
       throw new SecurityException(rejectionMessage(name, result));

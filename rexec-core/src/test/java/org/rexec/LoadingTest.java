@@ -51,6 +51,49 @@ class LoadingTest {
     return jar;
   }
 
+  /**
+   * Whether the JVM has initialized {@code type}, where the JVM says so: {@code
+   * sun.misc.Unsafe.shouldBeInitialized}, which newer JDKs no longer have.
+   */
+  private static java.util.Optional<Boolean> initialized(Class<?> type) throws Exception {
+    try {
+      Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+      java.lang.reflect.Field field = unsafeClass.getDeclaredField("theUnsafe");
+      field.setAccessible(true);
+      java.lang.reflect.Method should =
+          unsafeClass.getMethod("shouldBeInitialized", Class.class);
+      return java.util.Optional.of(!(Boolean) should.invoke(field.get(null), type));
+    } catch (NoSuchMethodException gone) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  @Test
+  void theJdkClassesACellClassNamesAreInitializedBeforeItsCodeRuns() throws Exception {
+    // A cell thread may reach a JDK class for the first time at the edge of its stack; a stack
+    // overflow in the class's initializer would break that class for the whole JVM.
+    Class<?> rare = Class.forName("java.util.concurrent.Exchanger", false, null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        initialized(rare).isPresent(), "this JDK cannot tell whether a class is initialized");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        initialized(rare).get(), "something else initialized the class already");
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      cell.loadSource(
+          "Trade.java",
+          """
+          public class Trade {
+            public static void main(String[] args) {
+              new java.util.concurrent.Exchanger<String>();
+            }
+          }
+          """);
+
+      cell.importClass("Trade");
+
+      assertThat(initialized(rare)).hasValue(true);
+    }
+  }
+
   @Test
   void aJarRunsItsMainClass() throws IOException {
     Path jar = jar("app.Main", "app/Main.class", printer("app/Main", "from the jar"));

@@ -18,13 +18,16 @@ public final class RewriteResult {
   private final List<RefusalSite> refusals;
   private final List<RefusalSite> rejections;
   private final Map<String, String> dependencies;
+  private final List<String> jdkClasses;
 
   RewriteResult(
       byte[] bytes,
       List<RefusalSite> refusals,
       List<RefusalSite> rejections,
-      Map<String, String> dependencies) {
+      Map<String, String> dependencies,
+      List<String> jdkClasses) {
     this.bytes = bytes;
+    this.jdkClasses = List.copyOf(jdkClasses);
     this.refusals = List.copyOf(refusals);
     this.rejections = List.copyOf(rejections);
     // Values may be null (an absent class), which Map.copyOf refuses.
@@ -59,6 +62,15 @@ public final class RewriteResult {
     List<RefusalSite> all = new ArrayList<>(rejections);
     all.addAll(refusals);
     return List.copyOf(all);
+  }
+
+  /**
+   * The JDK classes the rewritten class names that the allow-list allows (binary names): to be
+   * initialized before the class is defined, on a thread with a full stack, so that no cell
+   * thread ever initializes them at the edge of its stack.
+   */
+  public List<String> jdkClasses() {
+    return jdkClasses;
   }
 
   /** The cell classes the rewrite consulted, with their hashes ({@code null}: absent). */

@@ -1,5 +1,6 @@
 package org.rexec.rewrite;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.objectweb.asm.ClassReader;
@@ -37,6 +38,7 @@ public final class Rewriter {
   public static final int MAX_MAJOR_VERSION = Opcodes.V25;
 
   private static final int MAGIC = 0xCAFEBABE;
+  private static final int CONSTANT_CLASS = 7;
 
   private final AllowList allowList;
   private final int maxClassFileBytes;
@@ -138,12 +140,29 @@ public final class Rewriter {
       return rejected(rewrite);
     }
     return new RewriteResult(
-        rewritten, rewrite.refusals, List.of(), resolver.dependencies());
+        rewritten, rewrite.refusals, List.of(), resolver.dependencies(), jdkClasses(rewritten));
   }
 
   private static RewriteResult rejected(ClassRewrite rewrite) {
     return new RewriteResult(
-        null, rewrite.refusals, rewrite.rejections, rewrite.resolver.dependencies());
+        null, rewrite.refusals, rewrite.rejections, rewrite.resolver.dependencies(), List.of());
+  }
+
+  /** The allowed JDK classes among the class constants of {@code classFile}. */
+  private List<String> jdkClasses(byte[] classFile) {
+    ClassReader reader = new ClassReader(classFile);
+    char[] buffer = new char[reader.getMaxStringLength()];
+    List<String> classes = new ArrayList<>();
+    for (int item = 1; item < reader.getItemCount(); item++) {
+      int offset = reader.getItem(item);
+      if (offset > 0 && classFile[offset - 1] == CONSTANT_CLASS) {
+        String name = reader.readUTF8(offset, buffer);
+        if (Packages.isJdk(name) && allowList.allowsClass(name)) {
+          classes.add(name.replace('/', '.'));
+        }
+      }
+    }
+    return classes;
   }
 
   /** Checks magic and version before ASM sees the bytes: ASM's errors are less clear. */

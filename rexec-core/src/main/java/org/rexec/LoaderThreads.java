@@ -1,0 +1,85 @@
+package org.rexec;
+
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.rexec.runtime.CellContext;
+import org.rexec.runtime.Guards;
+
+/**
+ * The supervisor's threads for work a cell thread must not do itself: rewriting a class (which
+ * touches the JVM-wide rewrite cache) and initializing the JDK classes it names. A cell thread
+ * may be at the edge of its stack; a stack overflow there could leave shared state half-changed
+ * or a JDK class unusable in the whole JVM. These threads have a full stack of their own.
+ */
+final class LoaderThreads {
+
+  private static final long STACK_BYTES = 4L << 20;
+  private static final AtomicInteger NAMES = new AtomicInteger();
+  private static final ExecutorService POOL =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread =
+                new Thread(null, task, "rexec-loader-" + NAMES.incrementAndGet(), STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /** JDK classes already initialized: initialization happens once per JVM anyway. */
+  private static final Set<String> INITIALIZED = ConcurrentHashMap.newKeySet();
+
+  private LoaderThreads() {}
+
+  /**
+   * Runs {@code work} on a loader thread and waits for it. The wait ends early only when the
+   * cell is stopped, at a guard; another interrupt is kept for later.
+   */
+  static <T> T call(Callable<T> work, CellContext cell) {
+    Future<T> result = POOL.submit(work);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return result.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          if (cell.isStopped()) {
+            result.cancel(false);
+            Guards.check(cell);
+          }
+        }
+      }
+    } catch (ExecutionException failed) {
+      Throwable cause = failed.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Initializes the JDK classes named, each once per JVM; one that fails stays as the JDK left it. */
+  static void initialize(Iterable<String> jdkClasses) {
+    for (String name : jdkClasses) {
+      if (INITIALIZED.add(name)) {
+        try {
+          Class.forName(name, true, ClassLoader.getPlatformClassLoader());
+        } catch (ClassNotFoundException | LinkageError unusable) {
+          // The cell gets the same error when it uses the class.
+        }
+      }
+    }
+  }
+}
