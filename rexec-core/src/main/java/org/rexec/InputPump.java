@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.rexec.runtime.CellContext;
-import org.rexec.runtime.Guards;
+import org.rexec.runtime.Waits;
 
 /**
  * The cell's standard input when the supervisor's stream may block (a console, a pipe): a
@@ -86,28 +86,16 @@ final class InputPump extends InputStream {
 
   /** Waits for the next chunk; an interrupt that is a kill ends the wait at a guard. */
   private Object take() {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return chunks.take();
-        } catch (InterruptedException e) {
-          // A blocking read of a stream ignores interrupts, unless the cell is being stopped.
-          Guards.check(cell);
-          interrupted = true;
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    // A blocking read of a stream ignores interrupts, unless the cell is being stopped.
+    return Waits.uninterruptibly(chunks::take, cell);
   }
 
   private void startPump() {
     if (!pumping) {
       pumping = true;
-      Thread pump = new Thread(this::pump, "rexec-stdin");
+      // Made on a cell thread: inherits nothing of it.
+      Thread pump = new Thread(null, this::pump, "rexec-stdin", 0, false);
+      pump.setContextClassLoader(InputPump.class.getClassLoader());
       pump.setDaemon(true);
       pump.start();
     }

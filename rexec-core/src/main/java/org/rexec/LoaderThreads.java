@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.Guards;
+import org.rexec.runtime.Waits;
 
 /**
  * The supervisor's threads for work a cell thread must not do itself: rewriting a class (which
@@ -24,8 +25,11 @@ final class LoaderThreads {
   private static final ExecutorService POOL =
       Executors.newCachedThreadPool(
           task -> {
+            // Made on a cell thread's call: inherits nothing of it, so it holds no cell.
             Thread thread =
-                new Thread(null, task, "rexec-loader-" + NAMES.incrementAndGet(), STACK_BYTES);
+                new Thread(
+                    null, task, "rexec-loader-" + NAMES.incrementAndGet(), STACK_BYTES, false);
+            thread.setContextClassLoader(LoaderThreads.class.getClassLoader());
             thread.setDaemon(true);
             return thread;
           });
@@ -41,19 +45,20 @@ final class LoaderThreads {
    */
   static <T> T call(Callable<T> work, CellContext cell) {
     Future<T> result = POOL.submit(work);
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return result.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
+    return Waits.uninterruptibly(
+        () -> outcome(result),
+        () -> {
           if (cell.isStopped()) {
             result.cancel(false);
             Guards.check(cell);
           }
-        }
-      }
+        });
+  }
+
+  /** What {@code work} returned or threw. */
+  private static <T> T outcome(Future<T> result) throws InterruptedException {
+    try {
+      return result.get();
     } catch (ExecutionException failed) {
       Throwable cause = failed.getCause();
       if (cause instanceof RuntimeException) {
@@ -63,10 +68,6 @@ final class LoaderThreads {
         throw (Error) cause;
       }
       throw new IllegalStateException(cause);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 

@@ -24,7 +24,8 @@ final class Watchdog {
     WATCHED.add(budget);
     synchronized (Watchdog.class) {
       if (thread == null) {
-        thread = new Thread(Watchdog::loop, "rexec-watchdog");
+        thread = new Thread(null, Watchdog::loop, "rexec-watchdog", 0, false);
+        thread.setContextClassLoader(Watchdog.class.getClassLoader());
         thread.setDaemon(true);
         thread.start();
       }

@@ -267,7 +267,9 @@ class CliTest {
     assertThat(help.status()).isEqualTo(0);
     assertThat(help.out()).contains("--strict", "--allow-env=VAR", "--json", "--main=CLASS",
         "--allow-read=PATH", "--allow-write=PATH", "--mount=HOST:CELL", "--disk=SIZE",
-        "--workdir=CELLPATH", "Exit status", "Examples:");
+        "--workdir=CELLPATH", "--timeout=DURATION", "--cpu=DURATION", "--memory=SIZE",
+        "--max-allocation=SIZE", "--threads=N", "--output=SIZE", "--stack=SIZE", "Exit status",
+        "Examples:");
   }
 
   @Test
@@ -348,5 +350,89 @@ class CliTest {
         .isEqualTo("rexec: --allow-net: not a port in 'host:http'\n");
     assertThat(rexec("run", "--mount=" + temp + ":/tmp", "X.java").err())
         .startsWith("rexec: cannot grant " + temp + " at /tmp: that is the cell's scratch");
+  }
+
+  @Test
+  void limitsEndTheRunWithTheirOwnStatusAndMessage() throws IOException {
+    Path spin =
+        source(
+            "Spin.java",
+            """
+            public class Spin {
+              public static void main(String[] a) {
+                System.out.println("started");
+                while (true) { try { while (true) { } } catch (Throwable t) { } }
+              }
+            }
+            """);
+    Path flood =
+        source(
+            "Flood.java",
+            "public class Flood { public static void main(String[] a) {"
+                + " while (true) System.out.print(\"ab\"); } }");
+    Path spawn =
+        source(
+            "Spawn.java",
+            "public class Spawn { public static void main(String[] a) throws Exception {"
+                + " Thread t = new Thread(() -> System.out.println(\"worker\")); t.start();"
+                + " t.join(); } }");
+
+    assertThat(rexec("run", "--cpu=300ms", "--timeout=30s", spin.toString()))
+        .isEqualTo(new Outcome(124, "started\n",
+            "rexec: the run used more than 300ms of CPU time (CPU limit)\n"));
+    assertThat(rexec("run", "--timeout=0.3s", "--cpu=30s", spin.toString()))
+        .isEqualTo(new Outcome(124, "started\n",
+            "rexec: the run took longer than 300ms (wall time limit)\n"));
+    assertThat(rexec("run", "--output=1k", flood.toString()))
+        .isEqualTo(new Outcome(120, "ab".repeat(512),
+            "rexec: the run wrote more than 1 KiB of output (output limit)\n"));
+    assertThat(rexec("run", spawn.toString()))
+        .isEqualTo(new Outcome(121, "",
+            "rexec: the program started more than 0 thread(s) (thread limit)\n"));
+    assertThat(rexec("run", "--threads=1", spawn.toString())).isEqualTo(new Outcome(0, "worker\n", ""));
+  }
+
+  @Test
+  void jsonReportsWhatTheRunUsed() throws IOException {
+    Path hoard =
+        source(
+            "Hoard.java",
+            """
+            import java.util.*;
+            public class Hoard {
+              public static void main(String[] a) {
+                List<long[]> all = new ArrayList<>();
+                while (true) { all.add(new long[1000]); }
+              }
+            }
+            """);
+
+    Outcome outcome = rexec("run", "--json", "--memory=32m", hoard.toString());
+
+    assertThat(outcome.status()).isEqualTo(123);
+    JsonNode json = new ObjectMapper().readTree(outcome.out());
+    assertThat(json.get("status").asText()).isEqualTo("memory-limit");
+    assertThat(json.get("message").asText())
+        .isEqualTo("the run allocated more than 32 MiB (memory limit)");
+    assertThat(json.get("allocatedBytes").asLong()).isGreaterThan(32L << 20);
+    assertThat(json.get("peakThreads").asInt()).isEqualTo(1);
+    assertThat(json.get("outputTruncated").asBoolean()).isFalse();
+    assertThat(json.get("containment").get("complete").asBoolean()).isTrue();
+    assertThat(json.get("containment").get("survivors")).isEmpty();
+  }
+
+  @Test
+  void badLimitsAreOneLineErrors() {
+    assertThat(rexec("run", "--timeout=soon", "X.java").err())
+        .isEqualTo("rexec: --timeout: not a duration: 'soon' (write e.g. 500ms, 2s or 1m)\n");
+    assertThat(rexec("run", "--cpu=0s", "X.java").err())
+        .isEqualTo("rexec: --cpu: duration out of range: '0s'\n");
+    assertThat(rexec("run", "--memory=-1", "X.java").err())
+        .isEqualTo("rexec: --memory: not a size: '-1' (write e.g. 512k, 64m or 2g)\n");
+    assertThat(rexec("run", "--threads=-2", "X.java").err())
+        .isEqualTo("rexec: --threads: must be 0 or more, was -2\n");
+    assertThat(rexec("run", "--stack=1k", "X.java").err())
+        .isEqualTo("rexec: --stack: at least 256k, was '1k'\n");
+    assertThat(rexec("run", "--stack=1k", "X.java").status()).isEqualTo(2);
   }
 }

@@ -23,29 +23,18 @@ public final class BlockingShim {
 
   private BlockingShim() {}
 
-  /** A wait that may be interrupted. */
+  /** A wait that may be interrupted and returns nothing. */
   private interface Wait {
     void await() throws InterruptedException;
   }
 
-  /** Waits until {@code wait} returns; an interrupt is a kill check, then kept. */
   private static void uninterruptibly(Wait wait, CellContext cell) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
+    Waits.uninterruptibly(
+        () -> {
           wait.await();
-          return;
-        } catch (InterruptedException e) {
-          Guards.check(cell);
-          interrupted = true;
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+          return null;
+        },
+        cell);
   }
 
   /** Whether {@code lock} is one of the JDK's: a program's own lock keeps its own lock(). */
@@ -102,9 +91,7 @@ public final class BlockingShim {
 
   @Interposes(owner = Phaser.class, kind = VIRTUAL_METHOD)
   public static int awaitAdvance(Phaser phaser, int phase, CellContext cell) {
-    int[] next = new int[1];
-    uninterruptibly(() -> next[0] = phaser.awaitAdvanceInterruptibly(phase), cell);
-    return next[0];
+    return Waits.uninterruptibly(() -> phaser.awaitAdvanceInterruptibly(phase), cell);
   }
 
   @Interposes(owner = CompletableFuture.class, kind = VIRTUAL_METHOD)
