@@ -32,6 +32,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * does not, the real path of the parent must. The host's {@code /proc}, {@code /sys} and
  * {@code /dev} are never reachable, whatever is granted.
  *
+ * <p>The scratch directory is created on the host when the cell first resolves a path in it, not
+ * before: most programs never touch {@code /tmp}, and creating and deleting a directory costs
+ * more than the rest of a short run (about 0.1 ms to create and 0.4 to 1 ms to delete on a
+ * journaling file system; see docs/BENCHMARKS.md). Its name is chosen at random when the
+ * namespace is built and it is created exclusively, so a file planted at that name makes the
+ * scratch directory unusable but is never used as one.
+ *
  * <p>Thread-safe. {@link #close()} deletes the scratch directory.
  */
 public final class CellFiles implements Closeable {
@@ -47,6 +54,10 @@ public final class CellFiles implements Closeable {
   private final Map<String, byte[]> memoryFiles;
   private final String workingDirectory;
   private final Path scratchHost;
+  private final Mount scratchMount;
+  private final Object scratchLock = new Object();
+  private volatile boolean scratchCreated;
+  private boolean closed;
   private final DiskQuota quota;
   private final FileEvents events;
   private final Set<String> deleteOnClose = ConcurrentHashMap.newKeySet();
@@ -54,13 +65,11 @@ public final class CellFiles implements Closeable {
 
   private CellFiles(Builder builder) throws IOException {
     this.events = builder.events;
-    this.scratchHost =
-        Files.createTempDirectory(
-            "rexec-cell-",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    this.scratchHost = ScratchNames.next();
     this.quota = new DiskQuota(scratchHost, builder.maxDiskBytes, builder.maxDiskEntries);
+    this.scratchMount = new Mount(SCRATCH, scratchHost, Access.WRITE, "scratch");
     List<Mount> all = new ArrayList<>(builder.mounts);
-    all.add(new Mount(SCRATCH, scratchHost, Access.WRITE, "scratch"));
+    all.add(scratchMount);
     for (Mount mount : all) {
       for (Mount other : all) {
         if (mount != other && mount.cellPath().equals(other.cellPath())) {
@@ -222,14 +231,46 @@ public final class CellFiles implements Closeable {
     return new Target(cellPath, mount, host, null);
   }
 
-  /** The mount that serves a normalized absolute cell path, or null. */
+  /**
+   * The mount that serves a normalized absolute cell path, or null. The scratch directory is
+   * created on the host when it is first asked for.
+   */
   Mount mountFor(String cellPath) {
     for (Mount mount : mounts) {
       if (mount.relativize(cellPath) != null) {
+        if (mount == scratchMount && !scratchCreated) {
+          createScratch();
+        }
         return mount;
       }
     }
     return null;
+  }
+
+  /** Whether the scratch directory exists on the host: some path in it was resolved. */
+  public boolean hasScratchDirectory() {
+    return scratchCreated;
+  }
+
+  /**
+   * Creates the scratch directory, owner-only, once. Where it cannot be created (the host's
+   * temporary directory is full or not writable, or the name was taken), operations in it fail
+   * as they would on the host, and the next resolution tries again.
+   */
+  private void createScratch() {
+    synchronized (scratchLock) {
+      if (scratchCreated || closed) {
+        return;
+      }
+      try {
+        Files.createDirectory(
+            scratchHost,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        scratchCreated = true;
+      } catch (IOException failed) {
+        // Left absent: the operation that asked gets the host's error for a missing directory.
+      }
+    }
   }
 
   /**
@@ -342,6 +383,12 @@ public final class CellFiles implements Closeable {
       }
     }
     deleteOnClose.clear();
+    synchronized (scratchLock) {
+      closed = true;
+      if (!scratchCreated) {
+        return;
+      }
+    }
     deleteTree(scratchHost);
   }
 

@@ -117,7 +117,6 @@ class OrdinaryFilesTest {
   void temporaryFilesLiveInTheScratchDirectoryAndVanishWithTheCell() throws IOException {
     java.util.Set<Path> before = scratchDirectories();
     try (Cell cell = Cell.create(Policy.defaults())) {
-      assertThat(scratchDirectories()).hasSize(before.size() + 1);
       RunResult result =
           cell.run(
               cell.loadSource(
@@ -141,8 +140,53 @@ class OrdinaryFilesTest {
 
       assertThat(result.stdout()).isEqualTo("/tmp /tmp\n/tmp /tmp /tmp/x\nscratch 2\n");
       assertThat(result.violations()).isEmpty();
+      assertThat(scratchDirectories()).hasSize(before.size() + 1);
     }
     assertThat(scratchDirectories()).as("the scratch directory was deleted").isEqualTo(before);
+  }
+
+  @Test
+  void aCellThatNeverTouchesItsScratchDirectoryCreatesNoneOnTheHost() throws IOException {
+    java.util.Set<Path> before = scratchDirectories();
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      RunResult result =
+          cell.run(
+              cell.loadSource(
+                  "Program.java",
+                  """
+                  public class Program {
+                    public static void main(String[] args) {
+                      System.out.println(System.getProperty("java.io.tmpdir"));
+                    }
+                  }
+                  """));
+
+      assertThat(result.stdout()).isEqualTo("/tmp\n");
+      assertThat(scratchDirectories()).isEqualTo(before);
+    }
+    assertThat(scratchDirectories()).isEqualTo(before);
+  }
+
+  @Test
+  void theScratchDirectoryExistsForTheCellBeforeItsFirstFileIsWritten() {
+    RunResult result =
+        run(
+            Policy.defaults(),
+            """
+            import java.io.*;
+            import java.nio.file.*;
+            public class Program {
+              public static void main(String[] args) throws IOException {
+                System.out.println(Files.isDirectory(Path.of("/tmp")) + " " + new File("/tmp").isDirectory()
+                    + " " + new File(".").getCanonicalPath());
+                try (var entries = Files.list(Path.of("/tmp"))) {
+                  System.out.println(entries.count());
+                }
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEqualTo("true true /tmp\n0\n");
   }
 
   /** The scratch directories of cells on the host, in its temporary directory. */
