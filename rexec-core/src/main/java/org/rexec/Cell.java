@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.rexec.compile.CompileCache;
 import org.rexec.fs.CellFiles;
 import org.rexec.rewrite.Packages;
 import org.rexec.rewrite.RewriteCache;
@@ -73,7 +74,8 @@ public final class Cell implements AutoCloseable {
     InputStream input = builder.stdin;
     this.stdoutSink = builder.stdout;
     this.stderrSink = builder.stderr;
-    this.codeLoader = new CodeLoader(sources, policy.maxClassFileBytes());
+    this.codeLoader =
+        new CodeLoader(sources, policy.maxClassFileBytes(), builder.compileCache);
     CellFiles.Builder files =
         CellFiles.builder().scratchLimits(policy.diskBytes(), policy.diskFiles());
     policy.mounts().forEach(files::mount);
@@ -604,6 +606,7 @@ public final class Cell implements AutoCloseable {
     private OutputStream stdout;
     private OutputStream stderr;
     private RewriteCache rewriteCache = RewriteCache.shared();
+    private CompileCache compileCache = CompileCache.shared();
 
     private Builder(Policy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
@@ -633,6 +636,15 @@ public final class Cell implements AutoCloseable {
     /** Uses {@code cache} for rewritten classes instead of the JVM-wide shared one. */
     public Builder rewriteCache(RewriteCache cache) {
       this.rewriteCache = Objects.requireNonNull(cache, "cache");
+      return this;
+    }
+
+    /**
+     * Uses {@code cache} for compiled source files instead of the JVM-wide shared one;
+     * {@link CompileCache#none()} compiles every source.
+     */
+    public Builder compileCache(CompileCache cache) {
+      this.compileCache = Objects.requireNonNull(cache, "cache");
       return this;
     }
 

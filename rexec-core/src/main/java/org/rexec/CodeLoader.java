@@ -20,8 +20,8 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.rexec.compile.CompilationException;
+import org.rexec.compile.CompileCache;
 import org.rexec.compile.CompiledSource;
-import org.rexec.compile.SourceCompiler;
 
 /**
  * Reads code from the supervisor's files into a cell's sources: class files, directories,
@@ -38,11 +38,13 @@ final class CodeLoader {
 
   private final CellSources sources;
   private final int maxClassFileBytes;
+  private final CompileCache compileCache;
   private long totalBytes;
 
-  CodeLoader(CellSources sources, int maxClassFileBytes) {
+  CodeLoader(CellSources sources, int maxClassFileBytes, CompileCache compileCache) {
     this.sources = sources;
     this.maxClassFileBytes = maxClassFileBytes;
+    this.compileCache = compileCache;
   }
 
   Optional<String> load(Path path) throws IOException {
@@ -73,7 +75,7 @@ final class CodeLoader {
   String loadSource(String fileName, String source) {
     CompiledSource compiled;
     try {
-      compiled = new SourceCompiler().compile(fileName, source, COMPILE_TIME_LIMIT);
+      compiled = compileCache.compile(fileName, source, COMPILE_TIME_LIMIT);
     } catch (CompilationException e) {
       throw new LoadException(e.getMessage(), e);
     }

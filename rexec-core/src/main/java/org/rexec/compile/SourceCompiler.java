@@ -41,7 +41,7 @@ import javax.tools.ToolProvider;
  */
 public final class SourceCompiler {
 
-  private static final List<String> OPTIONS =
+  static final List<String> OPTIONS =
       List.of("-proc:none", "-g", "-encoding", "UTF-8", "-Xmaxerrs", "100", "-Xlint:none",
           "-implicit:none");
 
