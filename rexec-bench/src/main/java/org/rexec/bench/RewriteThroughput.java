@@ -1,0 +1,135 @@
+package org.rexec.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.rexec.Cell;
+import org.rexec.Policy;
+import org.rexec.rewrite.RewriteCache;
+
+/**
+ * Issue 5, figure 4: class bytes rewritten per second, single-threaded, on real jars. A cell
+ * loads the jar and {@link Cell#check()} rewrites every class in it (without defining any):
+ *
+ * <ul>
+ *   <li><b>cold</b>: a new cell with an empty rewrite cache: every class is parsed, checked,
+ *       transformed and written;
+ *   <li><b>warm</b>: a new cell whose cache already holds the jar, as for the second cell that
+ *       loads the same library: each class is hashed and looked up;
+ *   <li><b>ASM copy</b>, the baseline: an ASM {@code ClassReader} into a {@code ClassWriter}
+ *       with no visitor in between, the least any ASM-based rewriter can do.
+ * </ul>
+ *
+ * Loading the jar into the cell (unzipping) is not counted. The sides are interleaved per
+ * repetition; the median repetition is reported.
+ *
+ * <pre>java -cp rexec-bench/target/benchmarks.jar org.rexec.bench.RewriteThroughput [--quick] OUT.md JAR...</pre>
+ */
+public final class RewriteThroughput {
+
+  private RewriteThroughput() {}
+
+  public static void main(String[] args) throws IOException {
+    boolean quick = List.of(args).contains("--quick");
+    List<String> rest = new ArrayList<>(List.of(args));
+    rest.remove("--quick");
+    Path out = Path.of(rest.remove(0));
+    int warmups = quick ? 3 : 8;
+    int repetitions = quick ? 5 : 15;
+    StringBuilder md = new StringBuilder();
+    md.append("Measured on: ").append(Environment.describe()).append("\n\n");
+    md.append("| jar | classes | class bytes | side | median ms | MB/s | ÷ ASM copy |\n");
+    md.append("|---|---:|---:|---|---:|---:|---:|\n");
+    for (String name : rest) {
+      Path jar = Path.of(name);
+      List<byte[]> classes = classFiles(jar);
+      long bytes = classes.stream().mapToLong(classFile -> classFile.length).sum();
+      long[] cold = new long[repetitions];
+      long[] warm = new long[repetitions];
+      long[] copy = new long[repetitions];
+      for (int i = 0; i < warmups + repetitions; i++) {
+        RewriteCache cache = new RewriteCache(1L << 30);
+        long coldNanos = check(jar, cache);
+        long warmNanos = check(jar, cache);
+        long copyNanos = asmCopy(classes);
+        if (i >= warmups) {
+          cold[i - warmups] = coldNanos;
+          warm[i - warmups] = warmNanos;
+          copy[i - warmups] = copyNanos;
+        }
+      }
+      double copyMillis = median(copy);
+      for (Object[] side :
+          new Object[][] {
+            {"rexec rewrite, cache cold", cold},
+            {"rexec rewrite, cache warm", warm},
+            {"ASM read + write, no visitor", copy}
+          }) {
+        double millis = median((long[]) side[1]);
+        md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %s | %.1f | %.1f | %.2f |%n",
+            jar.getFileName(), classes.size(), bytes, side[0], millis,
+            bytes / 1e6 / (millis / 1e3), millis / copyMillis));
+      }
+    }
+    md.append("\nMB = 10^6 bytes of input class files. Load average at the end: ")
+        .append(Environment.loadAverage()).append(".\n");
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, md);
+  }
+
+  /** Loads {@code jar} into a new cell using {@code cache}; times {@code check()}. */
+  private static long check(Path jar, RewriteCache cache) throws IOException {
+    try (Cell cell = Cell.builder(Policy.defaults()).rewriteCache(cache).create()) {
+      cell.load(jar);
+      long before = System.nanoTime();
+      cell.check();
+      return System.nanoTime() - before;
+    }
+  }
+
+  private static long asmCopy(List<byte[]> classes) {
+    long before = System.nanoTime();
+    long written = 0;
+    for (byte[] classFile : classes) {
+      ClassWriter writer = new ClassWriter(0);
+      new ClassReader(classFile).accept(writer, 0);
+      written += writer.toByteArray().length;
+    }
+    if (written == 0) {
+      throw new IllegalStateException("nothing written");
+    }
+    return System.nanoTime() - before;
+  }
+
+  /** The class files a cell loads from {@code jar}: the base entries, no module-info. */
+  private static List<byte[]> classFiles(Path jar) throws IOException {
+    List<byte[]> classes = new ArrayList<>();
+    try (InputStream file = Files.newInputStream(jar);
+        JarInputStream in = new JarInputStream(file)) {
+      for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+        String name = entry.getName();
+        if (name.endsWith(".class")
+            && !name.startsWith("META-INF/versions/")
+            && !name.endsWith("module-info.class")) {
+          classes.add(in.readAllBytes());
+        }
+      }
+    }
+    return classes;
+  }
+
+  private static double median(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2] / 1e6;
+  }
+}
