@@ -23,7 +23,7 @@ public final class CycleComparison {
   public static void main(String[] args) throws IOException {
     boolean quick = List.of(args).contains("--quick");
     Path out = Path.of(args[args.length - 1]);
-    int rounds = quick ? 2 : 5;
+    int rounds = quick ? 2 : 4;
     Path work = Files.createTempDirectory("rexec-bench-fresh-");
     StringBuilder md = new StringBuilder();
     md.append("Measured on: ").append(Environment.describe()).append("\n\n");
@@ -58,7 +58,7 @@ public final class CycleComparison {
       FreshJvm fresh = FreshJvm.prepare(workload, true, work.resolve(workload.name() + "-src"));
       commands.add(fresh.commandLine());
       CompileCache none = CompileCache.none();
-      for (int i = 0; i < (quick ? 30 : 100); i++) {
+      for (int i = 0; i < (quick ? 20 : 40); i++) {
         Cycles.fromSource(workload, none);
         Cycles.fromSource(workload, CompileCache.shared());
       }
@@ -87,9 +87,9 @@ public final class CycleComparison {
   }
 
   private static String header() {
-    return "| program | threads | side | median ms | p99 ms | runs/s | runs"
+    return "| program | threads | side | median ms | p99 ms | runs/s | runs | CPU ms/run"
         + " | fresh JVM ÷ side, median | side ÷ fresh JVM, runs/s |\n"
-        + "|---|---|---|---:|---:|---:|---:|---:|---:|\n";
+        + "|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n";
   }
 
   private static void rows(
@@ -99,10 +99,13 @@ public final class CycleComparison {
     for (Map.Entry<String, Samples> side : results.entrySet()) {
       Samples samples = side.getValue();
       boolean isBaseline = side.getKey().equals(baseline);
-      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.3f | %.3f | %.0f | %d | %s | %s |%n",
+      md.append(String.format(Locale.ROOT,
+          "| %s | %d | %s | %.3f | %.3f | %.0f | %d | %s | %s | %s |%n",
           workload.fileName(), threads, side.getKey(),
           samples.quantileMillis(0.5), samples.quantileMillis(0.99), samples.perSecond(),
           samples.count(),
+          isBaseline ? "(child)" : String.format(Locale.ROOT, "%.3f",
+              samples.cpuMillisPerOperation()),
           isBaseline ? "1" : String.format(Locale.ROOT, "**%.0fx**",
               fresh.quantileMillis(0.5) / samples.quantileMillis(0.5)),
           isBaseline ? "1" : String.format(Locale.ROOT, "%.0fx",

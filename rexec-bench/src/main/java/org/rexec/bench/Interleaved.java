@@ -44,6 +44,12 @@ final class Interleaved {
     return results;
   }
 
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   private static void slice(Side side, int threads, Samples samples) {
     CountDownLatch start = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -71,6 +77,7 @@ final class Interleaved {
       workers.add(worker);
       worker.start();
     }
+    long cpuBefore = processCpuNanos();
     long begin = System.nanoTime();
     start.countDown();
     for (Thread worker : workers) {
@@ -82,6 +89,7 @@ final class Interleaved {
       }
     }
     samples.addElapsed(System.nanoTime() - begin);
+    samples.addCpu(processCpuNanos() - cpuBefore);
     if (failure.get() != null) {
       throw new IllegalStateException("side " + side.name() + " failed", failure.get());
     }

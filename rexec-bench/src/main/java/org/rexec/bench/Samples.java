@@ -7,6 +7,7 @@ final class Samples {
   private long[] nanos = new long[1024];
   private int count;
   private long elapsedNanos;
+  private long cpuNanos;
 
   synchronized void add(long latencyNanos) {
     if (count == nanos.length) {
@@ -18,6 +19,16 @@ final class Samples {
   /** Adds the wall time of one measured interval, for throughput. */
   synchronized void addElapsed(long intervalNanos) {
     elapsedNanos += intervalNanos;
+  }
+
+  /** Adds the CPU time the supervisor's process spent in one measured interval. */
+  synchronized void addCpu(long intervalCpuNanos) {
+    cpuNanos += intervalCpuNanos;
+  }
+
+  /** CPU time of the supervisor's process (all its threads) per operation, in milliseconds. */
+  synchronized double cpuMillisPerOperation() {
+    return count == 0 ? Double.NaN : cpuNanos / 1e6 / count;
   }
 
   synchronized int count() {
