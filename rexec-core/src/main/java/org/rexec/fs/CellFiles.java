@@ -85,7 +85,8 @@ public final class CellFiles implements Closeable {
     all.sort(Comparator.comparingInt((Mount mount) -> mount.cellPath().length()).reversed());
     this.mounts = List.copyOf(all);
     for (Mount mount : mounts) {
-      Path real = realOrAbsolute(mount.hostPath());
+      // The scratch directory does not exist yet; its name is already real (ScratchNames).
+      Path real = mount == scratchMount ? scratchHost : realOrAbsolute(mount.hostPath());
       if (isSystem(real)) {
         throw new IllegalArgumentException(
             "cannot grant " + mount.hostPath() + ": /proc, /sys and /dev are never granted");
