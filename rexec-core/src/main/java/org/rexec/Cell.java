@@ -188,7 +188,7 @@ public final class Cell implements AutoCloseable {
     if (!loader.isCellClass(binaryName)) {
       throw new ClassNotFoundException(binaryName + " is not a class of this cell");
     }
-    return Class.forName(binaryName, false, loader);
+    return loader.loadOnHost(binaryName);
   }
 
   /** Every violation recorded in the cell so far, across runs. */
@@ -269,7 +269,7 @@ public final class Cell implements AutoCloseable {
       }
       MethodHandle entry;
       try {
-        entry = MainMethod.entry(Class.forName(mainClassName, false, loader), args);
+        entry = MainMethod.entry(loader.loadOnHost(mainClassName), args);
       } catch (ClassNotFoundException e) {
         return error("no class " + mainClassName + " in the cell");
       } catch (NoSuchMethodException e) {

@@ -29,6 +29,12 @@ final class CellClassLoader extends ClassLoader implements CellContext.Holder {
   private final AuditLog auditLog;
   private final boolean strict;
 
+  /**
+   * The supervisor thread loading a class through {@link #loadOnHost}, or null. Only that
+   * thread skips the hop to a loader thread; a cell thread never matches, whatever races.
+   */
+  private volatile Thread hostLoader;
+
   CellClassLoader(
       CellParentLoader parent,
       CellSources sources,
@@ -96,27 +102,45 @@ final class CellClassLoader extends ClassLoader implements CellContext.Holder {
   }
 
   /**
+   * Loads, without initializing, a class of the cell for the supervisor thread calling this
+   * (to run its main class or to import it). That thread is trusted and not at the edge of a
+   * cell's stack, so the class (and any cell class its definition needs) is rewritten on it,
+   * sparing the hop to a loader thread and back.
+   */
+  Class<?> loadOnHost(String binaryName) throws ClassNotFoundException {
+    hostLoader = Thread.currentThread();
+    try {
+      return Class.forName(binaryName, false, this);
+    } finally {
+      hostLoader = null;
+    }
+  }
+
+  /**
    * Defines a class of the cell. Rewriting it and initializing the JDK classes it names happen
-   * on a {@linkplain LoaderThreads loader thread}, whatever the depth of the caller's stack.
+   * on a {@linkplain LoaderThreads loader thread}, whatever the depth of the caller's stack,
+   * unless the caller is the supervisor thread of {@link #loadOnHost}.
    */
   private Class<?> define(String name) {
     sources.seal();
     RewriteResult result =
-        LoaderThreads.call(
-            () -> {
-              RewriteResult rewritten = rewrite(CellSources.internalName(name));
-              if (!rewritten.isRejected()) {
-                LoaderThreads.initialize(rewritten.jdkClasses());
-              }
-              return rewritten;
-            },
-            context);
+        Thread.currentThread() == hostLoader
+            ? rewriteAndInitialize(name)
+            : LoaderThreads.call(() -> rewriteAndInitialize(name), context);
     if (result.isRejected() || (strict && !result.refusals().isEmpty())) {
       result.violations().forEach(auditLog::record);
       throw new SecurityException(rejectionMessage(name, result));
     }
     byte[] bytes = result.bytes();
     return defineClass(name, bytes, 0, bytes.length);
+  }
+
+  private RewriteResult rewriteAndInitialize(String name) {
+    RewriteResult rewritten = rewrite(CellSources.internalName(name));
+    if (!rewritten.isRejected()) {
+      LoaderThreads.initialize(rewritten.jdkClasses());
+    }
+    return rewritten;
   }
 
   /** One line: the class and the reasons it was refused. */
