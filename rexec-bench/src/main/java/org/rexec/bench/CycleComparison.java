@@ -58,7 +58,9 @@ public final class CycleComparison {
       FreshJvm fresh = FreshJvm.prepare(workload, true, work.resolve(workload.name() + "-src"));
       commands.add(fresh.commandLine());
       CompileCache none = CompileCache.none();
-      for (int i = 0; i < (quick ? 20 : 40); i++) {
+      // javac is a large program: on 2 busy cores its JIT takes many compilations to settle.
+      long warmUntil = System.nanoTime() + (quick ? 5_000_000_000L : 15_000_000_000L);
+      while (System.nanoTime() < warmUntil) {
         Cycles.fromSource(workload, none);
         Cycles.fromSource(workload, CompileCache.shared());
       }

@@ -42,7 +42,7 @@ public final class JmhReport {
       results.addAll(run(options("CycleBenchmark", quick ? 1 : 2, 1, quick ? 2 : 4, 1)
           .threads(threads)));
     }
-    results.addAll(run(options("SourceBenchmark", quick ? 1 : 2, 2, quick ? 2 : 3, 2)
+    results.addAll(run(options("SourceBenchmark", quick ? 1 : 3, quick ? 2 : 4, quick ? 2 : 3, 2)
         .threads(1)));
     for (RunResult result : results) {
       Result<?> primary = result.getPrimaryResult();
