@@ -29,8 +29,9 @@ import org.rexec.rewrite.RewriteCache;
  *       with no visitor in between, the least any ASM-based rewriter can do.
  * </ul>
  *
- * Loading the jar into the cell (unzipping) is not counted. The sides are interleaved per
- * repetition; the median repetition is reported.
+ * Loading the jar into the cell (unzipping) is not counted, nor are collections of earlier
+ * repetitions' garbage. The sides and jars are interleaved per repetition, after every jar has
+ * been warmed up; the median repetition is reported.
  *
  * <pre>java -cp rexec-bench/target/benchmarks.jar org.rexec.bench.RewriteThroughput [--quick] OUT.md JAR...</pre>
  */
@@ -43,40 +44,42 @@ public final class RewriteThroughput {
     List<String> rest = new ArrayList<>(List.of(args));
     rest.remove("--quick");
     Path out = Path.of(rest.remove(0));
-    int warmups = quick ? 3 : 8;
+    int warmups = quick ? 3 : 6;
     int repetitions = quick ? 5 : 15;
     StringBuilder md = new StringBuilder();
     md.append("Measured on: ").append(Environment.describe()).append("\n\n");
     md.append("| jar | classes | class bytes | side | median ms | MB/s | ÷ ASM copy |\n");
     md.append("|---|---:|---:|---|---:|---:|---:|\n");
-    for (String name : rest) {
-      Path jar = Path.of(name);
-      List<byte[]> classes = classFiles(jar);
-      long bytes = classes.stream().mapToLong(classFile -> classFile.length).sum();
-      long[] cold = new long[repetitions];
-      long[] warm = new long[repetitions];
-      long[] copy = new long[repetitions];
-      for (int i = 0; i < warmups + repetitions; i++) {
+    List<Path> jars = rest.stream().map(Path::of).toList();
+    List<List<byte[]>> classes = new ArrayList<>();
+    for (Path jar : jars) {
+      classes.add(classFiles(jar));
+    }
+    long[][][] nanos = new long[jars.size()][3][repetitions];
+    // Every jar is warmed up before any is measured, and the jars alternate in each repetition.
+    for (int i = 0; i < warmups + repetitions; i++) {
+      for (int j = 0; j < jars.size(); j++) {
         RewriteCache cache = new RewriteCache(1L << 30);
-        long coldNanos = check(jar, cache);
-        long warmNanos = check(jar, cache);
-        long copyNanos = asmCopy(classes);
+        long cold = check(jars.get(j), cache);
+        long warm = check(jars.get(j), cache);
+        long copy = asmCopy(classes.get(j));
         if (i >= warmups) {
-          cold[i - warmups] = coldNanos;
-          warm[i - warmups] = warmNanos;
-          copy[i - warmups] = copyNanos;
+          nanos[j][0][i - warmups] = cold;
+          nanos[j][1][i - warmups] = warm;
+          nanos[j][2][i - warmups] = copy;
         }
       }
-      double copyMillis = median(copy);
-      for (Object[] side :
-          new Object[][] {
-            {"rexec rewrite, cache cold", cold},
-            {"rexec rewrite, cache warm", warm},
-            {"ASM read + write, no visitor", copy}
-          }) {
-        double millis = median((long[]) side[1]);
+    }
+    String[] sides = {
+      "rexec rewrite, cache cold", "rexec rewrite, cache warm", "ASM read + write, no visitor"
+    };
+    for (int j = 0; j < jars.size(); j++) {
+      long bytes = classes.get(j).stream().mapToLong(classFile -> classFile.length).sum();
+      double copyMillis = median(nanos[j][2]);
+      for (int side = 0; side < sides.length; side++) {
+        double millis = median(nanos[j][side]);
         md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %s | %.1f | %.1f | %.2f |%n",
-            jar.getFileName(), classes.size(), bytes, side[0], millis,
+            jars.get(j).getFileName(), classes.get(j).size(), bytes, sides[side], millis,
             bytes / 1e6 / (millis / 1e3), millis / copyMillis));
       }
     }
@@ -86,10 +89,14 @@ public final class RewriteThroughput {
     Files.writeString(out, md);
   }
 
-  /** Loads {@code jar} into a new cell using {@code cache}; times {@code check()}. */
+  /**
+   * Loads {@code jar} into a new cell using {@code cache}; times {@code check()}. Garbage of
+   * earlier repetitions is collected first, outside the timing.
+   */
   private static long check(Path jar, RewriteCache cache) throws IOException {
     try (Cell cell = Cell.builder(Policy.defaults()).rewriteCache(cache).create()) {
       cell.load(jar);
+      System.gc();
       long before = System.nanoTime();
       cell.check();
       return System.nanoTime() - before;
@@ -97,6 +104,7 @@ public final class RewriteThroughput {
   }
 
   private static long asmCopy(List<byte[]> classes) {
+    System.gc();
     long before = System.nanoTime();
     long written = 0;
     for (byte[] classFile : classes) {
