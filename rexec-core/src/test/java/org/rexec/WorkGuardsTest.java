@@ -69,6 +69,7 @@ class WorkGuardsTest {
         "var a = new StringBuilder(); a.setLength(1 << 30);",
         "var a = java.nio.ByteBuffer.allocate(Integer.MAX_VALUE);",
         "String a = \"abc\".repeat(Integer.MAX_VALUE / 2);",
+        "var a = new java.util.BitSet(); a.set(Integer.MAX_VALUE - 1);",
         "var a = new java.util.ArrayList<>(java.util.Collections.nCopies(1 << 30, \"x\"));",
       })
   void oneHugeAllocationIsRefusedBeforeItIsMade(String body) {
@@ -178,6 +179,44 @@ class WorkGuardsTest {
     assertThat(result.cpuTime()).isLessThan(CPU);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "String.format(\"%2000000000d\", 1)",
+        "String.format(java.util.Locale.ROOT, \"%1$0999999999d\", 1)",
+        "\"x%-100000s\".formatted(\"y\")",
+        "new java.util.Formatter().format(\"%.2000000000f\", 1.0)",
+        "System.out.printf(\"%%%,099999999d\", 1)",
+        "new Padded(System.out).printf(\"%3000000000d\", 1)",
+      })
+  void aHugeFormatWidthIsRefusedUpFront(String expression) {
+    RunResult result =
+        Programs.run(
+            TIGHT,
+            "Hostile.java",
+            """
+            import java.util.*;
+            public class Hostile {
+              static class Padded extends java.io.PrintStream {
+                Padded(java.io.OutputStream out) { super(out); }
+                @Override public java.io.PrintStream printf(String format, Object... args) {
+                  return super.printf(format, args);
+                }
+              }
+              public static void main(String[] args) {
+                try { System.out.println(%s); }
+                catch (IllegalFormatWidthException | IllegalFormatPrecisionException e) {
+                  System.out.println(e.getMessage());
+                }
+              }
+            }
+            """.formatted(expression));
+
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).matches("(width|precision) \\d+ is larger than the 65536 a cell may format \\(format limit\\)\n");
+    assertThat(result.allocatedBytes()).isLessThan(MEMORY);
+  }
+
   @Test
   void ordinaryRegularExpressionsAndBigNumbersWorkAsOnTheJdk() {
     RunResult result =
@@ -208,6 +247,7 @@ class WorkGuardsTest {
                 List<String> copies = Collections.nCopies(3, "ab");
                 System.out.println(copies + " " + String.join("", copies) + " " + copies.contains("ab") + " " + new ArrayList<>(copies).size());
                 System.out.println(LongStream.range(0, 1_000_000).sum() + " " + IntStream.rangeClosed(1, 100_000).count() + " " + LongStream.rangeClosed(5, 4).count());
+                System.out.println(String.format("%5d|%-4s|%08.3f|%2$s|%%|%,d", 42, "ab", 3.14159, 1234567) + "x".formatted() + String.format("%65536s", "").length());
                 System.out.println("ab".repeat(3) + " " + Arrays.copyOf(new int[] {1, 2}, 3).length + " " + new int[2][3][4].length);
               }
             }
@@ -232,6 +272,7 @@ class WorkGuardsTest {
             1000 2.5
             [ab, ab, ab] ababab true 3
             499999500000 100000 0
+               42|ab  |0003.142|ab|%|1,234,567x65536
             ababab 3 2
             """);
   }

@@ -1,7 +1,9 @@
 package org.rexec.rewrite;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
@@ -15,7 +17,10 @@ import org.rexec.runtime.Guards;
  * array allocation whose length is not a small constant, and before the JDK calls that allocate
  * by a size argument ({@code Arrays.copyOf}, {@code new ArrayList(n)}, {@code
  * ensureCapacity(n)}, ...). The guard ends the run with the memory limit when the allocation
- * would be larger than the largest allowed, before the JVM tries it.
+ * would be larger than the largest allowed, before the JVM tries it. Format strings are checked
+ * before the JDK calls that format, since a width sizes the string built ({@link
+ * Guards#format}). Calls are matched by the owner the bytecode names, so {@code super} calls of
+ * subclasses are guarded too, and the JDK member itself still runs.
  *
  * <p>A multi-dimensional {@code multianewarray} becomes a call to {@link Guards#newArray}, which
  * counts every level before allocating; more than four dimensions are refused.
@@ -24,12 +29,20 @@ final class AllocationGuard extends ClassVisitor {
 
   private static final String GUARDS = Type.getInternalName(Guards.class);
   private static final String ALLOCATION = "(II" + GuardCode.CELL_DESCRIPTOR + ")I";
+  private static final String FORMAT =
+      "(Ljava/lang/String;" + GuardCode.CELL_DESCRIPTOR + ")Ljava/lang/String;";
   private static final int MAX_DIMENSIONS = 4;
 
   /** A JDK call with a size argument: its place from the top of the stack, and its shift. */
   private record Sized(int depth, int shift) {}
 
   private static final Map<String, Sized> SIZED = sizedCalls();
+
+  /**
+   * The JDK calls that format, keyed as {@link #SIZED}: the format string is always just below
+   * the arguments array.
+   */
+  private static final Set<String> FORMATS = formatCalls();
 
   private final ClassRewrite rewrite;
 
@@ -54,9 +67,18 @@ final class AllocationGuard extends ClassVisitor {
     }
 
     private void guard(int shift) {
-      mv.visitInsn(Opcodes.ICONST_0 + shift);
+      if (shift >= 0) {
+        mv.visitInsn(Opcodes.ICONST_0 + shift);
+      } else {
+        mv.visitIntInsn(Opcodes.BIPUSH, shift);
+      }
       GuardCode.loadCell(mv, rewrite.className);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "allocation", ALLOCATION, false);
+    }
+
+    private void guardFormat() {
+      GuardCode.loadCell(mv, rewrite.className);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "format", FORMAT, false);
     }
 
     @Override
@@ -123,9 +145,12 @@ final class AllocationGuard extends ClassVisitor {
     @Override
     public void visitMethodInsn(
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
-      Sized sized = SIZED.get(owner + '.' + name + descriptor);
+      String member = owner + '.' + name + descriptor;
+      Sized sized = SIZED.get(member);
       if (sized != null) {
-        guardArgument(sized);
+        aroundArgument(sized.depth(), () -> guard(sized.shift()));
+      } else if (FORMATS.contains(member)) {
+        aroundArgument(1, this::guardFormat);
       }
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
       smallConstant = false;
@@ -152,19 +177,22 @@ final class AllocationGuard extends ClassVisitor {
       }
     }
 
-    /** Guards the size argument {@code depth} one-slot values below the top, rotating it up. */
-    private void guardArgument(Sized sized) {
-      switch (sized.depth()) {
-        case 0 -> guard(sized.shift());
+    /**
+     * Plants {@code guard} (which maps the value on top to itself) for the argument {@code depth}
+     * one-slot values below the top, rotating it up and back.
+     */
+    private void aroundArgument(int depth, Runnable guard) {
+      switch (depth) {
+        case 0 -> guard.run();
         case 1 -> {
           mv.visitInsn(Opcodes.SWAP);
-          guard(sized.shift());
+          guard.run();
           mv.visitInsn(Opcodes.SWAP);
         }
         default -> {
           mv.visitInsn(Opcodes.DUP2_X1);
           mv.visitInsn(Opcodes.POP2);
-          guard(sized.shift());
+          guard.run();
           mv.visitInsn(Opcodes.DUP_X2);
           mv.visitInsn(Opcodes.POP);
         }
@@ -300,6 +328,33 @@ final class AllocationGuard extends ClassVisitor {
       calls.put(type + ".allocate(I)L" + type + ";", new Sized(0, Integer.parseInt(buffer[1])));
     }
     calls.put("java/nio/ByteBuffer.allocateDirect(I)Ljava/nio/ByteBuffer;", new Sized(0, 0));
+    // A bit set grows to hold the highest bit set or flipped: bits, not bytes.
+    calls.put("java/util/BitSet.<init>(I)V", new Sized(0, -3));
+    calls.put("java/util/BitSet.set(I)V", new Sized(0, -3));
+    calls.put("java/util/BitSet.set(II)V", new Sized(0, -3));
+    calls.put("java/util/BitSet.set(IZ)V", new Sized(1, -3));
+    calls.put("java/util/BitSet.set(IIZ)V", new Sized(1, -3));
+    calls.put("java/util/BitSet.flip(I)V", new Sized(0, -3));
+    calls.put("java/util/BitSet.flip(II)V", new Sized(0, -3));
     return Map.copyOf(calls);
+  }
+
+  private static Set<String> formatCalls() {
+    String args = "[Ljava/lang/Object;)";
+    String string = "Ljava/lang/String;";
+    String locale = "Ljava/util/Locale;";
+    Set<String> calls = new HashSet<>();
+    calls.add("java/lang/String.format(" + string + args + string);
+    calls.add("java/lang/String.format(" + locale + string + args + string);
+    calls.add("java/lang/String.formatted(" + args + string);
+    for (String owner :
+        new String[] {"java/util/Formatter", "java/io/PrintStream", "java/io/PrintWriter"}) {
+      String returned = "L" + owner + ";";
+      for (String name : new String[] {"format", "printf"}) {
+        calls.add(owner + "." + name + "(" + string + args + returned);
+        calls.add(owner + "." + name + "(" + locale + string + args + returned);
+      }
+    }
+    return Set.copyOf(calls);
   }
 }

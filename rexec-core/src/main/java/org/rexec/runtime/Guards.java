@@ -67,14 +67,23 @@ public final class Guards {
    * before JDK calls that allocate by a size argument: passes {@code length} on if {@code length
    * << shift} bytes are within the largest allocation, else stops the cell.
    *
-   * @param shift log2 of the bytes one element takes
+   * @param shift log2 of the bytes one element takes; negative for bits
    */
   public static int allocation(int length, int shift, CellContext cell) {
-    long bytes = (long) length << shift;
+    long bytes = shift >= 0 ? (long) length << shift : length >> -shift;
     if (bytes > cell.maxAllocationBytes) {
       throw cell.allocationTooLarge(bytes);
     }
     return length;
+  }
+
+  /**
+   * The allocation guard of a format string, before the JDK calls that format: a width or
+   * precision sizes the string the JDK builds (see {@link FormatLimit}).
+   */
+  public static String format(String format, CellContext cell) {
+    FormatLimit.check(format);
+    return format;
   }
 
   /** The allocation guard of a two-dimensional {@code multianewarray}: allocates it. */
