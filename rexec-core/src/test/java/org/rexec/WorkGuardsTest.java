@@ -228,7 +228,14 @@ class WorkGuardsTest {
             import java.util.regex.*;
             import java.util.stream.*;
             public class Ordinary {
+              static class Plus extends BigInteger {
+                Plus(String digits) { super(digits); }
+                @Override public BigInteger multiply(BigInteger other) {
+                  return super.multiply(other).add(BigInteger.ONE);
+                }
+              }
               public static void main(String[] args) {
+                System.out.println(new Plus("6").multiply(BigInteger.TEN) + " " + new Plus("2").pow(10));
                 Matcher m = Pattern.compile("(\\\\w+)=(\\\\d+)").matcher("a=1, bb=22");
                 while (m.find()) { System.out.println(m.group(1) + ":" + m.group(2)); }
                 System.out.println(Arrays.toString("a,b,,c,,".split(",")));
@@ -257,6 +264,7 @@ class WorkGuardsTest {
     assertThat(result.stdout())
         .isEqualTo(
             """
+            61 1024
             a:1
             bb:22
             [a, b, , c]

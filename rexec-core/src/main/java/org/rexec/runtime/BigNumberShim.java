@@ -48,6 +48,22 @@ public final class BigNumberShim {
 
   // ---- BigInteger ----
 
+  /**
+   * {@code value} as a plain {@code BigInteger}: a shim that called an operation on a cell's
+   * subclass would reach the subclass's override, which may be calling this very operation with
+   * {@code super}.
+   */
+  private static BigInteger plain(BigInteger value) {
+    return value.getClass() == BigInteger.class ? value : new BigInteger(value.toByteArray());
+  }
+
+  /** As {@link #plain(BigInteger)}. */
+  private static BigDecimal plain(BigDecimal value) {
+    return value.getClass() == BigDecimal.class
+        ? value
+        : new BigDecimal(plain(value.unscaledValue()), value.scale());
+  }
+
   /** log2 of |value|, to within a bit. */
   private static double log2(BigInteger value) {
     int bits = value.bitLength();
@@ -57,43 +73,43 @@ public final class BigNumberShim {
   @Interposes(owner = BigInteger.class, kind = VIRTUAL_METHOD)
   public static BigInteger pow(BigInteger base, int exponent, CellContext cell) {
     bits(Math.max(log2(base), 0) * exponent + 1, "BigInteger.pow");
-    return base.pow(exponent);
+    return plain(base).pow(exponent);
   }
 
   @Interposes(owner = BigInteger.class, kind = VIRTUAL_METHOD)
   public static BigInteger multiply(BigInteger a, BigInteger b, CellContext cell) {
     bits((double) a.bitLength() + b.bitLength(), "BigInteger.multiply");
-    return a.multiply(b);
+    return plain(a).multiply(b);
   }
 
   @Interposes(owner = BigInteger.class, kind = VIRTUAL_METHOD)
   public static BigInteger shiftLeft(BigInteger value, int n, CellContext cell) {
     bits((double) value.bitLength() + n, "BigInteger.shiftLeft");
-    return value.shiftLeft(n);
+    return plain(value).shiftLeft(n);
   }
 
   @Interposes(owner = BigInteger.class, kind = VIRTUAL_METHOD)
   public static BigInteger shiftRight(BigInteger value, int n, CellContext cell) {
     bits((double) value.bitLength() - n, "BigInteger.shiftRight");
-    return value.shiftRight(n);
+    return plain(value).shiftRight(n);
   }
 
   @Interposes(owner = BigInteger.class, kind = VIRTUAL_METHOD)
   public static BigInteger setBit(BigInteger value, int n, CellContext cell) {
     bits((double) n + 1, "BigInteger.setBit");
-    return value.setBit(n);
+    return plain(value).setBit(n);
   }
 
   @Interposes(owner = BigInteger.class, kind = VIRTUAL_METHOD)
   public static BigInteger clearBit(BigInteger value, int n, CellContext cell) {
     bits((double) n + 1, "BigInteger.clearBit");
-    return value.clearBit(n);
+    return plain(value).clearBit(n);
   }
 
   @Interposes(owner = BigInteger.class, kind = VIRTUAL_METHOD)
   public static BigInteger flipBit(BigInteger value, int n, CellContext cell) {
     bits((double) n + 1, "BigInteger.flipBit");
-    return value.flipBit(n);
+    return plain(value).flipBit(n);
   }
 
   @Interposes(owner = BigInteger.class, kind = STATIC_METHOD)
@@ -105,13 +121,13 @@ public final class BigNumberShim {
   @Interposes(owner = BigInteger.class, member = "toString", kind = VIRTUAL_METHOD)
   public static String integerToString(BigInteger value, CellContext cell) {
     bits(value.bitLength(), "BigInteger.toString");
-    return value.toString();
+    return plain(value).toString();
   }
 
   @Interposes(owner = BigInteger.class, member = "toString", kind = VIRTUAL_METHOD)
   public static String integerToString(BigInteger value, int radix, CellContext cell) {
     bits(value.bitLength(), "BigInteger.toString");
-    return value.toString(radix);
+    return plain(value).toString(radix);
   }
 
   @RedirectsConstructor(owner = BigInteger.class, from = String.class, to = String.class)
@@ -163,7 +179,7 @@ public final class BigNumberShim {
 
   /** The digits of {@code value} brought to {@code scale}. */
   private static double atScale(BigDecimal value, double scale) {
-    return value.precision() + Math.max(0, scale - value.scale());
+    return plain(value).precision() + Math.max(0, scale - value.scale());
   }
 
   private static void precision(MathContext context, String operation) {
@@ -186,26 +202,26 @@ public final class BigNumberShim {
   public static BigDecimal addDecimal(BigDecimal a, BigDecimal b, CellContext cell) {
     double scale = Math.max(a.scale(), b.scale());
     digits(Math.max(atScale(a, scale), atScale(b, scale)) + 1, "BigDecimal.add");
-    return a.add(b);
+    return plain(a).add(b);
   }
 
   @Interposes(owner = BigDecimal.class, member = "subtract", kind = VIRTUAL_METHOD)
   public static BigDecimal subtractDecimal(BigDecimal a, BigDecimal b, CellContext cell) {
     double scale = Math.max(a.scale(), b.scale());
     digits(Math.max(atScale(a, scale), atScale(b, scale)) + 1, "BigDecimal.subtract");
-    return a.subtract(b);
+    return plain(a).subtract(b);
   }
 
   @Interposes(owner = BigDecimal.class, member = "multiply", kind = VIRTUAL_METHOD)
   public static BigDecimal multiplyDecimal(BigDecimal a, BigDecimal b, CellContext cell) {
     digits((double) a.precision() + b.precision(), "BigDecimal.multiply");
-    return a.multiply(b);
+    return plain(a).multiply(b);
   }
 
   @Interposes(owner = BigDecimal.class, member = "pow", kind = VIRTUAL_METHOD)
   public static BigDecimal powDecimal(BigDecimal base, int n, CellContext cell) {
     digits((double) base.precision() * n, "BigDecimal.pow");
-    return base.pow(n);
+    return plain(base).pow(n);
   }
 
   @Interposes(owner = BigDecimal.class, member = "pow", kind = VIRTUAL_METHOD)
@@ -215,27 +231,27 @@ public final class BigNumberShim {
     if (context.getPrecision() == 0) {
       digits((double) base.precision() * n, "BigDecimal.pow");
     }
-    return base.pow(n, context);
+    return plain(base).pow(n, context);
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   public static BigDecimal setScale(BigDecimal value, int scale, CellContext cell) {
     digits(atScale(value, scale), "BigDecimal.setScale");
-    return value.setScale(scale);
+    return plain(value).setScale(scale);
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   public static BigDecimal setScale(
       BigDecimal value, int scale, RoundingMode rounding, CellContext cell) {
     digits(atScale(value, scale), "BigDecimal.setScale");
-    return value.setScale(scale, rounding);
+    return plain(value).setScale(scale, rounding);
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   @SuppressWarnings("deprecation")
   public static BigDecimal setScale(BigDecimal value, int scale, int rounding, CellContext cell) {
     digits(atScale(value, scale), "BigDecimal.setScale");
-    return value.setScale(scale, rounding);
+    return plain(value).setScale(scale, rounding);
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
@@ -243,7 +259,7 @@ public final class BigNumberShim {
       BigDecimal a, BigDecimal b, int scale, RoundingMode rounding, CellContext cell) {
     digits(a.precision() + b.precision() + Math.abs((double) scale - a.scale() + b.scale()),
         "BigDecimal.divide");
-    return a.divide(b, scale, rounding);
+    return plain(a).divide(b, scale, rounding);
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
@@ -252,14 +268,14 @@ public final class BigNumberShim {
       BigDecimal a, BigDecimal b, int scale, int rounding, CellContext cell) {
     digits(a.precision() + b.precision() + Math.abs((double) scale - a.scale() + b.scale()),
         "BigDecimal.divide");
-    return a.divide(b, scale, rounding);
+    return plain(a).divide(b, scale, rounding);
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   public static BigDecimal divide(
       BigDecimal a, BigDecimal b, MathContext context, CellContext cell) {
     precision(context, "BigDecimal.divide");
-    return a.divide(b, context);
+    return plain(a).divide(b, context);
   }
 
   /** The digits of the integral quotient {@code a / b}, plus the divisor's. */
@@ -272,54 +288,54 @@ public final class BigNumberShim {
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   public static BigDecimal divideToIntegralValue(BigDecimal a, BigDecimal b, CellContext cell) {
     digits(quotient(a, b), "BigDecimal.divideToIntegralValue");
-    return a.divideToIntegralValue(b);
+    return plain(a).divideToIntegralValue(b);
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   public static BigDecimal remainder(BigDecimal a, BigDecimal b, CellContext cell) {
     digits(quotient(a, b), "BigDecimal.remainder");
-    return a.remainder(b);
+    return plain(a).remainder(b);
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   public static BigDecimal[] divideAndRemainder(BigDecimal a, BigDecimal b, CellContext cell) {
     digits(quotient(a, b), "BigDecimal.divideAndRemainder");
-    return a.divideAndRemainder(b);
+    return plain(a).divideAndRemainder(b);
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   public static BigDecimal sqrt(BigDecimal value, MathContext context, CellContext cell) {
     precision(context, "BigDecimal.sqrt");
-    return value.sqrt(context);
+    return plain(value).sqrt(context);
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   public static BigDecimal movePointRight(BigDecimal value, int n, CellContext cell) {
     digits(atScale(value, (double) value.scale() - n) + Math.max(0, n), "BigDecimal.movePointRight");
-    return value.movePointRight(n);
+    return plain(value).movePointRight(n);
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   public static BigDecimal movePointLeft(BigDecimal value, int n, CellContext cell) {
     digits(atScale(value, (double) value.scale() + n) + Math.max(0, -n), "BigDecimal.movePointLeft");
-    return value.movePointLeft(n);
+    return plain(value).movePointLeft(n);
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   public static BigInteger toBigInteger(BigDecimal value, CellContext cell) {
     digits(spread(value), "BigDecimal.toBigInteger");
-    return value.toBigInteger();
+    return plain(value).toBigInteger();
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   public static BigInteger toBigIntegerExact(BigDecimal value, CellContext cell) {
     digits(spread(value), "BigDecimal.toBigIntegerExact");
-    return value.toBigIntegerExact();
+    return plain(value).toBigIntegerExact();
   }
 
   @Interposes(owner = BigDecimal.class, kind = VIRTUAL_METHOD)
   public static String toPlainString(BigDecimal value, CellContext cell) {
     digits(spread(value), "BigDecimal.toPlainString");
-    return value.toPlainString();
+    return plain(value).toPlainString();
   }
 }
