@@ -158,7 +158,11 @@ final class Interposer extends ClassVisitor {
     @Override
     public void visitInvokeDynamicInsn(
         String name, String descriptor, Handle bootstrapMethod, Object... arguments) {
-      super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethod, bridged(arguments));
+      Object[] mapped = bridged(arguments);
+      if (isLambda(bootstrapMethod) && mapped.length > 1 && mapped[1] instanceof Handle target) {
+        mapped[1] = lambdaTarget(target);
+      }
+      super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethod, mapped);
     }
 
     @Override
@@ -171,6 +175,31 @@ final class Interposer extends ClassVisitor {
       // The cell, and two more while arguments are rotated.
       super.visitMaxs(GuardCode.addStack(maxStack, 3), maxLocals);
     }
+  }
+
+  private static boolean isLambda(Handle bootstrapMethod) {
+    return bootstrapMethod.getOwner().equals("java/lang/invoke/LambdaMetafactory");
+  }
+
+  /**
+   * The implementation of a lambda: a method reference to a JDK member ({@code ArrayList::new},
+   * {@code Math::random}) becomes a bridge of the class, so every call of the function runs cell
+   * code, with its kill check and with the guards and shims of an ordinary call of that member.
+   * Otherwise a JDK walk that calls the function (an endless {@code Stream.generate}) would run
+   * no check at all.
+   */
+  private Handle lambdaTarget(Handle target) {
+    boolean jdk =
+        Packages.isReserved(target.getOwner()) || target.getOwner().startsWith("[");
+    int tag = target.getTag();
+    boolean bridgeable =
+        tag == Opcodes.H_INVOKESTATIC
+            || tag == Opcodes.H_INVOKEVIRTUAL
+            || tag == Opcodes.H_INVOKEINTERFACE
+            || tag == Opcodes.H_NEWINVOKESPECIAL;
+    return jdk && bridgeable && !isPlanted(target.getOwner(), target.getName())
+        ? bridges.computeIfAbsent(target, this::bridgeHandle)
+        : target;
   }
 
   private Object[] bridged(Object[] constants) {

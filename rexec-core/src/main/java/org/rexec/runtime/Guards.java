@@ -1,6 +1,9 @@
 package org.rexec.runtime;
 
 import java.lang.reflect.Array;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.rexec.fs.StackTraces;
 
 /**
@@ -84,6 +87,24 @@ public final class Guards {
   public static String format(String format, CellContext cell) {
     FormatLimit.check(format);
     return format;
+  }
+
+  /**
+   * The walk guard, after JDK calls that return a stream the JDK may walk without calling cell
+   * code: every element passes the kill check.
+   */
+  public static IntStream walk(IntStream stream, CellContext cell) {
+    return stream.peek(new GuardedWalk(cell));
+  }
+
+  /** As {@link #walk(IntStream, CellContext)}. */
+  public static LongStream walk(LongStream stream, CellContext cell) {
+    return stream.peek(new GuardedWalk(cell));
+  }
+
+  /** As {@link #walk(IntStream, CellContext)}. */
+  public static DoubleStream walk(DoubleStream stream, CellContext cell) {
+    return stream.peek(new GuardedWalk(cell));
   }
 
   /** The allocation guard of a two-dimensional {@code multianewarray}: allocates it. */

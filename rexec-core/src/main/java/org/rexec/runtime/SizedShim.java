@@ -36,13 +36,13 @@ public final class SizedShim {
   @Interposes(owner = IntStream.class, member = "range", kind = STATIC_METHOD)
   public static IntStream intRange(int start, int end, CellContext cell) {
     IntStream range = IntStream.range(start, end);
-    return (long) end - start <= UNGUARDED_RANGE ? range : range.peek(i -> Guards.check(cell));
+    return (long) end - start <= UNGUARDED_RANGE ? range : Guards.walk(range, cell);
   }
 
   @Interposes(owner = IntStream.class, member = "rangeClosed", kind = STATIC_METHOD)
   public static IntStream intRangeClosed(int start, int end, CellContext cell) {
     IntStream range = IntStream.rangeClosed(start, end);
-    return (long) end - start < UNGUARDED_RANGE ? range : range.peek(i -> Guards.check(cell));
+    return (long) end - start < UNGUARDED_RANGE ? range : Guards.walk(range, cell);
   }
 
   @Interposes(owner = LongStream.class, member = "range", kind = STATIC_METHOD)
@@ -50,7 +50,7 @@ public final class SizedShim {
     LongStream range = LongStream.range(start, end);
     return end - start <= UNGUARDED_RANGE && end - start >= 0
         ? range
-        : range.peek(i -> Guards.check(cell));
+        : Guards.walk(range, cell);
   }
 
   @Interposes(owner = LongStream.class, member = "rangeClosed", kind = STATIC_METHOD)
@@ -58,6 +58,6 @@ public final class SizedShim {
     LongStream range = LongStream.rangeClosed(start, end);
     return end - start < UNGUARDED_RANGE && end - start >= 0
         ? range
-        : range.peek(i -> Guards.check(cell));
+        : Guards.walk(range, cell);
   }
 }
