@@ -16,21 +16,31 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The guard cost: one compute kernel, loaded plainly or into a cell, called at its benchmark
- * size. Each fork loads one kernel on one side; {@link ComputeOverhead} pairs the sides and
- * computes the ratios.
+ * The guard cost: one compute kernel, loaded plainly and into a cell in the same JVM, called at
+ * its benchmark size.
  *
  * <p>Both sides load the same class files with a class loader of their own; the cell's copy is
  * rewritten (guards at method entries, loop back-edges and handlers, shims), the plain one is
- * not. Each call's checksum is checked against the kernel's own, computed by the host's copy.
+ * not. With {@code side=alternate} (the default) the fork loads both and the side alternates
+ * from one iteration to the next, plain first: the machine's noise then falls on both sides
+ * alike, and {@link ComputeOverhead} reads each side's iterations back from JMH's results.
+ * JMH's own score for an alternating run mixes the sides and means nothing by itself. With
+ * {@code side=plain} or {@code side=cell} a fork runs one side only, for profiling, e.g.
+ * {@code -p kernel=MatrixMultiply -p side=cell -prof gc}.
+ *
+ * <p>Each iteration's last checksum is checked against the kernel's own, computed by the host's
+ * copy of the class.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 6, time = 1)
+@Measurement(iterations = 10, time = 1)
 public class KernelBenchmark {
+
+  /** The side of even-numbered iterations in an alternating run; odd ones are the cell's. */
+  static final LoadedKernel.Side FIRST = LoadedKernel.Side.PLAIN;
 
   /** The kernel, by the simple name of its class in package {@code kernels}. */
   @Param({
@@ -48,36 +58,65 @@ public class KernelBenchmark {
   })
   public String kernel;
 
-  /** {@code plain} or {@code cell}. */
-  @Param({"plain", "cell"})
+  /** {@code alternate}, {@code plain} or {@code cell}. */
+  @Param({"alternate"})
   public String side;
 
-  private LoadedKernel loaded;
+  private Kernel chosen;
+  private LoadedKernel plain;
+  private LoadedKernel cell;
+  private LoadedKernel current;
+  private String currentSide;
+  private int iteration;
   private int size;
   private long expected;
   private long last;
 
   @Setup(Level.Trial)
   public void setUp() throws Throwable {
-    Kernel chosen = Kernel.named(kernel);
+    chosen = Kernel.named(kernel);
     size = chosen.benchmarkSize();
     expected = Checksums.expected(chosen, size);
-    loaded = LoadedKernel.load(chosen, LoadedKernel.Side.named(side));
-    last = loaded.run(size);
-    Checksums.require(chosen, side, expected, last);
+    boolean alternate = side.equals("alternate");
+    if (alternate || LoadedKernel.Side.named(side) == LoadedKernel.Side.PLAIN) {
+      plain = LoadedKernel.plain(chosen);
+      Checksums.require(chosen, "plain", expected, plain.run(size));
+    }
+    if (alternate || LoadedKernel.Side.named(side) == LoadedKernel.Side.CELL) {
+      cell = LoadedKernel.inCell(chosen);
+      Checksums.require(chosen, "cell", expected, cell.run(size));
+    }
+  }
+
+  @Setup(Level.Iteration)
+  public void chooseSide() {
+    boolean plainTurn = plain != null && (cell == null || iteration % 2 == 0);
+    current = plainTurn ? plain : cell;
+    currentSide = plainTurn ? "plain" : "cell";
+    iteration++;
+    last = expected;
   }
 
   @Benchmark
   public long run() throws Throwable {
-    return last = loaded.run(size);
+    return last = current.run(size);
+  }
+
+  @TearDown(Level.Iteration)
+  public void checkIteration() {
+    Checksums.require(chosen, currentSide, expected, last);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws InterruptedException {
     try {
-      Checksums.require(Kernel.named(kernel), side, expected, last);
+      if (plain != null) {
+        plain.close();
+      }
     } finally {
-      loaded.close();
+      if (cell != null) {
+        cell.close();
+      }
     }
   }
 }

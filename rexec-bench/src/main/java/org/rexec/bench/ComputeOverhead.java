@@ -1,0 +1,315 @@
+package org.rexec.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Measures the compute overhead of a cell: runs {@link KernelBenchmark} for every kernel, both
+ * sides alternating in one fork per kernel, in one JMH session, then writes a markdown table of plain time, cell time and
+ * their ratio per kernel, with the geometric mean of the ratios, against the targets (a
+ * geometric mean of at most {@value #GEOMEAN_TARGET}, no kernel over {@value #MAX_TARGET}).
+ *
+ * <pre>
+ * java -cp rexec-bench/target/benchmarks.jar org.rexec.bench.ComputeOverhead [options]
+ *   --out FILE        write the markdown table to FILE (default: standard output)
+ *   --json FILE       also write JMH's results as JSON
+ *   --kernels A,B     only these kernels (default: all)
+ *   --forks N         forks per kernel (default 1)
+ *   --warmup N        warm-up iterations of 1 s per side (default 3)
+ *   --iterations N    measured iterations of 1 s per side (default 5)
+ *   --quick           a smoke run: 1 warm-up and 2 measured iterations per side
+ * </pre>
+ *
+ * JMH's progress goes to standard error. Exit status: 0 when both targets are met, 3 when one
+ * is missed, 2 for bad usage.
+ */
+public final class ComputeOverhead {
+
+  static final double GEOMEAN_TARGET = 1.05;
+  static final double MAX_TARGET = 1.15;
+
+  private ComputeOverhead() {}
+
+  public static void main(String[] args) throws IOException, RunnerException {
+    Settings settings;
+    try {
+      settings = Settings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("ComputeOverhead: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .include(KernelBenchmark.class.getName() + ".run$")
+            .param("kernel", settings.kernels.toArray(new String[0]))
+            .param("side", "alternate")
+            .forks(settings.forks)
+            .warmupIterations(2 * settings.warmup)
+            .warmupTime(TimeValue.seconds(1))
+            .measurementIterations(2 * settings.iterations)
+            .measurementTime(TimeValue.seconds(1));
+    if (settings.json != null) {
+      options.resultFormat(ResultFormatType.JSON).result(settings.json.toString());
+    }
+    Collection<RunResult> results =
+        new Runner(
+                options.build(),
+                OutputFormatFactory.createFormatInstance(System.err, VerboseMode.NORMAL))
+            .run();
+    Report report = Report.of(results, settings.kernels);
+    String markdown = report.markdown(String.join(" ", args));
+    if (settings.out == null) {
+      System.out.print(markdown);
+    } else {
+      Files.writeString(settings.out, markdown, StandardCharsets.UTF_8);
+      System.err.println("ComputeOverhead: wrote " + settings.out);
+    }
+    System.exit(report.meetsTargets() ? 0 : 3);
+  }
+
+  /** The command line. */
+  private static final class Settings {
+    Path out;
+    Path json;
+    List<String> kernels = new ArrayList<>();
+    int forks = 1;
+    int warmup = 3;
+    int iterations = 5;
+
+    static Settings parse(String[] args) {
+      Settings settings = new Settings();
+      for (int i = 0; i < args.length; i++) {
+        String option = args[i];
+        if (option.equals("--quick")) {
+          settings.warmup = 1;
+          settings.iterations = 2;
+          continue;
+        }
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(
+              "unknown option or missing value: " + option + "; see the class's Javadoc");
+        }
+        String value = args[++i];
+        switch (option) {
+          case "--out":
+            settings.out = Path.of(value);
+            break;
+          case "--json":
+            settings.json = Path.of(value);
+            break;
+          case "--kernels":
+            for (String name : value.split(",")) {
+              settings.kernels.add(Kernel.named(name.trim()).name());
+            }
+            break;
+          case "--forks":
+            settings.forks = positive(option, value);
+            break;
+          case "--warmup":
+            settings.warmup = positive(option, value);
+            break;
+          case "--iterations":
+            settings.iterations = positive(option, value);
+            break;
+          default:
+            throw new IllegalArgumentException("unknown option " + option);
+        }
+      }
+      if (settings.kernels.isEmpty()) {
+        settings.kernels.addAll(Arrays.asList(Kernel.names().split(",")));
+      }
+      return settings;
+    }
+
+    private static int positive(String option, String value) {
+      try {
+        int number = Integer.parseInt(value);
+        if (number > 0) {
+          return number;
+        }
+      } catch (NumberFormatException e) {
+        // Reported below.
+      }
+      throw new IllegalArgumentException(option + " needs a positive number, was " + value);
+    }
+  }
+
+  /**
+   * One kernel's measured iterations, by side, in the order they ran: plain and cell
+   * alternate, so {@code plain.get(i)} and {@code cell.get(i)} ran one after the other.
+   */
+  record Pair(Kernel kernel, List<Double> plain, List<Double> cell) {
+    double plainMedian() {
+      return median(plain);
+    }
+
+    double cellMedian() {
+      return median(cell);
+    }
+
+    /** The cell's median time over the plain median time. */
+    double ratio() {
+      return cellMedian() / plainMedian();
+    }
+
+    /** The ratios of adjacent iterations, cell over plain: the spread of {@link #ratio}. */
+    List<Double> pairRatios() {
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < Math.min(plain.size(), cell.size()); i++) {
+        ratios.add(cell.get(i) / plain.get(i));
+      }
+      return ratios;
+    }
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
+
+  /** The paired results and what they say about the targets. */
+  static final class Report {
+    private final List<Pair> pairs;
+    private final BenchmarkParams params;
+
+    private Report(List<Pair> pairs, BenchmarkParams params) {
+      this.pairs = pairs;
+      this.params = params;
+    }
+
+    static Report of(Collection<RunResult> results, List<String> kernels) {
+      Map<String, Pair> byKernel = new LinkedHashMap<>();
+      BenchmarkParams params = null;
+      for (RunResult result : results) {
+        params = result.getParams();
+        Kernel kernel = Kernel.named(params.getParam("kernel"));
+        List<Double> plain = new ArrayList<>();
+        List<Double> cell = new ArrayList<>();
+        int warmup = params.getWarmup().getCount();
+        for (BenchmarkResult fork : result.getBenchmarkResults()) {
+          int index = warmup;
+          for (IterationResult iteration : fork.getIterationResults()) {
+            // Iterations alternate from the first warm-up one, which is KernelBenchmark.FIRST.
+            boolean first = index % 2 == 0;
+            (first == (KernelBenchmark.FIRST == LoadedKernel.Side.PLAIN) ? plain : cell)
+                .add(iteration.getPrimaryResult().getScore());
+            index++;
+          }
+        }
+        byKernel.put(kernel.name(), new Pair(kernel, plain, cell));
+      }
+      List<Pair> pairs = new ArrayList<>();
+      for (String name : kernels) {
+        Pair pair = byKernel.get(name);
+        if (pair != null && !pair.plain().isEmpty() && !pair.cell().isEmpty()) {
+          pairs.add(pair);
+        }
+      }
+      if (pairs.isEmpty()) {
+        throw new IllegalStateException("JMH returned no paired results; see its output above");
+      }
+      return new Report(pairs, params);
+    }
+
+    double geometricMean() {
+      double logSum = 0;
+      for (Pair pair : pairs) {
+        logSum += Math.log(pair.ratio());
+      }
+      return Math.exp(logSum / pairs.size());
+    }
+
+    Pair worst() {
+      Pair worst = pairs.get(0);
+      for (Pair pair : pairs) {
+        if (pair.ratio() > worst.ratio()) {
+          worst = pair;
+        }
+      }
+      return worst;
+    }
+
+    boolean meetsTargets() {
+      return geometricMean() <= GEOMEAN_TARGET && worst().ratio() <= MAX_TARGET;
+    }
+
+    String markdown(String arguments) {
+      StringBuilder out = new StringBuilder();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "JDK %s (%s %s), %d cores; per kernel %d fork(s) of %d x 1 s warm-up and %d x 1 s "
+                  + "measured iterations, plain and cell alternating; times are medians of each "
+                  + "side's measured iterations%s%n%n",
+              params.getJdkVersion(),
+              params.getVmName(),
+              params.getVmVersion(),
+              Runtime.getRuntime().availableProcessors(),
+              params.getForks(),
+              params.getWarmup().getCount(),
+              params.getMeasurement().getCount(),
+              arguments.isEmpty() ? "" : "; arguments: `" + arguments + "`"));
+      out.append(
+          "| kernel | exercises | plain (ms/op) | cell (ms/op) | cell / plain "
+              + "| adjacent iterations' ratios |\n");
+      out.append("| --- | --- | ---: | ---: | ---: | :---: |\n");
+      for (Pair pair : pairs) {
+        List<Double> ratios = pair.pairRatios();
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %.2f | %.2f | %.3f%s | %.2f to %.2f |%n",
+                pair.kernel().name(),
+                pair.kernel().exercises(),
+                pair.plainMedian(),
+                pair.cellMedian(),
+                pair.ratio(),
+                pair.ratio() > MAX_TARGET ? " **over " + MAX_TARGET + "**" : "",
+                ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                ratios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
+      }
+      double mean = geometricMean();
+      Pair worst = worst();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%nGeometric mean of cell / plain: **%.3f** (target at most %.2f: %s). "
+                  + "Largest: %s, %.3f (target at most %.2f: %s).%n",
+              mean,
+              GEOMEAN_TARGET,
+              mean <= GEOMEAN_TARGET ? "met" : "missed",
+              worst.kernel().name(),
+              worst.ratio(),
+              MAX_TARGET,
+              worst.ratio() <= MAX_TARGET ? "met" : "missed"));
+      return out.toString();
+    }
+  }
+}
