@@ -1,6 +1,9 @@
 package org.rexec.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -98,8 +101,35 @@ public class KernelBenchmark {
   }
 
   @Benchmark
-  public long run() throws Throwable {
-    return last = current.run(size);
+  public long run(CpuTime cpu) throws Throwable {
+    long before = THREADS.getCurrentThreadCpuTime();
+    last = current.run(size);
+    cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - before;
+    cpu.calls++;
+    return last;
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /**
+   * The CPU time of the benchmark's thread in each iteration's calls, reported beside JMH's
+   * wall time: on a shared machine, time the thread waits for a core counts in the wall time
+   * but not here. Time of the JVM's own threads (GC, JIT) counts in neither side's CPU time.
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class CpuTime {
+    /** CPU nanoseconds of the benchmark thread inside the kernel's calls. */
+    public long cpuNanos;
+
+    /** Calls of the kernel. */
+    public long calls;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      cpuNanos = 0;
+      calls = 0;
+    }
   }
 
   @TearDown(Level.Iteration)
