@@ -39,8 +39,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *   --kernels A,B     only these kernels (default: all)
  *   --forks N         forks per kernel (default 1)
  *   --warmup N        warm-up iterations of 1 s per side (default 3)
- *   --iterations N    measured iterations of 1 s per side (default 5)
- *   --quick           a smoke run: 1 warm-up and 2 measured iterations per side
+ *   --iterations N    measured iterations per side (default 25)
+ *   --millis N        length of a measured iteration in ms (default 200)
+ *   --quick           a smoke run: 1 warm-up and 3 measured iterations per side
  * </pre>
  *
  * JMH's progress goes to standard error. Exit status: 0 when both targets are met, 3 when one
@@ -71,7 +72,7 @@ public final class ComputeOverhead {
             .warmupIterations(2 * settings.warmup)
             .warmupTime(TimeValue.seconds(1))
             .measurementIterations(2 * settings.iterations)
-            .measurementTime(TimeValue.seconds(1));
+            .measurementTime(TimeValue.milliseconds(settings.millis));
     if (settings.json != null) {
       options.resultFormat(ResultFormatType.JSON).result(settings.json.toString());
     }
@@ -98,7 +99,8 @@ public final class ComputeOverhead {
     List<String> kernels = new ArrayList<>();
     int forks = 1;
     int warmup = 3;
-    int iterations = 5;
+    int iterations = 25;
+    int millis = 200;
 
     static Settings parse(String[] args) {
       Settings settings = new Settings();
@@ -106,7 +108,7 @@ public final class ComputeOverhead {
         String option = args[i];
         if (option.equals("--quick")) {
           settings.warmup = 1;
-          settings.iterations = 2;
+          settings.iterations = 3;
           continue;
         }
         if (i + 1 >= args.length) {
@@ -134,6 +136,9 @@ public final class ComputeOverhead {
             break;
           case "--iterations":
             settings.iterations = positive(option, value);
+            break;
+          case "--millis":
+            settings.millis = positive(option, value);
             break;
           default:
             throw new IllegalArgumentException("unknown option " + option);
@@ -289,7 +294,7 @@ public final class ComputeOverhead {
       out.append(
           String.format(
               Locale.ROOT,
-              "JDK %s (%s %s), %d cores; per kernel %d fork(s) of %d x 1 s warm-up and %d x 1 s "
+              "JDK %s (%s %s), %d cores; per kernel %d fork(s) of %d x 1 s warm-up and %d x %s "
                   + "measured iterations, plain and cell alternating; times are medians of each "
                   + "side's measured iterations%s%n%n",
               params.getJdkVersion(),
@@ -299,6 +304,7 @@ public final class ComputeOverhead {
               params.getForks(),
               params.getWarmup().getCount(),
               params.getMeasurement().getCount(),
+              params.getMeasurement().getTime(),
               arguments.isEmpty() ? "" : "; arguments: `" + arguments + "`"));
       out.append(
           "| kernel | exercises | plain (ms/op) | cell (ms/op) | cell / plain "
