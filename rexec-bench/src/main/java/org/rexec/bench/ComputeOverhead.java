@@ -41,6 +41,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *   --warmup N        warm-up iterations of 1 s per side (default 3)
  *   --iterations N    measured iterations per side (default 25)
  *   --millis N        length of a measured iteration in ms (default 200)
+ *   --jvm-args "A B"  more options for the forked JVMs, e.g. "-XX:-UseSuperWord"
  *   --quick           a smoke run: 1 warm-up and 3 measured iterations per side
  * </pre>
  *
@@ -73,6 +74,12 @@ public final class ComputeOverhead {
             .warmupTime(TimeValue.seconds(1))
             .measurementIterations(2 * settings.iterations)
             .measurementTime(TimeValue.milliseconds(settings.millis));
+    if (settings.jvmArgs.length > 0) {
+      // Replaces the benchmark's own jvmArgsAppend, so its heap settings come first again.
+      List<String> jvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+      jvmArgs.addAll(Arrays.asList(settings.jvmArgs));
+      options.jvmArgsAppend(jvmArgs.toArray(new String[0]));
+    }
     if (settings.json != null) {
       options.resultFormat(ResultFormatType.JSON).result(settings.json.toString());
     }
@@ -101,6 +108,7 @@ public final class ComputeOverhead {
     int warmup = 3;
     int iterations = 25;
     int millis = 200;
+    String[] jvmArgs = new String[0];
 
     static Settings parse(String[] args) {
       Settings settings = new Settings();
@@ -136,6 +144,9 @@ public final class ComputeOverhead {
             break;
           case "--iterations":
             settings.iterations = positive(option, value);
+            break;
+          case "--jvm-args":
+            settings.jvmArgs = value.trim().split("\\s+");
             break;
           case "--millis":
             settings.millis = positive(option, value);
