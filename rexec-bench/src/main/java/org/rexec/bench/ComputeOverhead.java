@@ -267,14 +267,11 @@ public final class ComputeOverhead {
             // Iterations alternate from the first warm-up one, which is KernelBenchmark.FIRST.
             boolean isPlain = (index % 2 == 0) == (KernelBenchmark.FIRST == LoadedKernel.Side.PLAIN);
             (isPlain ? plain : cell).add(iteration.getPrimaryResult().getScore());
-            Map<String, Result> secondary = iteration.getSecondaryResults();
-            double calls = secondary.get("calls").getScore();
-            (isPlain ? plainCpu : cellCpu)
-                .add(secondary.get("cpuNanos").getScore() / calls / 1e6);
-            (isPlain ? plainFastest : cellFastest)
-                .add(secondary.get("fastestNanos").getScore() / 1e6);
+            double calls = counter(iteration, "calls");
+            (isPlain ? plainCpu : cellCpu).add(counter(iteration, "cpuNanos") / calls / 1e6);
+            (isPlain ? plainFastest : cellFastest).add(counter(iteration, "fastestNanos") / 1e6);
             (isPlain ? plainFastestCpu : cellFastestCpu)
-                .add(secondary.get("fastestCpuNanos").getScore() / 1e6);
+                .add(counter(iteration, "fastestCpuNanos") / 1e6);
             index++;
           }
         }
@@ -295,6 +292,16 @@ public final class ComputeOverhead {
     }
 
     /** The geometric mean of {@code ratio} over the kernels. */
+    /** The iteration's value of one of {@link KernelBenchmark.CallTimes}'s counters. */
+    private static double counter(IterationResult iteration, String name) {
+      // JMH's API hands out secondary results as a map of raw types.
+      Object result = iteration.getSecondaryResults().get(name);
+      if (!(result instanceof Result<?>)) {
+        throw new IllegalStateException("JMH reported no counter " + name);
+      }
+      return ((Result<?>) result).getScore();
+    }
+
     double geometricMean(ToDoubleFunction<Pair> ratio) {
       double logSum = 0;
       for (Pair pair : pairs) {

@@ -148,7 +148,7 @@ public class KernelBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void tearDown() throws InterruptedException {
+  public void tearDown() {
     try {
       if (plain != null) {
         plain.close();

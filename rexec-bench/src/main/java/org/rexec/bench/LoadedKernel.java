@@ -100,9 +100,13 @@ abstract class LoadedKernel implements AutoCloseable {
       }
       return new LoadedKernel(kernelClass) {
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
           gate.open();
-          holder.join(TimeUnit.SECONDS.toMillis(30));
+          try {
+            holder.join(TimeUnit.SECONDS.toMillis(30));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
           cell.close();
           RunResult ended = result.get();
           if (ended == null || ended.status() != RunStatus.COMPLETED) {
@@ -126,8 +130,9 @@ abstract class LoadedKernel implements AutoCloseable {
     return (long) run.invokeExact(size);
   }
 
+  /** Ends what the loading started: for a cell, its held run, checked to have completed. */
   @Override
-  public abstract void close() throws InterruptedException;
+  public abstract void close();
 
   /** Defines the given class files, unchanged; everything else comes from the platform. */
   private static final class PlainLoader extends ClassLoader {
