@@ -92,11 +92,20 @@ abstract class LoadedKernel implements AutoCloseable {
       Class<?> kernelClass = cell.importClass(kernel.className());
       AtomicReference<RunResult> result = new AtomicReference<>();
       Thread holder =
-          new Thread(() -> result.set(cell.run(KernelClasses.HOLD)), "cell-run-" + kernel.name());
+          new Thread(
+              () -> {
+                try {
+                  result.set(cell.run(KernelClasses.HOLD));
+                } finally {
+                  // A run that ends at once (refused, failed) must not leave setup waiting.
+                  ready.countDown();
+                }
+              },
+              "cell-run-" + kernel.name());
       holder.setDaemon(true);
       holder.start();
-      if (!ready.await(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the cell's run did not start: " + result.get());
+      if (!ready.await(30, TimeUnit.SECONDS) || result.get() != null) {
+        throw new IllegalStateException("the cell's run did not stay open: " + result.get());
       }
       return new LoadedKernel(kernelClass) {
         @Override
