@@ -33,7 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       loop (so it is no kill check at all: the lower bound);
  *   <li>{@code opaque}: the read in {@code VarHandle}'s opaque mode;
  *   <li>{@code switchpoint}: a {@link SwitchPoint} guard, which costs nothing in compiled code
- *       and is invalidated (deoptimizing the code) to kill.
+ *       and is invalidated (deoptimizing the code) to kill;
+ *   <li>{@code stripmined}: the volatile read, but the inner loop split into chunks of {@value
+ *       #CHUNK} iterations with the check between chunks, as a rewriter could split a counted
+ *       loop (for the loop only; method entries keep the volatile read).
  * </ul>
  *
  * <p>Run: {@code java -jar rexec-bench/target/benchmarks.jar GuardShapes}.
@@ -46,10 +49,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class GuardShapes {
 
-  @Param({"none", "volatile", "plain", "opaque", "switchpoint"})
+  @Param({"none", "volatile", "plain", "opaque", "switchpoint", "stripmined"})
   public String shape;
 
   private static final int SIZE = 256;
+
+  /** Iterations of a strip-mined inner loop between two checks. */
+  private static final int CHUNK = 1 << 16;
 
   /** A stand-in for the cell's context: the state a check reads. */
   static final class Context {
@@ -94,7 +100,9 @@ public class GuardShapes {
     for (int i = 0; i < SIZE; i++) {
       other[i] = i * 0.5;
     }
-    kind = java.util.List.of("none", "volatile", "plain", "opaque", "switchpoint").indexOf(shape);
+    kind =
+        java.util.List.of("none", "volatile", "plain", "opaque", "switchpoint", "stripmined")
+            .indexOf(shape);
   }
 
   /** Inner loop of an i-k-j matrix multiply: 256 multiply-adds, repeated 256 times. */
@@ -144,12 +152,26 @@ public class GuardShapes {
           }
         }
         break;
-      default:
+      case 4:
         for (int k = 0; k < SIZE; k++) {
           double factor = k * 0.001;
           for (int j = 0; j < SIZE; j++) {
             row[j] += factor * other[j];
             Object ignored = SWITCH_CHECK.invokeExact();
+          }
+        }
+        break;
+      default:
+        for (int k = 0; k < SIZE; k++) {
+          double factor = k * 0.001;
+          for (int start = 0; start < SIZE; start += CHUNK) {
+            int end = Math.min(SIZE, start + CHUNK);
+            for (int j = start; j < end; j++) {
+              row[j] += factor * other[j];
+            }
+            if (CONTEXT.state != 0) {
+              slowPath();
+            }
           }
         }
         break;
@@ -169,8 +191,10 @@ public class GuardShapes {
         return fibPlain(20);
       case 3:
         return fibOpaque(20);
-      default:
+      case 4:
         return fibSwitch(20);
+      default:
+        return fibVolatile(20);
     }
   }
 
@@ -228,6 +252,11 @@ public class GuardShapes {
           break;
         case 4:
           Object ignored = SWITCH_CHECK.invokeExact();
+          break;
+        case 5:
+          if (CONTEXT.state != 0) {
+            slowPath();
+          }
           break;
         default:
           break;
