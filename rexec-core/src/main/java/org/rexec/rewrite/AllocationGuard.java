@@ -25,7 +25,7 @@ import org.rexec.runtime.Guards;
  * <p>A multi-dimensional {@code multianewarray} becomes a call to {@link Guards#newArray}, which
  * counts every level before allocating; more than four dimensions are refused.
  */
-final class AllocationGuard extends ClassVisitor {
+final class AllocationGuard extends CodeRewriter {
 
   private static final String GUARDS = Type.getInternalName(Guards.class);
   private static final String ALLOCATION = "(II" + GuardCode.CELL_DESCRIPTOR + ")I";
@@ -44,18 +44,13 @@ final class AllocationGuard extends ClassVisitor {
    */
   private static final Set<String> FORMATS = formatCalls();
 
-  private final ClassRewrite rewrite;
-
   AllocationGuard(ClassVisitor next, ClassRewrite rewrite) {
-    super(Opcodes.ASM9, next);
-    this.rewrite = rewrite;
+    super(next, rewrite);
   }
 
   @Override
-  public MethodVisitor visitMethod(
-      int access, String name, String descriptor, String signature, String[] exceptions) {
-    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-    return next == null ? null : new Guarding(next);
+  MethodVisitor method(MethodVisitor next, int access, String name) {
+    return new Guarding(next);
   }
 
   private final class Guarding extends MethodVisitor {

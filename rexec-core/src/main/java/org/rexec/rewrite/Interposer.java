@@ -15,16 +15,14 @@ import org.objectweb.asm.Type;
  * becomes a handle to a synthetic bridge method of the class whose body makes the ordinary
  * call, which this visitor then routes like any other.
  */
-final class Interposer extends ClassVisitor {
+final class Interposer extends CodeRewriter {
 
   private static final String BRIDGE_PREFIX = "$rexec$bridge$";
 
-  private final ClassRewrite rewrite;
   private final Map<Handle, Handle> bridges = new LinkedHashMap<>();
 
   Interposer(ClassVisitor next, ClassRewrite rewrite) {
-    super(Opcodes.ASM9, next);
-    this.rewrite = rewrite;
+    super(next, rewrite);
   }
 
   /** A cell class that extends a substituted JDK class extends its substitute instead. */
@@ -42,10 +40,8 @@ final class Interposer extends ClassVisitor {
   }
 
   @Override
-  public MethodVisitor visitMethod(
-      int access, String name, String descriptor, String signature, String[] exceptions) {
-    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-    return next == null ? null : new Router(next);
+  MethodVisitor method(MethodVisitor next, int access, String name) {
+    return new Router(next);
   }
 
   @Override

@@ -13,7 +13,7 @@ import org.rexec.runtime.Guards;
  * cell at every element, so a JDK walk of it ({@code new Random().ints().sum()}), which calls no
  * code of the cell's, stops with the cell.
  */
-final class StreamGuard extends ClassVisitor {
+final class StreamGuard extends CodeRewriter {
 
   private static final String GUARDS = Type.getInternalName(Guards.class);
 
@@ -36,41 +36,40 @@ final class StreamGuard extends ClassVisitor {
           "Ljava/util/stream/LongStream;",
           "Ljava/util/stream/DoubleStream;");
 
-  private final ClassRewrite rewrite;
-
   StreamGuard(ClassVisitor next, ClassRewrite rewrite) {
-    super(Opcodes.ASM9, next);
-    this.rewrite = rewrite;
+    super(next, rewrite);
   }
 
   @Override
-  public MethodVisitor visitMethod(
-      int access, String name, String descriptor, String signature, String[] exceptions) {
-    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-    return next == null
-        ? null
-        : new MethodVisitor(Opcodes.ASM9, next) {
-          @Override
-          public void visitMethodInsn(
-              int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-            String returned = Type.getReturnType(descriptor).getDescriptor();
-            if (RANDOM_SOURCES.contains(owner) && STREAMS.contains(returned)) {
-              // [stream] -> [stream, cell] -> [guarded stream]
-              GuardCode.loadCell(mv, rewrite.className);
-              mv.visitMethodInsn(
-                  Opcodes.INVOKESTATIC,
-                  GUARDS,
-                  "walk",
-                  "(" + returned + GuardCode.CELL_DESCRIPTOR + ")" + returned,
-                  false);
-            }
-          }
+  MethodVisitor method(MethodVisitor next, int access, String name) {
+    return new Guarding(next);
+  }
 
-          @Override
-          public void visitMaxs(int maxStack, int maxLocals) {
-            super.visitMaxs(GuardCode.addStack(maxStack, 1), maxLocals);
-          }
-        };
+  private final class Guarding extends MethodVisitor {
+    Guarding(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitMethodInsn(
+        int opcode, String owner, String name, String descriptor, boolean isInterface) {
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+      String returned = Type.getReturnType(descriptor).getDescriptor();
+      if (RANDOM_SOURCES.contains(owner) && STREAMS.contains(returned)) {
+        // [stream] -> [stream, cell] -> [guarded stream]
+        GuardCode.loadCell(mv, rewrite.className);
+        mv.visitMethodInsn(
+            Opcodes.INVOKESTATIC,
+            GUARDS,
+            "walk",
+            "(" + returned + GuardCode.CELL_DESCRIPTOR + ")" + returned,
+            false);
+      }
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+      super.visitMaxs(GuardCode.addStack(maxStack, 1), maxLocals);
+    }
   }
 }
