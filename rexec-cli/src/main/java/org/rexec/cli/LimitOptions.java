@@ -31,7 +31,8 @@ final class LimitOptions {
       names = "--max-allocation",
       paramLabel = "SIZE",
       description = "Refuse any single allocation the program sizes (an array, a"
-          + " String.repeat, a BigInteger) beyond this (default: 256m, at most --memory).")
+          + " collection's capacity, a String.repeat) beyond this (default: 256m, at most"
+          + " --memory).")
   String maxAllocation;
 
   @Option(

@@ -31,14 +31,12 @@ import org.objectweb.asm.TypePath;
  * release keeps the method's locking balanced, which the JIT compilers require; the exit itself
  * is covered by nothing, so even a crafted handler cannot catch the throw again.
  */
-final class GuardInjector extends ClassVisitor {
+final class GuardInjector extends CodeRewriter {
 
-  private final ClassRewrite rewrite;
   private boolean hasFrames;
 
   GuardInjector(ClassVisitor next, ClassRewrite rewrite) {
-    super(Opcodes.ASM9, next);
-    this.rewrite = rewrite;
+    super(next, rewrite);
   }
 
   @Override
@@ -54,11 +52,9 @@ final class GuardInjector extends ClassVisitor {
   }
 
   @Override
-  public MethodVisitor visitMethod(
-      int access, String name, String descriptor, String signature, String[] exceptions) {
-    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+  MethodVisitor method(MethodVisitor next, int access, String name) {
     boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
-    return next == null || !hasCode ? next : new Injector(next);
+    return hasCode ? new Injector(next) : next;
   }
 
   /** An exception table entry of the method. */

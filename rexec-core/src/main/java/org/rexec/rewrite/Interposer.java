@@ -15,16 +15,14 @@ import org.objectweb.asm.Type;
  * becomes a handle to a synthetic bridge method of the class whose body makes the ordinary
  * call, which this visitor then routes like any other.
  */
-final class Interposer extends ClassVisitor {
+final class Interposer extends CodeRewriter {
 
   private static final String BRIDGE_PREFIX = "$rexec$bridge$";
 
-  private final ClassRewrite rewrite;
   private final Map<Handle, Handle> bridges = new LinkedHashMap<>();
 
   Interposer(ClassVisitor next, ClassRewrite rewrite) {
-    super(Opcodes.ASM9, next);
-    this.rewrite = rewrite;
+    super(next, rewrite);
   }
 
   /** A cell class that extends a substituted JDK class extends its substitute instead. */
@@ -42,10 +40,8 @@ final class Interposer extends ClassVisitor {
   }
 
   @Override
-  public MethodVisitor visitMethod(
-      int access, String name, String descriptor, String signature, String[] exceptions) {
-    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-    return next == null ? null : new Router(next);
+  MethodVisitor method(MethodVisitor next, int access, String name) {
+    return new Router(next);
   }
 
   @Override
@@ -158,7 +154,11 @@ final class Interposer extends ClassVisitor {
     @Override
     public void visitInvokeDynamicInsn(
         String name, String descriptor, Handle bootstrapMethod, Object... arguments) {
-      super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethod, bridged(arguments));
+      Object[] mapped = bridged(arguments);
+      if (isLambda(bootstrapMethod) && mapped.length > 1 && mapped[1] instanceof Handle target) {
+        mapped[1] = lambdaTarget(target);
+      }
+      super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethod, mapped);
     }
 
     @Override
@@ -171,6 +171,31 @@ final class Interposer extends ClassVisitor {
       // The cell, and two more while arguments are rotated.
       super.visitMaxs(GuardCode.addStack(maxStack, 3), maxLocals);
     }
+  }
+
+  private static boolean isLambda(Handle bootstrapMethod) {
+    return bootstrapMethod.getOwner().equals("java/lang/invoke/LambdaMetafactory");
+  }
+
+  /**
+   * The implementation of a lambda: a method reference to a JDK member ({@code ArrayList::new},
+   * {@code Math::random}) becomes a bridge of the class, so every call of the function runs cell
+   * code, with its kill check and with the guards and shims of an ordinary call of that member.
+   * Otherwise a JDK walk that calls the function (an endless {@code Stream.generate}) would run
+   * no check at all.
+   */
+  private Handle lambdaTarget(Handle target) {
+    boolean jdk =
+        Packages.isReserved(target.getOwner()) || target.getOwner().startsWith("[");
+    int tag = target.getTag();
+    boolean bridgeable =
+        tag == Opcodes.H_INVOKESTATIC
+            || tag == Opcodes.H_INVOKEVIRTUAL
+            || tag == Opcodes.H_INVOKEINTERFACE
+            || tag == Opcodes.H_NEWINVOKESPECIAL;
+    return jdk && bridgeable && !isPlanted(target.getOwner(), target.getName())
+        ? bridges.computeIfAbsent(target, this::bridgeHandle)
+        : target;
   }
 
   private Object[] bridged(Object[] constants) {

@@ -20,23 +20,18 @@ import org.rexec.runtime.Guards;
  * the guard right before each {@code monitorenter} and before each {@code monitorexit} not of
  * that form; the guard gives the same answer for the same object, so the pairs still match.
  */
-final class MonitorGuard extends ClassVisitor {
+final class MonitorGuard extends CodeRewriter {
 
   private static final String DESCRIPTOR =
       "(Ljava/lang/Object;" + Type.getDescriptor(CellContext.class) + ")Ljava/lang/Object;";
 
-  private final ClassRewrite rewrite;
-
   MonitorGuard(ClassVisitor next, ClassRewrite rewrite) {
-    super(Opcodes.ASM9, next);
-    this.rewrite = rewrite;
+    super(next, rewrite);
   }
 
   @Override
-  public MethodVisitor visitMethod(
-      int access, String name, String descriptor, String signature, String[] exceptions) {
-    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-    return next == null ? null : new Guarding(next);
+  MethodVisitor method(MethodVisitor next, int access, String name) {
+    return new Guarding(next);
   }
 
   private final class Guarding extends MethodVisitor {

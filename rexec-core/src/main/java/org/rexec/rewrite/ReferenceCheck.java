@@ -14,22 +14,17 @@ import org.rexec.runtime.RefusalSite;
  * (no label lies between the two, so nothing can jump past the guard); a rejected one is
  * recorded for the whole class.
  */
-final class ReferenceCheck extends ClassVisitor {
+final class ReferenceCheck extends CodeRewriter {
 
   private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
 
-  private final ClassRewrite rewrite;
-
   ReferenceCheck(ClassVisitor next, ClassRewrite rewrite) {
-    super(Opcodes.ASM9, next);
-    this.rewrite = rewrite;
+    super(next, rewrite);
   }
 
   @Override
-  public MethodVisitor visitMethod(
-      int access, String name, String descriptor, String signature, String[] exceptions) {
-    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-    return next == null ? null : new MethodCheck(next, name);
+  MethodVisitor method(MethodVisitor next, int access, String name) {
+    return new MethodCheck(next, name);
   }
 
   private final class MethodCheck extends MethodVisitor {

@@ -23,6 +23,9 @@ import org.rexec.runtime.RefusalSite;
  *       bridge methods are guarded too.
  *   <li>{@link MonitorGuard}: the monitor guard before {@code monitorenter}. It must see the
  *       compilers' locking shape, before the guards add code between its instructions.
+ *   <li>{@link AllocationGuard}: the allocation guard before array allocations and JDK calls
+ *       that allocate by a size argument.
+ *   <li>{@link StreamGuard}: the walk guard on streams of random numbers.
  *   <li>{@link GuardInjector}: kill checks at method entries and back-edges, handler guards.
  *   <li>{@link CellFieldInjector}: the cell field and the static initializer prologue, last, so
  *       that the prologue runs before any guard of the initializer.
@@ -116,7 +119,12 @@ public final class Rewriter {
             new ReferenceCheck(
                 new Interposer(
                     new MonitorGuard(
-                        new GuardInjector(new CellFieldInjector(writer, rewrite), rewrite),
+                        new AllocationGuard(
+                            new StreamGuard(
+                                new GuardInjector(
+                                    new CellFieldInjector(writer, rewrite), rewrite),
+                                rewrite),
+                            rewrite),
                         rewrite),
                     rewrite),
                 rewrite),

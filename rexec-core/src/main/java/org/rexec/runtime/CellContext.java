@@ -52,6 +52,8 @@ public final class CellContext {
   private final CellFiles files;
   private final NetRules network;
   private final Limits limits;
+  /** The largest allocation, read by the allocation guards. */
+  final long maxAllocationBytes;
   private final CellThreads threads = new CellThreads(this);
   private final StandIns standIns = new StandIns(this);
 
@@ -97,6 +99,7 @@ public final class CellContext {
       Properties properties) {
     this.host = Objects.requireNonNull(host, "host");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.maxAllocationBytes = limits.maxAllocationBytes();
     this.network = new NetRules(Objects.requireNonNull(network, "network"));
     try {
       this.files = files.events(new FileAudit()).build();
@@ -257,6 +260,22 @@ public final class CellContext {
     } else if (thrown instanceof OutOfMemoryError) {
       stop(StopReason.MEMORY_LIMIT, "the program ran out of memory: " + thrown.getMessage());
     }
+  }
+
+  /**
+   * Stops the cell because one allocation of about {@code bytes} would pass the largest
+   * allocation a cell may make.
+   *
+   * @return the termination, for the allocating thread to throw
+   */
+  CellTermination allocationTooLarge(double bytes) {
+    return stop(
+        StopReason.MEMORY_LIMIT,
+        "an allocation of "
+            + Units.bytes((long) Math.min(bytes, Long.MAX_VALUE))
+            + " is larger than the largest allowed, "
+            + Units.bytes(maxAllocationBytes)
+            + " (memory limit)");
   }
 
   /** Interrupts every live thread of the run, so that blocking calls return to a guard. */

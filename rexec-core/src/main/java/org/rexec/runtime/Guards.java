@@ -1,6 +1,11 @@
 package org.rexec.runtime;
 
+import java.lang.reflect.Array;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.rexec.fs.StackTraces;
+
 /**
  * The checks the rewriter plants in cell code. Each takes the calling class's
  * {@link CellContext}, which that class holds as a constant.
@@ -58,5 +63,93 @@ public final class Guards {
       throw new NullPointerException();
     }
     return cell.monitorOf(object);
+  }
+
+  /**
+   * The allocation guard, before an array allocation whose length is not a small constant and
+   * before JDK calls that allocate by a size argument: passes {@code length} on if {@code length
+   * << shift} bytes are within the largest allocation, else stops the cell.
+   *
+   * @param shift log2 of the bytes one element takes; negative for bits
+   */
+  public static int allocation(int length, int shift, CellContext cell) {
+    long bytes = shift >= 0 ? (long) length << shift : length >> -shift;
+    if (bytes > cell.maxAllocationBytes) {
+      throw cell.allocationTooLarge(bytes);
+    }
+    return length;
+  }
+
+  /**
+   * The allocation guard of a format string, before the JDK calls that format: a width or
+   * precision sizes the string the JDK builds (see {@link FormatLimit}).
+   */
+  public static String format(String format, CellContext cell) {
+    FormatLimit.check(format);
+    return format;
+  }
+
+  /**
+   * The walk guard, after JDK calls that return a stream the JDK may walk without calling cell
+   * code: every element passes the kill check.
+   */
+  public static IntStream walk(IntStream stream, CellContext cell) {
+    return stream.peek(new GuardedWalk(cell));
+  }
+
+  /** As {@link #walk(IntStream, CellContext)}. */
+  public static LongStream walk(LongStream stream, CellContext cell) {
+    return stream.peek(new GuardedWalk(cell));
+  }
+
+  /** As {@link #walk(IntStream, CellContext)}. */
+  public static DoubleStream walk(DoubleStream stream, CellContext cell) {
+    return stream.peek(new GuardedWalk(cell));
+  }
+
+  /** The allocation guard of a two-dimensional {@code multianewarray}: allocates it. */
+  public static Object newArray(int a, int b, Class<?> component, CellContext cell) {
+    return newArray(component, cell, a, b);
+  }
+
+  /** The allocation guard of a three-dimensional {@code multianewarray}: allocates it. */
+  public static Object newArray(int a, int b, int c, Class<?> component, CellContext cell) {
+    return newArray(component, cell, a, b, c);
+  }
+
+  /** The allocation guard of a four-dimensional {@code multianewarray}: allocates it. */
+  public static Object newArray(
+      int a, int b, int c, int d, Class<?> component, CellContext cell) {
+    return newArray(component, cell, a, b, c, d);
+  }
+
+  /** Bytes of an array header, counted for every array a multi-dimensional allocation makes. */
+  private static final int ARRAY_HEADER = 16;
+
+  private static Object newArray(Class<?> component, CellContext cell, int... dimensions) {
+    double bytes = 0;
+    double arrays = 1;
+    for (int i = 0; i < dimensions.length && dimensions[i] > 0; i++) {
+      double elements = arrays * dimensions[i];
+      int elementBytes =
+          i < dimensions.length - 1 ? 4 : component.isPrimitive() ? primitiveBytes(component) : 4;
+      bytes += arrays * ARRAY_HEADER + elements * elementBytes;
+      arrays = elements;
+    }
+    if (bytes > cell.maxAllocationBytes) {
+      throw cell.allocationTooLarge(bytes);
+    }
+    // Negative lengths: Array.newInstance throws NegativeArraySizeException, as the JVM does.
+    return Array.newInstance(component, dimensions);
+  }
+
+  private static int primitiveBytes(Class<?> type) {
+    if (type == long.class || type == double.class) {
+      return 8;
+    }
+    if (type == int.class || type == float.class) {
+      return 4;
+    }
+    return type == char.class || type == short.class ? 2 : 1;
   }
 }

@@ -27,7 +27,10 @@ public final class Shims {
           AsyncShim.class,
           BlockingShim.class,
           ParallelShim.class,
-          MonitorShim.class);
+          MonitorShim.class,
+          SizedShim.class,
+          RegexShim.class,
+          BigNumberShim.class);
 
   /** The classes that stand in for JDK classes cell code creates or extends. */
   public static final List<Class<?>> SUBSTITUTES =

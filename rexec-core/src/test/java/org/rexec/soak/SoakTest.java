@@ -107,7 +107,26 @@ class SoakTest {
               "public class Deep { static int d(int n) { return d(n + 1) + 1; }"
                   + " public static void main(String[] a) { d(0); } }",
               Policy.builder().stack(512L << 10).build(),
-              RunStatus.STACK));
+              RunStatus.STACK),
+          new Kind(
+              "Huge",
+              "public class Huge { public static void main(String[] a) {"
+                  + " long[] l = new long[Integer.MAX_VALUE - 16]; } }",
+              Policy.defaults(),
+              RunStatus.MEMORY_LIMIT),
+          new Kind(
+              "Backtrack",
+              "public class Backtrack { public static void main(String[] a) {"
+                  + " System.out.println(\"a\".repeat(40).matches(\"(.*){1,32000}[bc]\")); } }",
+              CPU_BOUND,
+              RunStatus.CPU_LIMIT),
+          new Kind(
+              "Copies",
+              "public class Copies { public static void main(String[] a) {"
+                  + " System.out.println(java.util.Collections.nCopies(Integer.MAX_VALUE, \"x\")"
+                  + ".toString()); } }",
+              CPU_BOUND,
+              RunStatus.CPU_LIMIT));
 
   /** The JVM's footprint: heap and metaspace used after a collection, classes, threads. */
   private record Footprint(long heap, long metaspace, int classes, int threads) {
