@@ -9,8 +9,9 @@ import org.rexec.runtime.CellContext;
 import org.rexec.runtime.RefusalSite;
 
 /**
- * Gives the class its cell: a {@code static final} field that the static initializer fills,
- * first thing, from {@link CellContext#of(Class)}, followed by the class-level refusals (a
+ * Gives the class its cell: {@code static final} fields that the static initializer fills,
+ * first thing, with the cell, from {@link CellContext#of(Class)}, and the cell's loop guard,
+ * followed by the class-level refusals (a
  * refused supertype makes the class impossible to initialize, hence to instantiate or call).
  *
  * <p>Class files older than Java 5 are raised to version 49, the first that can load a class
@@ -72,6 +73,8 @@ final class CellFieldInjector extends ClassVisitor {
             | (rewrite.isInterface ? Opcodes.ACC_PUBLIC : Opcodes.ACC_PRIVATE);
     super.visitField(access, GuardCode.CELL_FIELD, GuardCode.CELL_DESCRIPTOR, null, null)
         .visitEnd();
+    super.visitField(access, GuardCode.LOOP_FIELD, GuardCode.HANDLE_DESCRIPTOR, null, null)
+        .visitEnd();
     if (!hasInitializer) {
       MethodVisitor initializer =
           super.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
@@ -93,8 +96,17 @@ final class CellFieldInjector extends ClassVisitor {
         "of",
         "(Ljava/lang/Class;)" + GuardCode.CELL_DESCRIPTOR,
         false);
+    method.visitInsn(Opcodes.DUP);
     method.visitFieldInsn(
         Opcodes.PUTSTATIC, className, GuardCode.CELL_FIELD, GuardCode.CELL_DESCRIPTOR);
+    method.visitMethodInsn(
+        Opcodes.INVOKEVIRTUAL,
+        GuardCode.CONTEXT_OWNER,
+        "loopGuard",
+        "()" + GuardCode.HANDLE_DESCRIPTOR,
+        false);
+    method.visitFieldInsn(
+        Opcodes.PUTSTATIC, className, GuardCode.LOOP_FIELD, GuardCode.HANDLE_DESCRIPTOR);
     List<RefusalSite> refusals = rewrite.initializerRefusals;
     for (RefusalSite site : refusals) {
       GuardCode.refused(method, className, site);

@@ -13,7 +13,11 @@ final class GuardCode {
   /** The static field through which a rewritten class reaches its cell. */
   static final String CELL_FIELD = "$rexec$cell";
 
+  /** The static field holding the class's loop guard ({@link CellContext#loopGuard()}). */
+  static final String LOOP_FIELD = "$rexec$loop";
+
   static final String CELL_DESCRIPTOR = Type.getDescriptor(CellContext.class);
+  static final String HANDLE_DESCRIPTOR = "Ljava/lang/invoke/MethodHandle;";
   static final String CONTEXT_OWNER = Type.getInternalName(CellContext.class);
 
   private static final String GUARDS = Type.getInternalName(Guards.class);
@@ -33,6 +37,16 @@ final class GuardCode {
     loadCell(method, className);
     method.visitMethodInsn(
         Opcodes.INVOKESTATIC, GUARDS, "check", "(" + CELL_DESCRIPTOR + ")V", false);
+  }
+
+  /**
+   * The kill check at a loop back-edge: the class's loop guard, a method handle that compiled
+   * code does not execute while the cell runs. Stack unchanged.
+   */
+  static void loopCheck(MethodVisitor method, String className) {
+    method.visitFieldInsn(Opcodes.GETSTATIC, className, LOOP_FIELD, HANDLE_DESCRIPTOR);
+    method.visitMethodInsn(
+        Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", "()V", false);
   }
 
   /** The handler guard, with the caught throwable on top of the stack: stack unchanged. */

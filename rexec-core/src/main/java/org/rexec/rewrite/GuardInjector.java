@@ -82,6 +82,8 @@ final class GuardInjector extends CodeRewriter {
     private final List<Entry> entries = new ArrayList<>();
     private boolean entriesEmitted;
     private int position;
+    /** Where the last call was, counted in instructions; -1 before the first. */
+    private int lastCall = -1;
     /** Handlers whose label was just visited: the guard goes before the next instruction. */
     private final List<Guard> pending = new ArrayList<>();
     /** Guards whose handler may be a {@code synchronized} release, and how far it matched. */
@@ -206,6 +208,20 @@ final class GuardInjector extends CodeRewriter {
 
     private void checkIfBackward(Label target) {
       if (visited.contains(target)) {
+        backEdgeCheck(positions.get(target));
+      }
+    }
+
+    /**
+     * The check at a back-edge to {@code target}: a loop whose body makes no call gets the loop
+     * guard, which compiled code does not execute (there the volatile read would cost the most:
+     * it keeps the JIT from vectorizing); a loop with a call in it pays a call anyway, and gets
+     * the kill check, which is cheaper before the JIT compiles the loop.
+     */
+    private void backEdgeCheck(int target) {
+      if (lastCall < target) {
+        GuardCode.loopCheck(mv, rewrite.className);
+      } else {
         GuardCode.check(mv, rewrite.className);
       }
     }
@@ -232,12 +248,14 @@ final class GuardInjector extends CodeRewriter {
     }
 
     private void checkSwitch(Label dflt, Label[] labels) {
-      boolean backward = visited.contains(dflt);
+      int earliest = visited.contains(dflt) ? positions.get(dflt) : Integer.MAX_VALUE;
       for (Label label : labels) {
-        backward |= visited.contains(label);
+        if (visited.contains(label)) {
+          earliest = Math.min(earliest, positions.get(label));
+        }
       }
-      if (backward) {
-        GuardCode.check(mv, rewrite.className);
+      if (earliest != Integer.MAX_VALUE) {
+        backEdgeCheck(earliest);
       }
     }
 
@@ -279,6 +297,7 @@ final class GuardInjector extends CodeRewriter {
     public void visitMethodInsn(
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
       beforeInstruction();
+      lastCall = position;
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }
 
@@ -286,6 +305,7 @@ final class GuardInjector extends CodeRewriter {
     public void visitInvokeDynamicInsn(
         String name, String descriptor, Handle bootstrapMethod, Object... arguments) {
       beforeInstruction();
+      lastCall = position;
       super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethod, arguments);
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -56,6 +57,7 @@ public final class CellContext {
   final long maxAllocationBytes;
   private final CellThreads threads = new CellThreads(this);
   private final StandIns standIns = new StandIns(this);
+  private final LoopGuard loopGuard = new LoopGuard(this);
 
   /** What {@code FileDescriptor.in}, {@code out} and {@code err} are in this cell. */
   final FileDescriptor stdinDescriptor = new FileDescriptor();
@@ -192,6 +194,14 @@ public final class CellContext {
   // ---- run lifecycle (supervisor side) ----
 
   /**
+   * The kill check of loop back-edges, which every rewritten class of the cell holds in a
+   * constant (see {@link LoopGuard}).
+   */
+  public MethodHandle loopGuard() {
+    return loopGuard.handle();
+  }
+
+  /**
    * Starts a run: installs the run's streams and lets cell code execute.
    *
    * @throws IllegalStateException if a run is active or the cell was stopped
@@ -224,6 +234,10 @@ public final class CellContext {
         state = IDLE;
       }
     }
+    if (!threads.live().isEmpty()) {
+      // Threads that outlive the run may be in loops, which must see its end.
+      loopGuard.invalidate();
+    }
     threads.interruptAll();
   }
 
@@ -243,6 +257,7 @@ public final class CellContext {
       }
       stopped = termination;
     }
+    loopGuard.invalidate();
     threads.interruptAll();
     return stopped;
   }
@@ -392,14 +407,22 @@ public final class CellContext {
    * Ends the program with {@code status}; {@code halt} skips the shutdown hooks. Returns the
    * termination for the caller to throw; a later exit keeps the first status, as the JVM does.
    */
-  synchronized CellTermination exit(int status, boolean halt) {
-    if (termination == null) {
-      termination =
-          new CellTermination(CellTermination.Reason.EXIT, status, "exit(" + status + ")");
-      state = EXITING;
+  CellTermination exit(int status, boolean halt) {
+    CellTermination exiting;
+    synchronized (this) {
+      if (termination == null) {
+        termination =
+            new CellTermination(CellTermination.Reason.EXIT, status, "exit(" + status + ")");
+        state = EXITING;
+      }
+      halted |= halt;
+      exiting = termination;
     }
-    halted |= halt;
-    return termination;
+    if (threads.live().size() > 1) {
+      // Other threads may be in loops, which must see the exit.
+      loopGuard.invalidate();
+    }
+    return exiting;
   }
 
   synchronized void addShutdownHook(Thread hook) {

@@ -179,6 +179,28 @@ class RewriterTest {
     assertThat(events.subList(0, 2))
         .containsExactly("GETSTATIC Sample.$rexec$cell", "INVOKE " + GUARDS + ".check");
     int jump = events.lastIndexOf("GOTO");
+    // The back-edge invokes the loop guard, a method handle the class holds.
+    assertThat(events.subList(jump - 2, jump + 1))
+        .containsExactly(
+            "GETSTATIC Sample.$rexec$loop", "INVOKE java/lang/invoke/MethodHandle.invokeExact",
+            "GOTO");
+  }
+
+  @Test
+  void aLoopThatCallsGetsTheKillCheckAtItsBackEdge() {
+    byte[] original =
+        mainClass(
+            main -> {
+              Label head = new Label();
+              main.visitLabel(head);
+              main.visitMethodInsn(
+                  Opcodes.INVOKESTATIC, "java/lang/Thread", "onSpinWait", "()V", false);
+              main.visitJumpInsn(Opcodes.GOTO, head);
+            });
+
+    List<String> events = trace(rewrite(original).bytes(), "main");
+
+    int jump = events.lastIndexOf("GOTO");
     assertThat(events.subList(jump - 2, jump + 1))
         .containsExactly("GETSTATIC Sample.$rexec$cell", "INVOKE " + GUARDS + ".check", "GOTO");
   }
@@ -273,13 +295,15 @@ class RewriterTest {
             },
             0);
 
+    int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC;
     assertThat(fields)
         .containsExactly(
-            (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC)
-                + " $rexec$cell Lorg/rexec/runtime/CellContext;");
+            access + " $rexec$cell Lorg/rexec/runtime/CellContext;",
+            access + " $rexec$loop Ljava/lang/invoke/MethodHandle;");
     assertThat(trace(rewritten, "<clinit>"))
         .startsWith(
-            "LDC", "INVOKE org/rexec/runtime/CellContext.of", "FIELD Sample.$rexec$cell");
+            "LDC", "INVOKE org/rexec/runtime/CellContext.of", "DUP", "FIELD Sample.$rexec$cell",
+            "INVOKE org/rexec/runtime/CellContext.loopGuard", "FIELD Sample.$rexec$loop");
   }
 
   @Test
