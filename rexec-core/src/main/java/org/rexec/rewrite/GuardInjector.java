@@ -74,6 +74,24 @@ final class GuardInjector extends CodeRewriter {
     }
   }
 
+  /**
+   * Classes whose static methods are leaves the JIT inlines or replaces by an instruction
+   * ({@code Math.sqrt}, {@code Double.doubleToLongBits}): a loop that calls only these counts
+   * as call-free.
+   */
+  private static final Set<String> LEAF_CLASSES =
+      Set.of(
+          "java/lang/Math",
+          "java/lang/StrictMath",
+          "java/lang/Integer",
+          "java/lang/Long",
+          "java/lang/Double",
+          "java/lang/Float",
+          "java/lang/Character",
+          "java/lang/Short",
+          "java/lang/Byte",
+          "java/lang/Boolean");
+
   private final class Injector extends MethodVisitor {
     private final Set<Label> visited = new HashSet<>();
     /** Where each visited label is, counted in instructions. */
@@ -297,7 +315,9 @@ final class GuardInjector extends CodeRewriter {
     public void visitMethodInsn(
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
       beforeInstruction();
-      lastCall = position;
+      if (opcode != Opcodes.INVOKESTATIC || !LEAF_CLASSES.contains(owner)) {
+        lastCall = position;
+      }
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }
 
