@@ -302,6 +302,9 @@ public final class Cell implements AutoCloseable {
         context.threads().shutDownPools();
         survivors = awaitQuiet();
         Watchdog.unwatch(budget);
+        if (survivors.isEmpty()) {
+          context.releaseRun();
+        }
       }
       if (!survivors.isEmpty()) {
         // No later run may start while a thread of this one could still wake up.

@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
@@ -67,6 +68,9 @@ public final class CellContext {
   private final Map<String, String> environment;
   private final Properties initialProperties;
   private volatile Properties properties;
+
+  /** Where a finished run's streams point: nothing. */
+  private static final PrintStream NO_OUTPUT = new PrintStream(OutputStream.nullOutputStream());
 
   private volatile PrintStream out;
   private volatile PrintStream err;
@@ -239,6 +243,17 @@ public final class CellContext {
       loopGuard.invalidate();
     }
     threads.interruptAll();
+  }
+
+  /**
+   * Lets go of the finished run's streams, once no thread of it is left: an idle cell then
+   * holds none of their buffers (most of what it would otherwise keep).
+   */
+  public synchronized void releaseRun() {
+    in = InputStream.nullInputStream();
+    out = NO_OUTPUT;
+    err = NO_OUTPUT;
+    lineReader = null;
   }
 
   /**
