@@ -43,9 +43,10 @@ class ArchitectureTest {
   }
 
   @Test
-  void policyFilesAndCompileAreLeaves() {
+  void policyFilesCompileAndCacheAreLeaves() {
     noClasses()
-        .that().resideInAnyPackage("org.rexec.policy..", "org.rexec.fs..", "org.rexec.compile..")
+        .that().resideInAnyPackage(
+            "org.rexec.policy..", "org.rexec.fs..", "org.rexec.compile..", "org.rexec.cache..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.rexec", "org.rexec.rewrite..", "org.rexec.runtime..", "org.rexec.cli..")
         .check(classes);

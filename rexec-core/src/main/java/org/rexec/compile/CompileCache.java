@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rexec.cache.SizeBoundedCache;
 
 /**
  * Compiled source files by (file name, source text, compiler options, Java runtime version), so
@@ -31,19 +31,11 @@ public final class CompileCache {
 
   private static final String RUNTIME = Runtime.version().toString();
 
-  private final long maxBytes;
-  private long heldBytes;
-  private long hits;
-  private long misses;
-  private final LinkedHashMap<String, CompiledSource> entries =
-      new LinkedHashMap<>(64, 0.75f, true);
+  private final SizeBoundedCache<String, CompiledSource> entries;
 
   /** A cache holding at most {@code maxBytes} of class files; 0 keeps nothing. */
   public CompileCache(long maxBytes) {
-    if (maxBytes < 0) {
-      throw new IllegalArgumentException("maxBytes must be >= 0, was " + maxBytes);
-    }
-    this.maxBytes = maxBytes;
+    this.entries = new SizeBoundedCache<>(maxBytes, CompileCache::size);
   }
 
   /** The cache shared by all cells of this JVM unless a cell is given its own. */
@@ -67,49 +59,23 @@ public final class CompileCache {
   public CompiledSource compile(String fileName, String source, Duration timeLimit)
       throws CompilationException {
     String key = key(fileName, source);
-    CompiledSource cached = find(key);
+    CompiledSource cached = entries.find(key, found -> found);
     if (cached != null) {
       return cached;
     }
     CompiledSource compiled = new SourceCompiler().compile(fileName, source, timeLimit);
-    put(key, compiled);
+    entries.put(key, compiled);
     return compiled;
   }
 
-  private synchronized CompiledSource find(String key) {
-    CompiledSource found = entries.get(key);
-    if (found != null) {
-      hits++;
-    } else {
-      misses++;
-    }
-    return found;
-  }
-
-  private synchronized void put(String key, CompiledSource compiled) {
-    long size = size(compiled);
-    if (size > maxBytes || entries.containsKey(key)) {
-      return;
-    }
-    entries.put(key, compiled);
-    heldBytes += size;
-    var eldest = entries.entrySet().iterator();
-    while (heldBytes > maxBytes && eldest.hasNext()) {
-      heldBytes -= size(eldest.next().getValue());
-      eldest.remove();
-    }
-  }
-
   /** Hits and misses so far, for benchmarks and tests. */
-  public synchronized String statistics() {
-    return "hits=" + hits + " misses=" + misses + " entries=" + entries.size()
-        + " bytes=" + heldBytes;
+  public String statistics() {
+    return entries.statistics();
   }
 
   /** Empties the cache. */
-  public synchronized void clear() {
+  public void clear() {
     entries.clear();
-    heldBytes = 0;
   }
 
   /**

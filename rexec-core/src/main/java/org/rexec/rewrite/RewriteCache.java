@@ -1,10 +1,10 @@
 package org.rexec.rewrite;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.rexec.cache.SizeBoundedCache;
 
 /**
  * Rewritten classes by (class file hash, rewriter fingerprint), so that a library is transformed
@@ -25,17 +25,11 @@ public final class RewriteCache {
   private static final RewriteCache SHARED = new RewriteCache(DEFAULT_MAX_BYTES);
 
   private final long maxBytes;
-  private long heldBytes;
-  private long hits;
-  private long misses;
-  private final LinkedHashMap<String, List<RewriteResult>> entries =
-      new LinkedHashMap<>(256, 0.75f, true);
+  private final SizeBoundedCache<String, List<RewriteResult>> entries;
 
   /** A cache holding at most {@code maxBytes} of rewritten class files. */
   public RewriteCache(long maxBytes) {
-    if (maxBytes < 0) {
-      throw new IllegalArgumentException("maxBytes must be >= 0, was " + maxBytes);
-    }
+    this.entries = new SizeBoundedCache<>(maxBytes, RewriteCache::size);
     this.maxBytes = maxBytes;
   }
 
@@ -45,47 +39,38 @@ public final class RewriteCache {
   }
 
   /** A result for this key whose dependencies match {@code classPath}, or {@code null}. */
-  synchronized RewriteResult find(String key, CellClassPath classPath) {
-    List<RewriteResult> candidates = entries.get(key);
-    if (candidates != null) {
-      for (RewriteResult candidate : candidates) {
-        if (dependenciesMatch(candidate, classPath)) {
-          hits++;
-          return candidate;
-        }
-      }
-    }
-    misses++;
-    return null;
+  RewriteResult find(String key, CellClassPath classPath) {
+    return entries.find(
+        key,
+        candidates ->
+            candidates.stream()
+                .filter(candidate -> dependenciesMatch(candidate, classPath))
+                .findFirst()
+                .orElse(null));
   }
 
+  /** Keeps {@code result} beside the other variants of its key (other dependencies). */
   synchronized void put(String key, RewriteResult result) {
-    long size = size(result);
-    if (size > maxBytes) {
+    if (size(result) > maxBytes) {
       return;
     }
-    entries.computeIfAbsent(key, k -> new ArrayList<>(1)).add(result);
-    heldBytes += size;
-    var eldest = entries.entrySet().iterator();
-    while (heldBytes > maxBytes && eldest.hasNext()) {
-      Map.Entry<String, List<RewriteResult>> entry = eldest.next();
-      for (RewriteResult evicted : entry.getValue()) {
-        heldBytes -= size(evicted);
-      }
-      eldest.remove();
+    List<RewriteResult> variants = new ArrayList<>();
+    List<RewriteResult> kept = entries.peek(key);
+    if (kept != null) {
+      variants.addAll(kept);
     }
+    variants.add(result);
+    entries.put(key, List.copyOf(variants));
   }
 
   /** Hits and misses so far, for benchmarks and tests. */
-  public synchronized String statistics() {
-    return "hits=" + hits + " misses=" + misses + " entries=" + entries.size()
-        + " bytes=" + heldBytes;
+  public String statistics() {
+    return entries.statistics();
   }
 
   /** Empties the cache. */
-  public synchronized void clear() {
+  public void clear() {
     entries.clear();
-    heldBytes = 0;
   }
 
   private static boolean dependenciesMatch(RewriteResult result, CellClassPath classPath) {
@@ -100,5 +85,9 @@ public final class RewriteCache {
   private static long size(RewriteResult result) {
     // The bytes dominate; a fixed overhead stands for the lists and maps.
     return (result.bytes() == null ? 0 : result.bytes().length) + 256;
+  }
+
+  private static long size(List<RewriteResult> variants) {
+    return variants.stream().mapToLong(RewriteCache::size).sum();
   }
 }
