@@ -1,28 +1,18 @@
 package org.rexec.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileManager;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
+import org.rexec.compile.CompilationException;
+import org.rexec.compile.SourceCompiler;
 
 /**
  * A program written for the benchmarks, from {@code src/main/resources/workloads/}: its source,
@@ -104,46 +94,14 @@ enum Workload {
     return Files.writeString(directory.resolve(fileName()), source());
   }
 
+  /** Compiled as a cell compiles sources: rexec's own in-memory javac. */
   private static Map<String, byte[]> compile(String fileName, String source) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    if (javac == null) {
-      throw new IllegalStateException("the benchmarks need a JDK (javac), not a JRE");
+    try {
+      return new TreeMap<>(
+          new SourceCompiler().compile(fileName, source, Duration.ofMinutes(1)).classFiles());
+    } catch (CompilationException e) {
+      throw new IllegalStateException(
+          "workload " + fileName + " does not compile:\n" + e.getMessage(), e);
     }
-    Map<String, byte[]> out = new TreeMap<>();
-    StandardJavaFileManager standard = javac.getStandardFileManager(null, null, null);
-    JavaFileManager files =
-        new ForwardingJavaFileManager<>(standard) {
-          @Override
-          public JavaFileObject getJavaFileForOutput(
-              Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
-            String internalName = className.replace('.', '/');
-            return new SimpleJavaFileObject(URI.create("mem:///" + internalName + ".class"), kind) {
-              @Override
-              public OutputStream openOutputStream() {
-                return new ByteArrayOutputStream() {
-                  @Override
-                  public void close() {
-                    out.put(internalName, toByteArray());
-                  }
-                };
-              }
-            };
-          }
-        };
-    JavaFileObject unit =
-        new SimpleJavaFileObject(URI.create("string:///" + fileName), JavaFileObject.Kind.SOURCE) {
-          @Override
-          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return source;
-          }
-        };
-    StringWriter errors = new StringWriter();
-    boolean ok =
-        javac.getTask(errors, files, null, List.of("--release", "17", "-g"), null, List.of(unit))
-            .call();
-    if (!ok) {
-      throw new IllegalStateException("workload " + fileName + " does not compile:\n" + errors);
-    }
-    return out;
   }
 }
