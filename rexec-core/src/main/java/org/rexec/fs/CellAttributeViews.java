@@ -3,6 +3,7 @@ package org.rexec.fs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileAttributeView;
 import java.nio.file.attribute.FileOwnerAttributeView;
@@ -45,49 +46,44 @@ final class CellAttributeViews {
       this.followLinks = followLinks;
     }
 
-    private LinkOption[] options() {
-      return followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
-    }
-
-    private PosixFileAttributeView hostView(boolean write) throws IOException {
-      CellFiles.Target target = provider.resolveForView(path, write, followLinks);
-      if (target.isMemory()) {
-        throw new UnsupportedOperationException("no posix attributes for an in-memory file");
-      }
-      return Files.getFileAttributeView(target.host(), PosixFileAttributeView.class, options());
-    }
-
     @Override
     public String name() {
       return "posix";
     }
 
+    private static PosixFileAttributeView hostView(Path host, LinkOption... options) {
+      return Files.getFileAttributeView(host, PosixFileAttributeView.class, options);
+    }
+
     @Override
     public PosixFileAttributes readAttributes() throws IOException {
-      try {
-        return hostView(false).readAttributes();
-      } catch (IOException failure) {
-        throw HostErrors.retell(failure, path.toString(), null);
-      }
+      return provider.onHostFile(
+          path, false, followLinks, (host, options) -> hostView(host, options).readAttributes());
     }
 
     @Override
     public void setTimes(FileTime modified, FileTime accessed, FileTime created)
         throws IOException {
-      try {
-        hostView(true).setTimes(modified, accessed, created);
-      } catch (IOException failure) {
-        throw HostErrors.retell(failure, path.toString(), null);
-      }
+      provider.onHostFile(
+          path,
+          true,
+          followLinks,
+          (host, options) -> {
+            hostView(host, options).setTimes(modified, accessed, created);
+            return null;
+          });
     }
 
     @Override
     public void setPermissions(Set<PosixFilePermission> permissions) throws IOException {
-      try {
-        hostView(true).setPermissions(permissions);
-      } catch (IOException failure) {
-        throw HostErrors.retell(failure, path.toString(), null);
-      }
+      provider.onHostFile(
+          path,
+          true,
+          followLinks,
+          (host, options) -> {
+            hostView(host, options).setPermissions(permissions);
+            return null;
+          });
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -137,43 +138,16 @@ public final class CellFiles implements Closeable {
   }
 
   /**
-   * The host path to open for a {@code RandomAccessFile}, which can only open host files: the
-   * checks of any open, and the quota's count of a file it creates. In-memory files cannot be
-   * opened this way.
-   */
-  public Path randomAccessPath(String path, boolean write) throws IOException {
-    Target target = resolve(path, write ? Access.WRITE : Access.READ, true);
-    if (target.isMemory()) {
-      throw StackTraces.forCell(
-          new FileSystemException(target.cellPath(), null, "Operation not supported"));
-    }
-    if (write && !Files.exists(target.host())) {
-      quota.create(target.host(), target.cellPath());
-    }
-    return target.host();
-  }
-
-  /** A host file's channel as the cell must use it: counted, and bounded by the quota. */
-  public java.nio.channels.FileChannel cellChannel(
-      java.nio.channels.FileChannel host, Path hostPath, String path) {
-    return new CellFileChannel(host, this, hostPath, absolute(path), false);
-  }
-
-  /**
    * The canonical form of a cell path, as {@code File.getCanonicalPath} gives it: absolute and
    * normalized, with symbolic links resolved where the cell may read them. Records nothing.
    */
   public String realPathQuietly(String path) {
     String cellPath = absolute(path);
-    Mount mount = mountFor(cellPath);
-    if (mount == null || memoryFiles.containsKey(cellPath)) {
-      return cellPath;
-    }
     try {
-      Path real = mount.hostFor(mount.relativize(cellPath)).toRealPath();
-      String cellReal = cellPathOf(real);
-      return cellReal != null && isGranted(real, Access.READ) ? cellReal : cellPath;
-    } catch (IOException absent) {
+      Path real = HostNamespace.using(() -> resolve(cellPath, Access.READ, true, false).host());
+      String cellReal = real == null ? null : cellPathOf(real);
+      return cellReal != null ? cellReal : cellPath;
+    } catch (IOException absentOrRefused) {
       return cellPath;
     }
   }
@@ -193,24 +167,71 @@ public final class CellFiles implements Closeable {
     return resolve(path, access, followLinks, true);
   }
 
-  /** Whether the cell may do so, without recording anything: for checks inside operations. */
-  boolean allows(String path, Access access, boolean followLinks) {
+  /**
+   * Refuses to move or delete a host directory that is, or holds, the real root of one of the
+   * cell's grants: the grant is the supervisor's, not the cell's, to take away.
+   */
+  void checkNotAGrantRoot(Target target, String operation) throws AccessDeniedException {
+    for (Path root : realRoots.values()) {
+      if (target.host() != null && root.startsWith(target.host())) {
+        throw refuse(operation, target.cellPath(), FileRules.WRITE);
+      }
+    }
+  }
+
+  /**
+   * Whether the cell may make a symbolic link to a cell path: it must lie in a writable grant,
+   * and so must whatever of it exists once links are resolved. It may dangle: the link is
+   * judged again wherever it is followed.
+   */
+  boolean mayLinkTo(String cellPath) {
+    Mount mount = mountFor(cellPath);
+    if (mount == null || memoryFiles.containsKey(cellPath) || !mount.access().covers(Access.WRITE)) {
+      return false;
+    }
     try {
-      return resolve(path, access, followLinks, false).mount() != null;
+      resolve(cellPath, Access.WRITE, true, false);
+      return true;
+    } catch (NoSuchFileException dangling) {
+      return true;
     } catch (IOException refused) {
       return false;
     }
   }
 
+  /** The host path a cell path in a mount maps to, links not resolved: what a link's text names. */
+  Path hostPathOf(String cellPath) {
+    Mount mount = mountFor(cellPath);
+    return mount.hostFor(mount.relativize(cellPath));
+  }
+
+  /** Whether the cell may do so, without recording anything: for checks inside operations. */
+  boolean allows(String path, Access access, boolean followLinks) {
+    Target target = resolveQuietly(path, access, followLinks);
+    return target != null && target.mount() != null;
+  }
+
+  /** What a cell path means, or null where the cell may not: records nothing. */
+  Target resolveQuietly(String path, Access access, boolean followLinks) {
+    try {
+      return resolve(path, access, followLinks, false);
+    } catch (IOException refused) {
+      return null;
+    }
+  }
+
   private Target resolve(String path, Access access, boolean followLinks, boolean record)
       throws IOException {
+    if (!HostNamespace.isHeld()) {
+      throw new IllegalStateException("a cell path resolved outside HostNamespace");
+    }
     String cellPath = absolute(path);
     byte[] memory = memoryFiles.get(cellPath);
     if (memory != null) {
       if (access == Access.WRITE) {
         throw refuse(access, cellPath, FileRules.WRITE, record);
       }
-      return new Target(cellPath, null, null, memory);
+      return new Target(cellPath, null, null, null, memory);
     }
     Mount mount = mountFor(cellPath);
     if (mount == null) {
@@ -220,16 +241,23 @@ public final class CellFiles implements Closeable {
     if (!mount.access().covers(access)) {
       throw refuse(access, cellPath, FileRules.WRITE, record);
     }
-    String relative = mount.relativize(cellPath);
-    Path host = mount.hostFor(relative);
-    if (!relative.isEmpty()) {
-      // The entry's directory must really be where the mount says, symbolic links resolved.
-      checkReal(host.getParent(), access, cellPath, record);
+    RealPaths.Resolved real;
+    try {
+      real =
+          RealPaths.resolve(
+              mount.hostFor(mount.relativize(cellPath)), followLinks, SYSTEM_DIRECTORIES);
+    } catch (IOException failure) {
+      throw HostErrors.retell(failure, cellPath, null);
     }
-    if (followLinks) {
-      checkReal(host, access, cellPath, record);
+    // What is judged is the real path, every link on the way resolved: the system call that
+    // follows names it and nothing else, since the caller holds the HostNamespace lock.
+    if (real.closed()) {
+      throw refuse(access, cellPath, FileRules.SYSTEM, record);
     }
-    return new Target(cellPath, mount, host, null);
+    if (!isGranted(real.path(), access)) {
+      throw refuse(access, cellPath, FileRules.ESCAPE, record);
+    }
+    return new Target(cellPath, mount, real.path(), real.attributes(), null);
   }
 
   /**
@@ -274,34 +302,6 @@ public final class CellFiles implements Closeable {
     }
   }
 
-  /**
-   * Whether the cell, given {@code access}, may reach the host path {@code host} once symbolic
-   * links are resolved. A path that does not exist yet is judged by what exists of it.
-   */
-  private void checkReal(Path host, Access access, String cellPath, boolean record)
-      throws IOException {
-    // For a path that does not exist, judge its nearest existing ancestor: an operation that
-    // creates directories on the way must not create them through a link that leads out.
-    Path existing = host;
-    Path real = null;
-    while (real == null && existing != null) {
-      try {
-        real = existing.toRealPath();
-      } catch (NoSuchFileException absent) {
-        existing = existing.getParent();
-      }
-    }
-    if (real == null) {
-      return;
-    }
-    if (isSystem(real)) {
-      throw refuse(access, cellPath, FileRules.SYSTEM, record);
-    }
-    if (!isGranted(real, access)) {
-      throw refuse(access, cellPath, FileRules.ESCAPE, record);
-    }
-  }
-
   /** Whether a real host path lies in a mount that allows {@code access}. */
   boolean isGranted(Path realHost, Access access) {
     for (Map.Entry<Mount, Path> root : realRoots.entrySet()) {
@@ -319,11 +319,13 @@ public final class CellFiles implements Closeable {
   String cellPathOf(Path host) {
     Path normalized = host.normalize();
     for (Mount mount : mounts) {
-      if (normalized.startsWith(mount.hostPath())) {
-        Path relative = mount.hostPath().relativize(normalized);
-        return relative.toString().isEmpty()
-            ? mount.cellPath()
-            : CellPaths.syntax(mount.cellPath()).resolve(relative.toString()).toString();
+      for (Path root : List.of(realRoots.get(mount), mount.hostPath())) {
+        if (normalized.startsWith(root)) {
+          Path relative = root.relativize(normalized);
+          return relative.toString().isEmpty()
+              ? mount.cellPath()
+              : CellPaths.syntax(mount.cellPath()).resolve(relative.toString()).toString();
+        }
       }
     }
     return null;
@@ -375,12 +377,9 @@ public final class CellFiles implements Closeable {
   public void close() throws IOException {
     for (String cellPath : deleteOnClose) {
       try {
-        Target target = resolve(cellPath, Access.WRITE, false);
-        if (target.host() != null) {
-          Files.deleteIfExists(target.host());
-        }
+        fileSystem.provider().deleteIfExists(fileSystem.getPath(cellPath));
       } catch (IOException ignored) {
-        // Gone already, or refused: nothing to do.
+        // Refused, or in use as a directory: nothing to do.
       }
     }
     deleteOnClose.clear();
@@ -422,12 +421,20 @@ public final class CellFiles implements Closeable {
    *
    * @param cellPath the absolute, normalized cell path
    * @param mount the mount, or null for an in-memory file
-   * @param host the host path, or null for an in-memory file
+   * @param host the real host path (see {@link RealPaths}), or null for an in-memory file
+   * @param attributes the host file's attributes, not following a link; null if it does not
+   *     exist or is in memory
    * @param memory the content of an in-memory file, or null
    */
-  record Target(String cellPath, Mount mount, Path host, byte[] memory) {
+  record Target(
+      String cellPath, Mount mount, Path host, PosixFileAttributes attributes, byte[] memory) {
     boolean isMemory() {
       return memory != null;
+    }
+
+    /** Whether the host file exists (as resolution found it, under the namespace lock). */
+    boolean exists() {
+      return attributes != null;
     }
   }
 

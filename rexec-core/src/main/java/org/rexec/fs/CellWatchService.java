@@ -31,16 +31,7 @@ final class CellWatchService implements WatchService {
 
   WatchKey register(CellPath directory, WatchEvent.Kind<?>[] kinds, WatchEvent.Modifier... modifiers)
       throws IOException {
-    CellFiles.Target target = files.resolve(directory.toString(), Access.READ, true);
-    if (target.isMemory()) {
-      throw StackTraces.forCell(new java.nio.file.NotDirectoryException(target.cellPath()));
-    }
-    WatchKey hostKey;
-    try {
-      hostKey = target.host().register(host, kinds, modifiers);
-    } catch (IOException failure) {
-      throw HostErrors.retell(failure, directory.toString(), null);
-    }
+    WatchKey hostKey = files.fileSystem().provider().register(directory, host, kinds, modifiers);
     return keys.computeIfAbsent(hostKey, key -> new Key(key, directory));
   }
 

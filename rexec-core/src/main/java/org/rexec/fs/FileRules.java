@@ -11,6 +11,8 @@ public final class FileRules {
   public static final String ESCAPE = "file-escape";
   /** Creating a link whose ends are not both inside writable grants. */
   public static final String LINK = "file-link";
+  /** Opening a FIFO, socket or device, which can block without end or is not a file at all. */
+  public static final String SPECIAL = "special-files";
   /** The host's /proc, /sys and /dev describe the supervisor's process and machine. */
   public static final String SYSTEM = "system-files";
 

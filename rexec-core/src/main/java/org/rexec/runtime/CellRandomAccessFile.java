@@ -6,24 +6,31 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
 import org.rexec.fs.StackTraces;
 
 /**
- * The cell's {@code RandomAccessFile}. The JDK's class can only open a host file, so this one
- * opens the host file that the cell path maps to, after the cell's checks; its reads and writes
- * then go through a cell channel over the same descriptor (counted, and bounded by the quota),
- * and {@link #cellChannel()} stands in for the final {@code getChannel()}. In-memory files
- * cannot be opened this way.
+ * The cell's {@code RandomAccessFile}. The file is opened as a cell channel, through the cell's
+ * file system and its checks (counted, and bounded by the quota); every read, write, seek and
+ * length goes through that channel, and {@link #cellChannel()} stands in for the final
+ * {@code getChannel()}. The JDK's constructor must open some host path by name, and a host path
+ * opened by name after the check could name something else by then; so what it opens is
+ * {@code /dev/null}, which no cell can change, and its descriptor is never used.
  */
 @Substitutes(RandomAccessFile.class)
 public class CellRandomAccessFile extends RandomAccessFile {
+
+  /** What the JDK's constructor opens: a name no cell can change, unused once opened. */
+  private static final File NOTHING = new File("/dev/null");
 
   private final FileChannel channel;
 
   public CellRandomAccessFile(String name, String mode, CellContext cell)
       throws FileNotFoundException {
-    this(name, open(name, mode, cell), mode, cell);
+    this(open(name, mode, cell), mode);
   }
 
   public CellRandomAccessFile(File file, String mode, CellContext cell)
@@ -31,37 +38,36 @@ public class CellRandomAccessFile extends RandomAccessFile {
     this(CellIo.name(file), mode, cell);
   }
 
-  private CellRandomAccessFile(String name, Path host, String mode, CellContext cell)
-      throws FileNotFoundException {
-    super(host.toFile(), mode);
-    this.channel = cell.files().cellChannel(super.getChannel(), host, name);
+  private CellRandomAccessFile(FileChannel channel, String mode) throws FileNotFoundException {
+    super(NOTHING, mode);
+    this.channel = channel;
   }
 
-  private static Path open(String name, String mode, CellContext cell)
+  private static FileChannel open(String name, String mode, CellContext cell)
       throws FileNotFoundException {
     Receivers.require(name);
-    if (!mode.equals("r") && !mode.equals("rw") && !mode.equals("rws") && !mode.equals("rwd")) {
-      throw StackTraces.forCell(new IllegalArgumentException(
-          "Illegal mode \"" + mode + "\" must be one of \"r\", \"rw\", \"rws\", or \"rwd\""));
+    Set<OpenOption> options = new HashSet<>();
+    options.add(StandardOpenOption.READ);
+    switch (mode) {
+      case "r":
+        break;
+      case "rws":
+        options.add(StandardOpenOption.SYNC);
+        // fall through
+      case "rw":
+        options.add(StandardOpenOption.WRITE);
+        options.add(StandardOpenOption.CREATE);
+        break;
+      case "rwd":
+        options.add(StandardOpenOption.DSYNC);
+        options.add(StandardOpenOption.WRITE);
+        options.add(StandardOpenOption.CREATE);
+        break;
+      default:
+        throw StackTraces.forCell(new IllegalArgumentException(
+            "Illegal mode \"" + mode + "\" must be one of \"r\", \"rw\", \"rws\", or \"rwd\""));
     }
-    try {
-      Path host = cell.files().randomAccessPath(name, !mode.equals("r"));
-      // Checked here so that the JDK's own open, which names the host path, does not fail.
-      if (java.nio.file.Files.isDirectory(host)) {
-        throw CellIo.notFound(name, "Is a directory");
-      }
-      if (mode.equals("r") && !java.nio.file.Files.exists(host)) {
-        throw CellIo.notFound(name, "No such file or directory");
-      }
-      if (!mode.equals("r") && !java.nio.file.Files.isDirectory(host.getParent())) {
-        throw CellIo.notFound(name, "No such file or directory");
-      }
-      return host;
-    } catch (IOException failure) {
-      throw failure instanceof FileNotFoundException
-          ? (FileNotFoundException) failure
-          : CellIo.notFound(name, failure);
-    }
+    return CellIo.open(cell, name, options);
   }
 
   /** What {@code getChannel()} gives cell code: the cell channel over this file. */
@@ -97,6 +103,33 @@ public class CellRandomAccessFile extends RandomAccessFile {
   @Override
   public void write(byte[] bytes, int offset, int length) throws IOException {
     CellIo.write(channel, bytes, offset, length);
+  }
+
+  @Override
+  public long getFilePointer() throws IOException {
+    return channel.position();
+  }
+
+  @Override
+  public void seek(long position) throws IOException {
+    if (position < 0) {
+      throw StackTraces.forCell(new IOException("Negative seek offset"));
+    }
+    channel.position(position);
+  }
+
+  @Override
+  public long length() throws IOException {
+    return channel.size();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      channel.close();
+    } finally {
+      super.close();
+    }
   }
 
   @Override
