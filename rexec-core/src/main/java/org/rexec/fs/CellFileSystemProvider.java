@@ -87,9 +87,9 @@ public final class CellFileSystemProvider extends FileSystemProvider {
     throw new ProviderMismatchException("not a path of the cell's file system: " + path);
   }
 
-  private CellFiles.Target resolve(Path path, Access access, boolean followLinks)
-      throws IOException {
-    return files.resolve(cellPath(path).toString(), access, followLinks);
+  private CellFiles.Target resolve(
+      HostNamespace.Held held, Path path, Access access, boolean followLinks) throws IOException {
+    return files.resolve(held, cellPath(path).toString(), access, followLinks);
   }
 
   private static boolean follows(LinkOption... options) {
@@ -123,9 +123,9 @@ public final class CellFileSystemProvider extends FileSystemProvider {
             || options.contains(StandardOpenOption.APPEND)
             || options.contains(StandardOpenOption.DELETE_ON_CLOSE);
     HostNamespace.HostWork<FileChannel> open =
-        () -> {
+        held -> {
           CellFiles.Target target =
-              resolve(path, writes ? Access.WRITE : Access.READ, follows(options));
+              resolve(held, path, writes ? Access.WRITE : Access.READ, follows(options));
           if (target.isMemory()) {
             return new MemoryFileChannel(target.memory(), files.events());
           }
@@ -190,8 +190,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   public DirectoryStream<Path> newDirectoryStream(
       Path directory, DirectoryStream.Filter<? super Path> filter) throws IOException {
     return HostNamespace.using(
-        () -> {
-          CellFiles.Target target = resolve(directory, Access.READ, true);
+        held -> {
+          CellFiles.Target target = resolve(held, directory, Access.READ, true);
           if (target.isMemory()) {
             throw StackTraces.forCell(new java.nio.file.NotDirectoryException(target.cellPath()));
           }
@@ -208,8 +208,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   public void createDirectory(Path directory, FileAttribute<?>... attributes)
       throws IOException {
     HostNamespace.using(
-        () -> {
-          CellFiles.Target target = resolve(directory, Access.WRITE, false);
+        held -> {
+          CellFiles.Target target = resolve(held, directory, Access.WRITE, false);
           files.quota().create(target.host(), target.cellPath());
           try {
             return Files.createDirectory(target.host(), attributes);
@@ -229,8 +229,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attributes)
       throws IOException {
     HostNamespace.changing(
-        () -> {
-          CellFiles.Target place = resolve(link, Access.WRITE, false);
+        held -> {
+          CellFiles.Target place = resolve(held, link, Access.WRITE, false);
           CellPath targetPath = cellPath(target);
           String targetCell =
               targetPath.isAbsolute()
@@ -239,7 +239,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
                       CellPaths.syntax(place.cellPath())
                           .resolveSibling(targetPath.syntax())
                           .toString());
-          if (!files.mayLinkTo(targetCell)) {
+          if (!files.mayLinkTo(held, targetCell)) {
             throw files.refuse("link", place.cellPath(), FileRules.LINK);
           }
           // The link's text names the host path of the target's cell path, relative where the
@@ -269,12 +269,12 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   @Override
   public void createLink(Path link, Path existing) throws IOException {
     HostNamespace.changing(
-        () -> {
-          CellFiles.Target place = resolve(link, Access.WRITE, false);
-          if (!files.allows(cellPath(existing).toString(), Access.WRITE, true)) {
+        held -> {
+          CellFiles.Target place = resolve(held, link, Access.WRITE, false);
+          if (!files.allows(held, cellPath(existing).toString(), Access.WRITE, true)) {
             throw files.refuse("link", place.cellPath(), FileRules.LINK);
           }
-          CellFiles.Target file = resolve(existing, Access.WRITE, true);
+          CellFiles.Target file = resolve(held, existing, Access.WRITE, true);
           long arriving = files.quota().covers(file.host()) ? 0 : sizeOf(file);
           files.quota().create(place.host(), place.cellPath());
           try {
@@ -295,8 +295,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   @Override
   public void delete(Path path) throws IOException {
     HostNamespace.changing(
-        () -> {
-          CellFiles.Target target = resolve(path, Access.WRITE, false);
+        held -> {
+          CellFiles.Target target = resolve(held, path, Access.WRITE, false);
           files.checkNotAGrantRoot(target, "delete");
           long freed = freedByRemoving(target.host(), target.attributes());
           try {
@@ -320,13 +320,13 @@ public final class CellFileSystemProvider extends FileSystemProvider {
     // Checked before a replaced target is deleted: a copy that cannot read leaves it in place.
     Path linkTarget =
         HostNamespace.using(
-            () -> {
-              CellFiles.Target from = resolve(source, Access.READ, follow);
+            held -> {
+              CellFiles.Target from = resolve(held, source, Access.READ, follow);
               if (!from.isMemory() && !from.exists()) {
                 throw StackTraces.forCell(new NoSuchFileException(from.cellPath()));
               }
               boolean link = !follow && from.exists() && from.attributes().isSymbolicLink();
-              return link ? readSymbolicLink(source) : null;
+              return link ? linkTarget(held, source) : null;
             });
     if (replace) {
       deleteIfExists(target);
@@ -339,9 +339,9 @@ public final class CellFileSystemProvider extends FileSystemProvider {
     hostOptions.remove(StandardCopyOption.REPLACE_EXISTING);
     hostOptions.add(LinkOption.NOFOLLOW_LINKS);
     HostNamespace.using(
-        () -> {
-          CellFiles.Target from = resolve(source, Access.READ, follow);
-          CellFiles.Target to = resolve(target, Access.WRITE, false);
+        held -> {
+          CellFiles.Target from = resolve(held, source, Access.READ, follow);
+          CellFiles.Target to = resolve(held, target, Access.WRITE, false);
           if (!from.isMemory()) {
             checkNotSpecial(from);
           }
@@ -377,9 +377,9 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   @Override
   public void move(Path source, Path target, CopyOption... options) throws IOException {
     HostNamespace.changing(
-        () -> {
-          CellFiles.Target from = resolve(source, Access.WRITE, false);
-          CellFiles.Target to = resolve(target, Access.WRITE, false);
+        held -> {
+          CellFiles.Target from = resolve(held, source, Access.WRITE, false);
+          CellFiles.Target to = resolve(held, target, Access.WRITE, false);
           if (from.isMemory()) {
             throw files.refuse(Access.WRITE, from.cellPath(), FileRules.WRITE);
           }
@@ -456,28 +456,29 @@ public final class CellFileSystemProvider extends FileSystemProvider {
    * would name the host's directories.
    */
   public Path readSymbolicLink(Path link) throws IOException {
-    return HostNamespace.using(
-        () -> {
-          CellFiles.Target place = resolve(link, Access.READ, false);
-          if (place.isMemory()) {
-            throw StackTraces.forCell(new java.nio.file.NotLinkException(place.cellPath()));
-          }
-          Path hostTarget;
-          try {
-            hostTarget = Files.readSymbolicLink(place.host());
-          } catch (IOException failure) {
-            throw HostErrors.retell(failure, link.toString(), null);
-          }
-          Path resolved = place.host().resolveSibling(hostTarget).normalize();
-          String cellTarget = files.cellPathOf(resolved);
-          if (cellTarget == null || files.mountFor(cellTarget) == null) {
-            throw files.refuse(Access.READ, place.cellPath(), FileRules.ESCAPE);
-          }
-          if (!hostTarget.isAbsolute()) {
-            return fileSystem.getPath(hostTarget.toString());
-          }
-          return fileSystem.getPath(cellTarget);
-        });
+    return HostNamespace.using(held -> linkTarget(held, link));
+  }
+
+  private Path linkTarget(HostNamespace.Held held, Path link) throws IOException {
+    CellFiles.Target place = resolve(held, link, Access.READ, false);
+    if (place.isMemory()) {
+      throw StackTraces.forCell(new java.nio.file.NotLinkException(place.cellPath()));
+    }
+    Path hostTarget;
+    try {
+      hostTarget = Files.readSymbolicLink(place.host());
+    } catch (IOException failure) {
+      throw HostErrors.retell(failure, link.toString(), null);
+    }
+    Path resolved = place.host().resolveSibling(hostTarget).normalize();
+    String cellTarget = files.cellPathOf(resolved);
+    if (cellTarget == null || files.mountFor(cellTarget) == null) {
+      throw files.refuse(Access.READ, place.cellPath(), FileRules.ESCAPE);
+    }
+    if (!hostTarget.isAbsolute()) {
+      return fileSystem.getPath(hostTarget.toString());
+    }
+    return fileSystem.getPath(cellTarget);
   }
 
   @Override
@@ -486,9 +487,9 @@ public final class CellFileSystemProvider extends FileSystemProvider {
       return true;
     }
     return HostNamespace.using(
-        () -> {
-          CellFiles.Target first = resolve(path, Access.READ, true);
-          CellFiles.Target second = resolve(other, Access.READ, true);
+        held -> {
+          CellFiles.Target first = resolve(held, path, Access.READ, true);
+          CellFiles.Target second = resolve(held, other, Access.READ, true);
           if (first.isMemory() || second.isMemory()) {
             return first.cellPath().equals(second.cellPath());
           }
@@ -503,14 +504,14 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   /** A dot file is hidden, as on every POSIX system. */
   @Override
   public boolean isHidden(Path path) throws IOException {
-    HostNamespace.using(() -> resolve(path, Access.READ, false));
+    HostNamespace.using(held -> resolve(held, path, Access.READ, false));
     Path name = path.getFileName();
     return name != null && name.toString().startsWith(".");
   }
 
   @Override
   public FileStore getFileStore(Path path) throws IOException {
-    HostNamespace.using(() -> resolve(path, Access.READ, true));
+    HostNamespace.using(held -> resolve(held, path, Access.READ, true));
     return fileSystem.store();
   }
 
@@ -518,8 +519,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   public void checkAccess(Path path, AccessMode... modes) throws IOException {
     boolean write = Arrays.asList(modes).contains(AccessMode.WRITE);
     HostNamespace.using(
-        () -> {
-          CellFiles.Target target = resolve(path, write ? Access.WRITE : Access.READ, true);
+        held -> {
+          CellFiles.Target target = resolve(held, path, write ? Access.WRITE : Access.READ, true);
           if (target.isMemory()) {
             if (Arrays.asList(modes).contains(AccessMode.EXECUTE)) {
               throw StackTraces.forCell(
@@ -552,8 +553,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   public <A extends BasicFileAttributes> A readAttributes(
       Path path, Class<A> type, LinkOption... options) throws IOException {
     return HostNamespace.using(
-        () -> {
-          CellFiles.Target target = resolve(path, Access.READ, follows(options));
+        held -> {
+          CellFiles.Target target = resolve(held, path, Access.READ, follows(options));
           if (target.isMemory()) {
             if (!type.isAssignableFrom(MemoryFileAttributes.class)) {
               throw new UnsupportedOperationException(
@@ -579,8 +580,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
       throws IOException {
     return HostNamespace.using(
-        () -> {
-          CellFiles.Target target = resolve(path, Access.READ, follows(options));
+        held -> {
+          CellFiles.Target target = resolve(held, path, Access.READ, follows(options));
           if (target.isMemory()) {
             return new MemoryFileAttributes(target.memory().length).asMap(attributes);
           }
@@ -601,8 +602,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   public void setAttribute(Path path, String attribute, Object value, LinkOption... options)
       throws IOException {
     HostNamespace.using(
-        () -> {
-          CellFiles.Target target = resolve(path, Access.WRITE, follows(options));
+        held -> {
+          CellFiles.Target target = resolve(held, path, Access.WRITE, follows(options));
           try {
             Files.setAttribute(target.host(), attribute, value, options);
           } catch (IOException failure) {
@@ -624,9 +625,9 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   <T> T onHostFile(CellPath path, boolean write, boolean followLinks, ViewWork<T> work)
       throws IOException {
     return HostNamespace.using(
-        () -> {
+        held -> {
           CellFiles.Target target =
-              resolve(path, write ? Access.WRITE : Access.READ, followLinks);
+              resolve(held, path, write ? Access.WRITE : Access.READ, followLinks);
           if (target.isMemory()) {
             throw new UnsupportedOperationException("no posix attributes for an in-memory file");
           }
@@ -648,8 +649,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
    */
   Path realPath(CellPath path, LinkOption... options) throws IOException {
     return HostNamespace.using(
-        () -> {
-          CellFiles.Target target = resolve(path, Access.READ, follows(options));
+        held -> {
+          CellFiles.Target target = resolve(held, path, Access.READ, follows(options));
           if (target.isMemory()) {
             return fileSystem.getPath(target.cellPath());
           }
@@ -668,8 +669,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   boolean isDirectoryQuietly(CellPath path) {
     try {
       return HostNamespace.using(
-          () -> {
-            CellFiles.Target target = files.resolveQuietly(path.toString(), Access.READ, true);
+          held -> {
+            CellFiles.Target target = files.resolveQuietly(held, path.toString(), Access.READ, true);
             return target != null && target.exists() && target.attributes().isDirectory();
           });
     } catch (IOException absent) {
@@ -685,8 +686,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
       java.nio.file.WatchEvent.Modifier... modifiers)
       throws IOException {
     return HostNamespace.using(
-        () -> {
-          CellFiles.Target target = resolve(directory, Access.READ, true);
+        held -> {
+          CellFiles.Target target = resolve(held, directory, Access.READ, true);
           if (target.isMemory()) {
             throw StackTraces.forCell(new java.nio.file.NotDirectoryException(target.cellPath()));
           }

@@ -144,7 +144,7 @@ public final class CellFiles implements Closeable {
   public String realPathQuietly(String path) {
     String cellPath = absolute(path);
     try {
-      Path real = HostNamespace.using(() -> resolve(cellPath, Access.READ, true, false).host());
+      Path real = HostNamespace.using(held -> resolve(cellPath, Access.READ, true, false).host());
       String cellReal = real == null ? null : cellPathOf(real);
       return cellReal != null ? cellReal : cellPath;
     } catch (IOException absentOrRefused) {
@@ -163,7 +163,8 @@ public final class CellFiles implements Closeable {
    * @param followLinks whether the operation follows a symbolic link at the path itself
    * @throws AccessDeniedException (recorded as a violation) if the cell may not
    */
-  Target resolve(String path, Access access, boolean followLinks) throws IOException {
+  Target resolve(HostNamespace.Held held, String path, Access access, boolean followLinks)
+      throws IOException {
     return resolve(path, access, followLinks, true);
   }
 
@@ -184,7 +185,7 @@ public final class CellFiles implements Closeable {
    * and so must whatever of it exists once links are resolved. It may dangle: the link is
    * judged again wherever it is followed.
    */
-  boolean mayLinkTo(String cellPath) {
+  boolean mayLinkTo(HostNamespace.Held held, String cellPath) {
     Mount mount = mountFor(cellPath);
     if (mount == null || memoryFiles.containsKey(cellPath) || !mount.access().covers(Access.WRITE)) {
       return false;
@@ -206,13 +207,14 @@ public final class CellFiles implements Closeable {
   }
 
   /** Whether the cell may do so, without recording anything: for checks inside operations. */
-  boolean allows(String path, Access access, boolean followLinks) {
-    Target target = resolveQuietly(path, access, followLinks);
+  boolean allows(HostNamespace.Held held, String path, Access access, boolean followLinks) {
+    Target target = resolveQuietly(held, path, access, followLinks);
     return target != null && target.mount() != null;
   }
 
   /** What a cell path means, or null where the cell may not: records nothing. */
-  Target resolveQuietly(String path, Access access, boolean followLinks) {
+  Target resolveQuietly(
+      HostNamespace.Held held, String path, Access access, boolean followLinks) {
     try {
       return resolve(path, access, followLinks, false);
     } catch (IOException refused) {
@@ -222,9 +224,6 @@ public final class CellFiles implements Closeable {
 
   private Target resolve(String path, Access access, boolean followLinks, boolean record)
       throws IOException {
-    if (!HostNamespace.isHeld()) {
-      throw new IllegalStateException("a cell path resolved outside HostNamespace");
-    }
     String cellPath = absolute(path);
     byte[] memory = memoryFiles.get(cellPath);
     if (memory != null) {

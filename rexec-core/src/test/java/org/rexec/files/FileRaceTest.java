@@ -264,4 +264,43 @@ class FileRaceTest {
         .contains("missing ! java.io.FileNotFoundException: /data/missing (No such file or directory)")
         .contains("under a file ! java.io.FileNotFoundException: /data/file/x (Not a directory)");
   }
+
+  /**
+   * A thread that overflows its stack inside a file operation, at whatever depth, must not leave
+   * the JVM-wide namespace lock held: every later change (here, another cell's rename and
+   * delete) would wait for ever.
+   */
+  @Test
+  void overflowingTheStackInsideFileOperationsLeavesNoLockHeld() throws IOException {
+    String dive =
+        """
+        Path tmp = Path.of("/tmp");
+        Files.writeString(tmp.resolve("f"), "x");
+        dive(tmp, 0);
+          }
+          static int dive(Path tmp, int depth) throws IOException {
+            Files.exists(tmp.resolve("f"));
+            Files.move(tmp.resolve("f"), tmp.resolve("g"));
+            Files.move(tmp.resolve("g"), tmp.resolve("f"));
+            return dive(tmp, depth + 1) + 1;
+        """;
+    for (int i = 0; i < 6; i++) {
+      RunResult result =
+          run(Policy.builder().stack(256 * 1024 + i * 1536L).timeout(Duration.ofSeconds(20)).build(),
+              dive);
+      assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.STACK);
+    }
+    RunResult after =
+        run(
+            policy(),
+            """
+            Files.writeString(Path.of(args[0], "a"), "x");
+            Files.move(Path.of(args[0], "a"), Path.of(args[0], "b"));
+            Files.delete(Path.of(args[0], "b"));
+            System.out.println("changed");
+            """,
+            writable.toString());
+    assertThat(after.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(after.stdout()).isEqualTo("changed\n");
+  }
 }
