@@ -12,11 +12,13 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Resolves a host path as the kernel would, one name at a time from the root, following each
- * symbolic link by reading it, so that the result names no symbolic link but (optionally) the
- * last: what a check sees is then exactly what a system call on the result reaches, since the
- * kernel has no link left to follow. Dangling links are resolved too: a file created through one
- * is judged where it would be created.
+ * Resolves a host path to its real path, so that the result names no symbolic link but
+ * (optionally) the last: what a check sees is then exactly what a system call on the result
+ * reaches, since the kernel has no link left to follow. The directories are resolved by the C
+ * library's {@code realpath}, which is exact while the caller holds the {@link HostNamespace}
+ * lock (no cell can rename or link a name then); the last name, which may be missing or a
+ * dangling link, is resolved by rexec, one name at a time from the root where it is a link, so
+ * that a file created through a dangling link is judged where it would be created.
  */
 final class RealPaths {
 
@@ -46,15 +48,34 @@ final class RealPaths {
    * Resolves an absolute host path.
    *
    * @param followLast whether a symbolic link at the last name is followed
-   * @param closedTrees directories whose names are never read: resolution stops at the first
-   *     name inside one (their links are not links: {@code /proc/self/cwd} names a directory
-   *     that its text does not)
+   * @param closedTrees directories that are never reached: a path into one, or a link that
+   *     leads into one, resolves to {@code closed}
    * @throws NoSuchFileException if a name before the last does not exist
    * @throws FileSystemException if a name before the last is not a directory
    * @throws FileSystemException if the links form a loop or are too many
    */
   static Resolved resolve(Path host, boolean followLast, List<Path> closedTrees)
       throws IOException {
+    if (isInside(host, closedTrees)) {
+      return new Resolved(host, null, true);
+    }
+    Path parent = host.getParent();
+    if (parent == null) {
+      return new Resolved(host, attributesOf(host), false);
+    }
+    Path real = parent.toRealPath().resolve(host.getFileName().toString());
+    if (isInside(real, closedTrees)) {
+      return new Resolved(real, null, true);
+    }
+    PosixFileAttributes attributes = attributesOf(real);
+    if (attributes != null && attributes.isSymbolicLink() && followLast) {
+      return walk(real, closedTrees);
+    }
+    return new Resolved(real, attributes, false);
+  }
+
+  /** Resolves a path name by name from the root, following every link, even the last. */
+  private static Resolved walk(Path host, List<Path> closedTrees) throws IOException {
     Deque<String> pending = new ArrayDeque<>();
     push(pending, host);
     Path current = ROOT;
@@ -79,7 +100,7 @@ final class RealPaths {
         }
         throw new NoSuchFileException(host.toString());
       }
-      if (found.isSymbolicLink() && (!last || followLast)) {
+      if (found.isSymbolicLink()) {
         if (++links > MAX_LINKS) {
           throw new FileSystemException(host.toString(), null, "Too many levels of symbolic links");
         }
@@ -99,9 +120,13 @@ final class RealPaths {
     return new Resolved(current, attributes, false);
   }
 
+  /** Whether {@code path} is one of {@code trees} or under one; compared as text, for speed. */
   private static boolean isInside(Path path, List<Path> trees) {
+    String text = path.toString();
     for (Path tree : trees) {
-      if (path.startsWith(tree)) {
+      String prefix = tree.toString();
+      if (text.startsWith(prefix)
+          && (text.length() == prefix.length() || text.charAt(prefix.length()) == '/')) {
         return true;
       }
     }
