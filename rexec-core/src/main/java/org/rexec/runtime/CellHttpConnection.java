@@ -47,6 +47,12 @@ final class CellHttpConnection extends HttpURLConnection {
   /** Asks for no credentials; its own key keeps it apart from the JDK's credential cache. */
   private static final Authenticator NO_CREDENTIALS = new Authenticator() {};
 
+  /** The JDK's message, word for word (Java 25 dropped a double space). */
+  private static final String TOO_MANY_REDIRECTS =
+      Runtime.version().feature() >= 25
+          ? "Server redirected too many times ("
+          : "Server redirected too many  times (";
+
   private static final List<String> CREDENTIALS = List.of("authorization", "cookie", "cookie2");
 
   private final CellContext cell;
@@ -404,7 +410,7 @@ final class CellHttpConnection extends HttpURLConnection {
         }
         int status = hop.getResponseCode();
         if (++redirects >= MAX_REDIRECTS) {
-          throw new ProtocolException("Server redirected too many  times (" + redirects + ")");
+          throw new ProtocolException(TOO_MANY_REDIRECTS + redirects + ")");
         }
         if (streaming) {
           throw new HttpRetryException(
