@@ -36,7 +36,8 @@ import org.rexec.fs.StackTraces;
  *
  * <p>Every hop is direct ({@link Proxy#NO_PROXY}: the JVM's proxy settings are the
  * supervisor's), asks no one for credentials (the JVM's default {@code Authenticator} and the
- * credentials it cached are the supervisor's) and, for HTTPS, presents no client certificate
+ * credentials it cached are the supervisor's), reads no response the JVM's {@code
+ * ResponseCache} kept for the supervisor and, for HTTPS, presents no client certificate
  * ({@link CellUrls#tls()}).
  */
 final class CellHttpConnection extends HttpURLConnection {
@@ -60,6 +61,8 @@ final class CellHttpConnection extends HttpURLConnection {
   private final List<String[]> properties = new ArrayList<>();
 
   private HttpURLConnection hop;
+  /** What the program set; the hops never use the JVM's {@code ResponseCache}. */
+  private boolean useCaches;
   private boolean streaming;
   private OutputStream bodyOut;
   private ByteArrayOutputStream body;
@@ -70,6 +73,7 @@ final class CellHttpConnection extends HttpURLConnection {
     super(url);
     this.cell = cell;
     this.hop = jdkConnection(url);
+    this.useCaches = hop.getDefaultUseCaches();
   }
 
   /** A connection to {@code url}, whose host and port are checked first. */
@@ -89,6 +93,7 @@ final class CellHttpConnection extends HttpURLConnection {
         (HttpURLConnection) CellUrls.jdkCopy(target).openConnection(Proxy.NO_PROXY);
     connection.setInstanceFollowRedirects(false);
     connection.setAuthenticator(NO_CREDENTIALS);
+    connection.setUseCaches(false);
     if (connection instanceof HttpsURLConnection) {
       ((HttpsURLConnection) connection).setSSLSocketFactory(cell.urls().tls().getSocketFactory());
     }
@@ -181,12 +186,15 @@ final class CellHttpConnection extends HttpURLConnection {
 
   @Override
   public synchronized void setUseCaches(boolean useCaches) {
-    hop.setUseCaches(useCaches);
+    if (connected) {
+      throw new IllegalStateException("Already connected");
+    }
+    this.useCaches = useCaches;
   }
 
   @Override
   public synchronized boolean getUseCaches() {
-    return hop.getUseCaches();
+    return useCaches;
   }
 
   @Override
@@ -473,7 +481,6 @@ final class CellHttpConnection extends HttpURLConnection {
     next.setDoInput(hop.getDoInput());
     next.setDoOutput(hop.getDoOutput());
     next.setAllowUserInteraction(hop.getAllowUserInteraction());
-    next.setUseCaches(hop.getUseCaches());
     next.setIfModifiedSince(hop.getIfModifiedSince());
     next.setRequestMethod(asGet ? "GET" : method);
     for (String[] property : properties) {

@@ -56,15 +56,19 @@ final class CellUrls {
   }
 
   /**
-   * The JDK's own URL of the same text as a cell's URL, for the JDK to parse against or
-   * connect to; the cell never gets it. Null for null.
+   * The JDK's own URL with the same protocol, host, port and file as a cell's URL, for the JDK
+   * to connect to or to parse against; the cell never gets it. Field for field, never by
+   * parsing the text again: {@code new URL("http", "", -1, "//elsewhere/")} prints as
+   * {@code http://elsewhere/}, so a copy made from the text would go to a host that was never
+   * checked. (The user info and the fragment are left out: neither names a place.) Null for
+   * null.
    */
   static URL jdkCopy(URL url) throws MalformedURLException {
     if (url == null) {
       return null;
     }
-    @SuppressWarnings("deprecation") // Parsing exactly as the JDK's own handler does.
-    URL copy = new URL(url.toExternalForm());
+    @SuppressWarnings("deprecation") // The JDK's handler for the protocol, fields as they are.
+    URL copy = new URL(url.getProtocol(), url.getHost(), url.getPort(), url.getFile());
     return copy;
   }
 

@@ -3,17 +3,24 @@ package org.rexec.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Authenticator;
+import java.net.CacheRequest;
+import java.net.CacheResponse;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.PasswordAuthentication;
 import java.net.Proxy;
+import java.net.ResponseCache;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.net.URL;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -350,6 +357,68 @@ class JdkConnectionsTest {
 
     assertThat(result.stdout()).isEqualTo("private -> 401\n");
     assertThat(server.requests()).extracting(WebServer.Request::authorization).containsOnlyNulls();
+  }
+
+  @Test
+  void theSupervisorsCachedResponsesAreNeverRead() throws Exception {
+    ResponseCache before = ResponseCache.getDefault();
+    ResponseCache.setDefault(new ResponseCache() {
+      @Override
+      public CacheResponse get(URI uri, String method, Map<String, List<String>> headers) {
+        return new CacheResponse() {
+          @Override
+          public Map<String, List<String>> getHeaders() {
+            return Map.of("", List.of("HTTP/1.1 200 OK"));
+          }
+
+          @Override
+          public InputStream getBody() {
+            return new ByteArrayInputStream("the supervisor's secret".getBytes(StandardCharsets.UTF_8));
+          }
+        };
+      }
+
+      @Override
+      public CacheRequest put(URI uri, URLConnection connection) {
+        return null;
+      }
+    });
+    RunResult result;
+    try {
+      result =
+          NetPrograms.run(
+              grantingTheServer(),
+              """
+              attempt("read", () -> new String(new URL(args[0] + "/a").openStream().readAllBytes()));
+              """,
+              server.base());
+    } finally {
+      ResponseCache.setDefault(before);
+    }
+
+    assertThat(result.stdout()).isEqualTo("read -> greetings\n");
+  }
+
+  /**
+   * A URL whose text names another host than its fields (no host, a file starting with
+   * {@code //}): the JDK connects by the fields, the loopback address on port 80, and so must
+   * every hop rexec makes, never a URL parsed again from the text.
+   */
+  @Test
+  void aUrlWhoseTextNamesAnotherHostConnectsToTheHostThatWasChecked() throws Exception {
+    RunResult result =
+        NetPrograms.run(
+            Policy.builder().allowConnect("127.0.0.1", 80).build(),
+            """
+            URL url = new URL("http", "", -1, "//127.0.0.1:" + args[0] + "/stolen");
+            attempt("text", () -> url.toString());
+            attempt("open", () -> url.openStream());
+            """,
+            Integer.toString(listener.port()));
+
+    assertThat(listener.arrivals()).isEmpty();
+    assertThat(result.stdout().lines().findFirst())
+        .contains("text -> http://127.0.0.1:" + listener.port() + "/stolen");
   }
 
   @Test
