@@ -217,6 +217,44 @@ class NetworkTest {
   }
 
   @Test
+  void aGrantedListenerAcceptsAndItsSocketsAreTheCells() throws Exception {
+    int free;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      free = probe.getLocalPort();
+    }
+    ExecutorService client = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> sent = client.submit(() -> {
+        for (int attempt = 0; attempt < 100; attempt++) {
+          try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), free)) {
+            socket.getOutputStream().write("ping".getBytes(StandardCharsets.UTF_8));
+            return null;
+          } catch (java.net.ConnectException notYetListening) {
+            Thread.sleep(50);
+          }
+        }
+        throw new AssertionError("the cell never listened");
+      });
+      RunResult result =
+          run(
+              Policy.builder().allowListen(free).build(),
+              """
+              try (ServerSocket server = new ServerSocket(Integer.parseInt(args[0]));
+                  Socket accepted = server.accept()) {
+                System.out.println(new String(accepted.getInputStream().readAllBytes()));
+              }
+              """,
+              Integer.toString(free));
+      sent.get(10, TimeUnit.SECONDS);
+
+      assertThat(result.stdout()).isEqualTo("ping\n");
+      assertThat(result.bytesRead()).isEqualTo(4);
+    } finally {
+      client.shutdownNow();
+    }
+  }
+
+  @Test
   void datagramsGoOnlyWhereGranted() throws Exception {
     try (DatagramSocket receiver = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       receiver.setSoTimeout(1000);
@@ -401,7 +439,7 @@ class NetworkTest {
   @Test
   void urlsNeverLookUpTheirHostsWhenCompared() {
     List<String> canaries =
-        Stream.of("hash", "set", "equals", "uri", "jar", "relative", "file", "same")
+        Stream.of("hash", "set", "equals", "uri", "jar", "relative", "file", "same", "reference")
             .map(DnsLookups::canary)
             .toList();
 
@@ -420,13 +458,16 @@ class NetworkTest {
             attempt("file", () -> new URL("file://" + args[6] + "/x").hashCode() != 0);
             attempt("same file", () -> new URL("http://" + args[7] + "/a#x")
                 .sameFile(new URL("http://" + args[7] + "/a#y")));
+            interface Maker { URL make(String spec) throws Exception; }
+            Maker maker = URL::new;
+            attempt("reference", () -> maker.make("http://" + args[8] + "/").hashCode() != 0);
             """,
             canaries.toArray(String[]::new));
 
     assertThat(result.stdout())
         .isEqualTo(
             "hash -> true\nset -> 1\nequals -> true\nuri -> true\njar -> true\n"
-                + "relative -> true\nfile -> true\nsame file -> true\n");
+                + "relative -> true\nfile -> true\nsame file -> true\nreference -> true\n");
     for (String canary : canaries) {
       assertThat(DnsLookups.wasLookedUp(canary)).as("%s was looked up", canary).isFalse();
     }
