@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,8 +32,9 @@ import java.util.function.BiPredicate;
  * copied into the JDK's first, so that it cannot answer {@code uri()} differently to the check
  * and to the client), and the allow-list lists only the factories that take no callbacks
  * ({@code ofString}, {@code ofByteArray}, {@code ofFile}, ...), never {@code fromSubscriber},
- * {@code ofPublisher}, {@code ofInputStream} or {@code buffering}. Paths given to the client are
- * checked the same way: a {@code Path} the cell implemented would run on the client's threads.
+ * {@code ofPublisher}, {@code ofInputStream} or {@code buffering}. The objects those factories
+ * take are checked the same way: a {@code Path}, an {@code OpenOption} or a {@code Charset} the
+ * cell implemented would run on the client's threads.
  */
 public final class HttpClientShim {
 
@@ -194,7 +196,13 @@ public final class HttpClientShim {
     return copy;
   }
 
-  // ---- paths the client opens on its own threads ----
+  // ---- objects the client uses on its own threads: paths, options, charsets ----
+
+  @Interposes(owner = HttpResponse.BodyHandlers.class, kind = STATIC_METHOD)
+  public static HttpResponse.BodyHandler<String> ofString(Charset charset, CellContext cell) {
+    requireJdk(cell, Receivers.require(charset), "charset");
+    return HttpResponse.BodyHandlers.ofString(charset);
+  }
 
   @Interposes(owner = HttpResponse.BodyHandlers.class, kind = STATIC_METHOD)
   public static HttpResponse.BodyHandler<Path> ofFile(Path file, CellContext cell) {
@@ -206,6 +214,7 @@ public final class HttpClientShim {
   public static HttpResponse.BodyHandler<Path> ofFile(
       Path file, OpenOption[] options, CellContext cell) {
     requireJdk(cell, Receivers.require(file), "path");
+    requireJdk(cell, options, "open option");
     return HttpResponse.BodyHandlers.ofFile(file, options);
   }
 
@@ -213,6 +222,7 @@ public final class HttpClientShim {
   public static HttpResponse.BodyHandler<Path> ofFileDownload(
       Path directory, OpenOption[] options, CellContext cell) {
     requireJdk(cell, Receivers.require(directory), "path");
+    requireJdk(cell, options, "open option");
     return HttpResponse.BodyHandlers.ofFileDownload(directory, options);
   }
 
@@ -228,6 +238,14 @@ public final class HttpClientShim {
     if (isCells(given)) {
       throw Refusals.refuseCall(cell, "java.net.http with the cell's own " + what
           + " (the client would run it on its own threads)");
+    }
+  }
+
+  private static void requireJdk(CellContext cell, Object[] given, String what) {
+    for (Object each : Receivers.require(given)) {
+      if (each != null) {
+        requireJdk(cell, each, what);
+      }
     }
   }
 

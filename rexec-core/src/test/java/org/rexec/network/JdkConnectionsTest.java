@@ -471,15 +471,47 @@ class JdkConnectionsTest {
             attempt("subscriber", () -> HttpResponse.BodyHandlers.fromSubscriber(null));
             attempt("supplier", () -> HttpRequest.BodyPublishers.ofInputStream(
                 () -> new ByteArrayInputStream(new byte[1])));
+            class Mine extends java.nio.charset.Charset {
+              Mine() { super("x-mine", null); }
+              public boolean contains(java.nio.charset.Charset other) { return false; }
+              public java.nio.charset.CharsetDecoder newDecoder() {
+                return java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+              }
+              public java.nio.charset.CharsetEncoder newEncoder() {
+                return java.nio.charset.StandardCharsets.UTF_8.newEncoder();
+              }
+            }
+            attempt("charset", () -> client.send(get, HttpResponse.BodyHandlers.ofString(new Mine())));
             """,
             server.base());
 
     assertThat(result.stdout().lines())
-        .hasSize(4)
+        .hasSize(5)
         .allSatisfy(line -> assertThat(line)
             .contains("java.lang.SecurityException")
             .contains("(rule: allow-list)"));
     assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void bodiesTheClientWritesGoToTheCellsFilesByItsRules() {
+    RunResult result =
+        NetPrograms.run(
+            grantingTheServer(),
+            """
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest get = HttpRequest.newBuilder(URI.create(args[0] + "/a")).build();
+            attempt("scratch", () -> java.nio.file.Files.readString(client.send(get,
+                HttpResponse.BodyHandlers.ofFile(java.nio.file.Path.of("/tmp/page.txt"))).body()));
+            attempt("outside", () -> client.send(get,
+                HttpResponse.BodyHandlers.ofFile(java.nio.file.Path.of("/etc/page.txt"))).body());
+            """,
+            server.base());
+
+    assertThat(result.stdout().lines())
+        .containsExactly(
+            "scratch -> greetings",
+            "outside ! java.io.IOException: /etc/page.txt: Permission denied (rule: file-write)");
   }
 
   @Test
