@@ -388,6 +388,7 @@ class NetworkTest {
             Policy.builder().allowConnect("localhost").build(),
             """
             attempt("getByName", () -> InetAddress.getByName(args[0]));
+            attempt("through a subclass", () -> Inet4Address.getByName(args[0]));
             attempt("socket", () -> new Socket(args[0], 80));
             attempt("address", () -> new InetSocketAddress(args[1], 80));
             attempt("getAllByName", () -> InetAddress.getAllByName(args[1]));
@@ -400,6 +401,7 @@ class NetworkTest {
     assertThat(result.stdout())
         .isEqualTo(
             "getByName ! " + unknown(fiveParts) + "\n"
+                + "through a subclass ! " + unknown(fiveParts) + "\n"
                 + "socket ! " + unknown(fiveParts) + "\n"
                 + "address ! " + unknown(withColon) + "\n"
                 + "getAllByName ! " + unknown(withColon) + "\n"
