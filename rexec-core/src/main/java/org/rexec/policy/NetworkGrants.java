@@ -1,9 +1,9 @@
 package org.rexec.policy;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,9 +12,12 @@ import java.util.TreeSet;
  * The network a cell may use: the hosts (and ports) it may connect to and look up, and the
  * local ports it may listen on. Immutable; nothing is granted by default.
  *
- * <p>A host is a name ({@code example.com}, matched without case), an IP literal
- * ({@code 10.0.0.5}, {@code ::1}) or {@code *} for any host. Connecting to an address by its IP
- * is allowed if the IP is granted or a granted name resolves to it.
+ * <p>A host is a name ({@code example.com}, matched without case and without a trailing dot),
+ * an IP literal ({@code 10.0.0.5}, {@code ::1}, {@code [::1]}, kept in the JDK's canonical form)
+ * or {@code *} for any host. Names and addresses are apart: a grant of a name covers that name
+ * (looking it up, connecting by it), a grant of an address covers that address, whatever text
+ * wrote it. A text is an address only if {@link IpLiteral} reads it as one, exactly as the JDK
+ * does without a lookup; {@code 1.2.3.4.5} and {@code 1:2} are names.
  */
 public final class NetworkGrants {
 
@@ -32,8 +35,21 @@ public final class NetworkGrants {
       Objects.requireNonNull(host, "host");
     }
 
-    boolean covers(String target, int targetPort) {
-      return (host.equals("*") || host.equals(target)) && (port == -1 || port == targetPort);
+    /** Whether the grant names an address rather than a name (or {@code *}). */
+    public boolean isAddress() {
+      return IpLiteral.isLiteral(host);
+    }
+
+    private boolean coversPort(int targetPort) {
+      return port == -1 || port == targetPort;
+    }
+
+    private boolean coversName(String name) {
+      return host.equals("*") || (!isAddress() && host.equals(name));
+    }
+
+    private boolean coversAddress(String canonical) {
+      return host.equals("*") || (isAddress() && host.equals(canonical));
     }
 
     @Override
@@ -80,22 +96,36 @@ public final class NetworkGrants {
     return listen;
   }
 
-  /** Whether the cell may look up, or connect on some port to, {@code host}. */
-  public boolean allowsHost(String host) {
-    String target = normalize(host);
+  /**
+   * Whether the cell may look up the name {@code name} (connecting on some port is granted). An
+   * IP literal is not a name: it is never looked up.
+   */
+  public boolean allowsName(String name) {
+    return allowsName(name, -1);
+  }
+
+  /**
+   * Whether the cell may connect to the name {@code name} on {@code port} ({@code -1}: on some
+   * port), the JDK looking it up. An IP literal is not a name and is never covered here.
+   */
+  public boolean allowsName(String name, int port) {
+    if (IpLiteral.isLiteral(name)) {
+      return false;
+    }
+    String target = normalizeName(name);
     for (Connect grant : connect) {
-      if (grant.host().equals("*") || grant.host().equals(target)) {
+      if (grant.coversName(target) && (port == -1 || grant.coversPort(port))) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether a grant names {@code host} (a name or an IP literal) with {@code port}. */
-  public boolean allowsConnect(String host, int port) {
-    String target = normalize(host);
+  /** Whether an address grant (or {@code *}) covers {@code address} on {@code port}. */
+  public boolean allowsAddress(InetAddress address, int port) {
+    String canonical = IpLiteral.canonical(address);
     for (Connect grant : connect) {
-      if (grant.covers(target, port)) {
+      if (grant.coversAddress(canonical) && grant.coversPort(port)) {
         return true;
       }
     }
@@ -111,7 +141,7 @@ public final class NetworkGrants {
   public List<String> namesFor(int port) {
     List<String> names = new ArrayList<>();
     for (Connect grant : connect) {
-      if (!grant.host().equals("*") && (grant.port() == -1 || grant.port() == port)) {
+      if (!grant.host().equals("*") && !grant.isAddress() && grant.coversPort(port)) {
         names.add(grant.host());
       }
     }
@@ -136,19 +166,39 @@ public final class NetworkGrants {
     return new NetworkGrants(both, ports);
   }
 
-  /** Lower case, without brackets around IPv6 literals or a trailing dot. */
+  /**
+   * A grant's host as it is kept: {@code *}; an IP literal (brackets allowed) in the JDK's
+   * canonical form; else a name, lower case and without a trailing dot.
+   */
   static String normalize(String host) {
-    String normalized = Objects.requireNonNull(host, "host").strip().toLowerCase(Locale.ROOT);
-    if (normalized.startsWith("[") && normalized.endsWith("]")) {
-      normalized = normalized.substring(1, normalized.length() - 1);
-    }
-    if (normalized.endsWith(".") && normalized.length() > 1) {
-      normalized = normalized.substring(0, normalized.length() - 1);
-    }
-    if (normalized.isEmpty()) {
+    String text = Objects.requireNonNull(host, "host").strip();
+    if (text.isEmpty()) {
       throw new IllegalArgumentException("a host must not be empty");
     }
-    return normalized;
+    if (text.equals("*")) {
+      return text;
+    }
+    return IpLiteral.parse(text).map(IpLiteral::canonical).orElseGet(() -> normalizeName(text));
+  }
+
+  /**
+   * A name as it is compared: ASCII letters in lower case, without one trailing dot; nothing
+   * else changes, so no other text (a Kelvin sign for a {@code k}, a space) compares equal to a
+   * granted name and reaches the resolver in its place.
+   */
+  private static String normalizeName(String name) {
+    StringBuilder normalized = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      normalized.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+    }
+    if (normalized.length() > 1 && normalized.charAt(normalized.length() - 1) == '.') {
+      normalized.setLength(normalized.length() - 1);
+    }
+    if (normalized.length() == 0) {
+      throw new IllegalArgumentException("a host must not be empty");
+    }
+    return normalized.toString();
   }
 
   @Override

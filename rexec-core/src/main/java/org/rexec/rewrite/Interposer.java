@@ -104,6 +104,10 @@ final class Interposer extends CodeRewriter {
         case REDIRECT_ALL:
           callShim(shim);
           break;
+        case REDIRECT_SPREAD:
+          callShim(shim);
+          spread(Type.getArgumentTypes(shim.target()));
+          break;
         case REDIRECT_FIRST:
           mapFirstArgument(shim, Type.getArgumentTypes(descriptor).length);
           break;
@@ -123,6 +127,27 @@ final class Interposer extends CodeRewriter {
     private void callShim(Interpositions.Shim shim) {
       GuardCode.loadCell(mv, rewrite.className);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, shim.owner(), shim.name(), shim.descriptor(), false);
+    }
+
+    /**
+     * Replaces the {@code Object[]} on the stack by its elements cast to {@code types}, without
+     * a local: {@code dup; iconst i; aaload; checkcast; swap} for each but the last. The stack
+     * grows by at most three over the original arguments ({@code Interpositions} admits only
+     * such redirects), which {@link #visitMaxs} allows for.
+     */
+    private void spread(Type[] types) {
+      for (int i = 0; i < types.length; i++) {
+        boolean last = i == types.length - 1;
+        if (!last) {
+          mv.visitInsn(Opcodes.DUP);
+        }
+        mv.visitInsn(Opcodes.ICONST_0 + i);
+        mv.visitInsn(Opcodes.AALOAD);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, types[i].getInternalName());
+        if (!last) {
+          mv.visitInsn(Opcodes.SWAP);
+        }
+      }
     }
 
     /**

@@ -48,7 +48,12 @@ final class Interpositions {
     /** As {@link #REDIRECT_FIRST}, with {@code false} inserted as the second argument. */
     REDIRECT_FIRST_INSERT_FALSE,
     /** The shim maps all arguments into the one argument of another constructor. */
-    REDIRECT_ALL
+    REDIRECT_ALL,
+    /**
+     * The shim maps all arguments into an {@code Object[]} of the arguments of another
+     * constructor (references only), which the rewriter spreads onto the stack.
+     */
+    REDIRECT_SPREAD
   }
 
   /** An interposed JDK member and how it is reached. */
@@ -183,7 +188,9 @@ final class Interpositions {
     Class<?>[] to = redirect.to();
     int mapped = parameters.length - 1;
     Form form;
-    if (mapped == from.length && to.length == 1) {
+    if (mapped == from.length && shim.getReturnType() == Object[].class) {
+      return spreadShim(shim, redirect);
+    } else if (mapped == from.length && to.length == 1) {
       form = Form.REDIRECT_ALL;
     } else if (mapped == 1 && to.length == from.length) {
       form = Form.REDIRECT_FIRST;
@@ -208,6 +215,32 @@ final class Interpositions {
         Type.getMethodDescriptor(shim),
         form,
         descriptor(to, void.class));
+  }
+
+  private static Shim spreadShim(Method shim, RedirectsConstructor redirect) {
+    Class<?>[] parameters = shim.getParameterTypes();
+    int mapped = parameters.length - 1;
+    boolean wellFormed =
+        Modifier.isStatic(shim.getModifiers())
+            && parameters[mapped] == CellContext.class
+            && Arrays.equals(Arrays.copyOf(parameters, mapped), redirect.from())
+            && redirect.to().length > 0
+            && redirect.to().length <= 6 // iconst_0 to iconst_5
+            && redirect.to().length + 1 - slots(redirect.from()) <= 3 // see Interposer.spread
+            && Arrays.stream(redirect.to()).noneMatch(Class::isPrimitive);
+    if (!wellFormed) {
+      throw new IllegalStateException("spreading redirect " + shim + " does not fit its annotation");
+    }
+    return new Shim(
+        Type.getInternalName(shim.getDeclaringClass()),
+        shim.getName(),
+        Type.getMethodDescriptor(shim),
+        Form.REDIRECT_SPREAD,
+        descriptor(redirect.to(), void.class));
+  }
+
+  private static int slots(Class<?>[] types) {
+    return Arrays.stream(types).mapToInt(type -> Type.getType(type).getSize()).sum();
   }
 
   /** The JDK member a shim stands in for, derived from the shim's signature. */

@@ -53,6 +53,8 @@ public final class CellContext {
   private final CellHost host;
   private final CellFiles files;
   private final NetRules network;
+  private final CellUrls urls = new CellUrls(this);
+  private final CellHttpClients httpClients = new CellHttpClients(this);
   private final Limits limits;
   /** The largest allocation, read by the allocation guards. */
   final long maxAllocationBytes;
@@ -142,6 +144,16 @@ public final class CellContext {
 
   NetRules network() {
     return network;
+  }
+
+  /** The cell's URL handlers and connections. */
+  CellUrls urls() {
+    return urls;
+  }
+
+  /** The cell's {@code java.net.http} clients. */
+  CellHttpClients httpClients() {
+    return httpClients;
   }
 
   /** How much a run of the cell may use. */

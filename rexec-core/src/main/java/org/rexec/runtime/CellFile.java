@@ -379,6 +379,6 @@ public class CellFile extends File {
   @Override
   @Deprecated
   public URL toURL() throws MalformedURLException {
-    return toURI().toURL();
+    return UrlShim.fileUrl(toURI(), cell);
   }
 }

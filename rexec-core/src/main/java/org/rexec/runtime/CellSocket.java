@@ -16,7 +16,10 @@ import org.rexec.fs.StackTraces;
  * The cell's {@code Socket}: connects only where the cell's grants allow, checked before the
  * JDK looks a name up or connects; binds locally only to a port the system picks or a granted
  * one; counts the bytes through its streams. Direct connections only: a proxy would carry the
- * cell's traffic to hosts the grants do not name.
+ * cell's traffic to hosts the grants do not name. That includes the proxies the JVM would pick
+ * by itself: a plain {@code new Socket()} consults the JVM-wide {@code ProxySelector} (and
+ * {@code socksProxyHost}) at connect time, so every constructor here asks for
+ * {@link Proxy#NO_PROXY}, the one proxy under which the JDK opens a socket without a selector.
  *
  * <p>The connecting constructors build an unconnected socket and then connect it, as the JDK's
  * do internally, but only once this socket knows its cell: every {@code connect} and
@@ -30,6 +33,7 @@ public class CellSocket extends Socket {
   private OutputStream out;
 
   public CellSocket(CellContext cell) {
+    super(Proxy.NO_PROXY);
     this.cell = cell;
   }
 
@@ -67,10 +71,7 @@ public class CellSocket extends Socket {
 
   /** What {@code Socket(host, port)} connects to; a name is checked before it is looked up. */
   private InetSocketAddress target(String host, int port) throws IOException {
-    cell.network().checkLookup(cell, host);
-    return host == null
-        ? new InetSocketAddress(InetAddress.getByName(null), port)
-        : new InetSocketAddress(host, port);
+    return cell.network().target(cell, host, port);
   }
 
   /** Binds (if asked) and connects, closing the socket if either fails, as the JDK does. */
@@ -90,13 +91,10 @@ public class CellSocket extends Socket {
     }
   }
 
+  /** The direct proxy for a direct one, else the refusal: {@code Proxy.NO_PROXY} is the JDK's only. */
   private static Proxy direct(Proxy proxy, CellContext cell) throws SocketException {
-    if (Receivers.require(proxy).type() != Proxy.Type.DIRECT) {
-      Refusals.record(cell, "connect", "proxy " + proxy, NetRules.CONNECT_RULE);
-      throw StackTraces.forCell(new SocketException(
-          "Permission denied (rule: " + NetRules.CONNECT_RULE + "): proxies are not allowed"));
-    }
-    return proxy;
+    NetShim.checkDirect(cell, proxy);
+    return Proxy.NO_PROXY;
   }
 
   @Override

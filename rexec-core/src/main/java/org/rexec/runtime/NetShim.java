@@ -8,13 +8,13 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -39,15 +39,17 @@ public final class NetShim {
 
   @Interposes(owner = InetAddress.class, kind = STATIC_METHOD)
   public static InetAddress getByName(String host, CellContext cell) throws UnknownHostException {
-    rules(cell).checkLookup(cell, host);
-    return InetAddress.getByName(host);
+    return getAllByName(host, cell)[0];
   }
 
+  /** Looks up a granted name, noting its addresses as the cell's to reach; literals pass. */
   @Interposes(owner = InetAddress.class, kind = STATIC_METHOD)
   public static InetAddress[] getAllByName(String host, CellContext cell)
       throws UnknownHostException {
     rules(cell).checkLookup(cell, host);
-    return InetAddress.getAllByName(host);
+    InetAddress[] addresses = InetAddress.getAllByName(host);
+    rules(cell).resolvedFor(host, addresses);
+    return addresses;
   }
 
   /** The cell's own host is "localhost": the JVM's host name is none of its business. */
@@ -79,6 +81,13 @@ public final class NetShim {
       return false;
     }
     return address.isReachable(timeout);
+  }
+
+  /** The name the address was made with, else its IP: never a reverse lookup. */
+  @Interposes(owner = InetSocketAddress.class, kind = VIRTUAL_METHOD)
+  public static String getHostName(InetSocketAddress address, CellContext cell) {
+    InetAddress ip = Receivers.require(address).getAddress();
+    return ip == null ? address.getHostString() : getHostName(ip, cell);
   }
 
   /** {@code new InetSocketAddress(host, port)} looks the name up: only if the cell may. */
@@ -171,6 +180,35 @@ public final class NetShim {
 
   // ---- channels ----
 
+  /** Only internet channels: a Unix-domain socket is a file of the host's, and its services. */
+  @Interposes(owner = SocketChannel.class, member = "open", kind = STATIC_METHOD)
+  public static SocketChannel openSocketChannel(ProtocolFamily family, CellContext cell)
+      throws IOException {
+    checkFamily(cell, family);
+    return SocketChannel.open(family);
+  }
+
+  @Interposes(owner = ServerSocketChannel.class, member = "open", kind = STATIC_METHOD)
+  public static ServerSocketChannel openServerSocketChannel(
+      ProtocolFamily family, CellContext cell) throws IOException {
+    checkFamily(cell, family);
+    return ServerSocketChannel.open(family);
+  }
+
+  @Interposes(owner = DatagramChannel.class, member = "open", kind = STATIC_METHOD)
+  public static DatagramChannel openDatagramChannel(ProtocolFamily family, CellContext cell)
+      throws IOException {
+    checkFamily(cell, family);
+    return DatagramChannel.open(family);
+  }
+
+  private static void checkFamily(CellContext cell, ProtocolFamily family)
+      throws SocketException {
+    if (family != StandardProtocolFamily.INET && family != StandardProtocolFamily.INET6) {
+      throw rules(cell).refuseConnect(cell, "a " + family + " socket");
+    }
+  }
+
   @Interposes(owner = SocketChannel.class, member = "open", kind = STATIC_METHOD)
   public static SocketChannel openSocketChannel(SocketAddress remote, CellContext cell)
       throws IOException {
@@ -238,43 +276,17 @@ public final class NetShim {
     return Receivers.require(channel).bind(local);
   }
 
-  // ---- HTTP ----
-
-  /**
-   * Sends when the request's host and port are granted. The client never follows redirects in
-   * a cell (its builder's {@code followRedirects} is refused), so a response cannot lead it
-   * elsewhere; body handlers must be the JDK's, since the client runs them on its own threads.
-   */
-  @Interposes(owner = HttpClient.class, kind = VIRTUAL_METHOD)
-  public static <T> HttpResponse<T> send(
-      HttpClient client,
-      HttpRequest request,
-      HttpResponse.BodyHandler<T> handler,
-      CellContext cell)
-      throws IOException, InterruptedException {
-    Receivers.require(client);
-    java.net.URI uri = request.uri();
-    int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    rules(cell).checkConnect(cell, uri.getHost(), port);
-    if (Receivers.require(handler).getClass().getClassLoader() instanceof CellContext.Holder) {
-      throw Refusals.refuseCall(cell, "java.net.http.HttpClient.send with the cell's own body"
-          + " handler (it would run on the client's threads)");
-    }
-    return client.send(request, handler);
-  }
-
-  /** What the cell's grants say of a URL's host and port; used by {@link UrlShim}. */
-  static void checkUrl(CellContext cell, java.net.URL url) throws IOException {
-    int port = url.getPort() != -1 ? url.getPort() : url.getDefaultPort();
-    rules(cell).checkConnect(cell, url.getHost(), port);
-  }
-
   /** Refuses a proxy other than the direct one: it would reach hosts the grants do not name. */
-  static void checkDirect(CellContext cell, java.net.Proxy proxy) throws IOException {
+  static void checkDirect(CellContext cell, java.net.Proxy proxy) throws SocketException {
     if (Receivers.require(proxy).type() != java.net.Proxy.Type.DIRECT) {
-      Refusals.record(cell, "connect", "proxy " + proxy, NetRules.CONNECT_RULE);
-      throw StackTraces.forCell(new java.net.SocketException(
-          "Permission denied (rule: " + NetRules.CONNECT_RULE + "): proxies are not allowed"));
+      throw refuseProxy(cell, String.valueOf(proxy.address()));
     }
+  }
+
+  /** Records and returns the refusal of a proxy at {@code where}. */
+  static SocketException refuseProxy(CellContext cell, String where) {
+    Refusals.record(cell, "connect", "proxy " + where, NetRules.CONNECT_RULE);
+    return StackTraces.forCell(new SocketException(
+        "Permission denied (rule: " + NetRules.CONNECT_RULE + "): proxies are not allowed"));
   }
 }

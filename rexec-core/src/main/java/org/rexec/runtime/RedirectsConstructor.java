@@ -14,7 +14,10 @@ import java.lang.annotation.Target;
  * <p>The shim takes the mapped arguments and the caller's {@link CellContext} and returns the
  * first argument of {@link #to()}: either it maps the first argument alone (the others pass
  * through unchanged, and a {@code boolean false} is inserted second when {@link #to()} asks for
- * one more parameter), or it maps all of them into the single parameter of {@link #to()}.
+ * one more parameter), or it maps all of them into the single parameter of {@link #to()}. A
+ * shim returning {@code Object[]} maps all of them into the arguments of {@link #to()} (all
+ * references), which the rewriter spreads: {@code new URL(spec)} becomes {@code new URL(null,
+ * spec, theCellsHandler)}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -23,6 +23,7 @@ public final class Shims {
           ProcessShim.class,
           NetShim.class,
           UrlShim.class,
+          HttpClientShim.class,
           ExecutorsShim.class,
           AsyncShim.class,
           BlockingShim.class,

@@ -1,57 +1,128 @@
 package org.rexec.runtime;
 
+import static org.rexec.runtime.Interposes.Kind.STATIC_METHOD;
 import static org.rexec.runtime.Interposes.Kind.VIRTUAL_METHOD;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
 import java.net.Proxy;
-import java.net.URISyntaxException;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.net.URLStreamHandler;
 import org.rexec.fs.StackTraces;
 
 /**
- * Opening a URL: {@code file:} URLs read the cell's file system; {@code jar:} URLs read an
- * entry of a jar in it; {@code http}, {@code https} and {@code ftp} connect only where the
- * cell's grants allow, directly (never through a proxy) and without following redirects to
- * other places. Other protocols are refused.
+ * URLs in a cell. Every URL cell code makes ({@code new URL(...)}, {@code URI.toURL()},
+ * {@code URL.of}) is parsed by the JDK and then carries the cell's handler ({@link CellUrls},
+ * {@link CellUrlHandler}), so opening or comparing it, by whoever, follows the cell's rules.
+ * Opening is also routed here at the call site, whatever the URL's handler.
  */
 public final class UrlShim {
 
   private UrlShim() {}
 
+  // ---- making URLs: the JDK's parse, the cell's handler ----
+
+  @RedirectsConstructor(owner = URL.class, from = String.class, to = {URL.class, String.class,
+      URLStreamHandler.class})
+  public static Object[] url(String spec, CellContext cell) throws MalformedURLException {
+    return cell.urls().adopting(parsed(() -> jdkUrl(spec)));
+  }
+
+  @RedirectsConstructor(owner = URL.class, from = {URL.class, String.class}, to = {URL.class,
+      String.class, URLStreamHandler.class})
+  public static Object[] url(URL context, String spec, CellContext cell)
+      throws MalformedURLException {
+    return cell.urls().adopting(parsed(() -> jdkUrl(jdkContext(context), spec)));
+  }
+
+  @RedirectsConstructor(owner = URL.class, from = {String.class, String.class, int.class,
+      String.class}, to = {URL.class, String.class, URLStreamHandler.class})
+  public static Object[] url(String protocol, String host, int port, String file, CellContext cell)
+      throws MalformedURLException {
+    return cell.urls().adopting(parsed(() -> jdkUrl(protocol, host, port, file)));
+  }
+
+  @RedirectsConstructor(owner = URL.class, from = {String.class, String.class, String.class},
+      to = {URL.class, String.class, URLStreamHandler.class})
+  public static Object[] url(String protocol, String host, String file, CellContext cell)
+      throws MalformedURLException {
+    return cell.urls().adopting(parsed(() -> jdkUrl(protocol, host, -1, file)));
+  }
+
+  @Interposes(owner = URI.class, kind = VIRTUAL_METHOD)
+  public static URL toURL(URI uri, CellContext cell) throws MalformedURLException {
+    URI target = Receivers.require(uri);
+    return cell.urls().adopt(parsed(target::toURL));
+  }
+
+  /** {@code URL.of} (Java 20): a cell has no handler of its own to pass, only null. */
+  @Interposes(owner = URL.class, member = "of", kind = STATIC_METHOD)
+  public static URL of(URI uri, URLStreamHandler handler, CellContext cell)
+      throws MalformedURLException {
+    if (handler != null) {
+      throw Refusals.refuseCall(cell, "java.net.URL.of with a stream handler");
+    }
+    return toURL(uri, cell);
+  }
+
+  /** A cell file's URL; {@link CellFile#toURL()} calls it. */
+  static URL fileUrl(URI uri, CellContext cell) throws MalformedURLException {
+    return toURL(uri, cell);
+  }
+
+  private interface Parse {
+    URL parse() throws MalformedURLException;
+  }
+
+  /** The JDK's parse; its exception reads as thrown at the cell's call. */
+  private static URL parsed(Parse parse) throws MalformedURLException {
+    try {
+      return parse.parse();
+    } catch (MalformedURLException | RuntimeException malformed) {
+      StackTraces.forCell(malformed);
+      throw malformed;
+    }
+  }
+
+  /** The context as the JDK's own URL, so that a relative spec is parsed by its handler. */
+  private static URL jdkContext(URL context) {
+    try {
+      return CellUrls.jdkCopy(context);
+    } catch (MalformedURLException notReparsable) {
+      return context; // Its own handler's generic parser then applies.
+    }
+  }
+
+  @SuppressWarnings("deprecation") // Exactly what the cell's code asked for.
+  private static URL jdkUrl(String spec) throws MalformedURLException {
+    return new URL(spec);
+  }
+
+  @SuppressWarnings("deprecation")
+  private static URL jdkUrl(URL context, String spec) throws MalformedURLException {
+    return new URL(context, spec);
+  }
+
+  @SuppressWarnings("deprecation")
+  private static URL jdkUrl(String protocol, String host, int port, String file)
+      throws MalformedURLException {
+    return new URL(protocol, host, port, file);
+  }
+
+  // ---- opening URLs ----
+
   @Interposes(owner = URL.class, kind = VIRTUAL_METHOD)
   public static URLConnection openConnection(URL url, CellContext cell) throws IOException {
-    String protocol = Receivers.require(url).getProtocol();
-    switch (protocol) {
-      case "file":
-      case "jar":
-        return new CellUrlConnection(url, () -> open(url, cell));
-      case "http":
-      case "https":
-      case "ftp":
-        NetShim.checkUrl(cell, url);
-        URLConnection connection = url.openConnection(Proxy.NO_PROXY);
-        if (connection instanceof HttpURLConnection) {
-          ((HttpURLConnection) connection).setInstanceFollowRedirects(false);
-        }
-        return connection;
-      default:
-        Refusals.record(cell, "connect", url.toString(), NetRules.CONNECT_RULE);
-        throw StackTraces.forCell(new java.net.UnknownServiceException(
-            "protocol " + protocol + " is not allowed in this cell (rule: "
-                + NetRules.CONNECT_RULE + ")"));
-    }
+    return cell.urls().open(Receivers.require(url));
   }
 
   @Interposes(owner = URL.class, kind = VIRTUAL_METHOD)
   public static URLConnection openConnection(URL url, Proxy proxy, CellContext cell)
       throws IOException {
+    Receivers.require(url);
     NetShim.checkDirect(cell, proxy);
     return openConnection(url, cell);
   }
@@ -70,80 +141,5 @@ public final class UrlShim {
   public static Object getContent(URL url, Class<?>[] classes, CellContext cell)
       throws IOException {
     return openConnection(url, cell).getContent(classes);
-  }
-
-  /** The content a {@code file:} or {@code jar:file:} URL names, through the cell's files. */
-  private static InputStream open(URL url, CellContext cell) throws IOException {
-    if (url.getProtocol().equals("file")) {
-      return Files.newInputStream(path(url, cell));
-    }
-    String spec = url.getFile();
-    int separator = spec.indexOf("!/");
-    if (separator < 0) {
-      throw StackTraces.forCell(new java.net.MalformedURLException("no !/ in spec"));
-    }
-    URL jar = new URL(spec.substring(0, separator));
-    if (!jar.getProtocol().equals("file")) {
-      Refusals.record(cell, "connect", url.toString(), NetRules.CONNECT_RULE);
-      throw StackTraces.forCell(new java.net.UnknownServiceException(
-          "only jar:file: URLs are allowed in this cell (rule: " + NetRules.CONNECT_RULE + ")"));
-    }
-    String entry = spec.substring(separator + 2);
-    ZipInputStream zip = new ZipInputStream(Files.newInputStream(path(jar, cell)));
-    for (ZipEntry next = zip.getNextEntry(); next != null; next = zip.getNextEntry()) {
-      if (next.getName().equals(entry)) {
-        return zip;
-      }
-    }
-    zip.close();
-    throw StackTraces.forCell(new java.io.FileNotFoundException(
-        "JAR entry " + entry + " not found in " + jar.getFile()));
-  }
-
-  private static Path path(URL url, CellContext cell) throws IOException {
-    String host = url.getHost();
-    if (host != null && !host.isEmpty() && !host.equals("localhost")) {
-      Refusals.record(cell, "connect", url.toString(), NetRules.CONNECT_RULE);
-      throw StackTraces.forCell(new java.net.UnknownHostException(host));
-    }
-    try {
-      return NioShim.pathOf(url.toURI(), cell);
-    } catch (URISyntaxException | IllegalArgumentException malformed) {
-      return cell.files().fileSystem().getPath(url.getPath());
-    }
-  }
-
-  /** A connection whose input is opened on demand by the cell's rules. */
-  private static final class CellUrlConnection extends URLConnection {
-    private final Opener opener;
-    private InputStream in;
-
-    interface Opener {
-      InputStream open() throws IOException;
-    }
-
-    CellUrlConnection(URL url, Opener opener) {
-      super(url);
-      this.opener = opener;
-    }
-
-    @Override
-    public void connect() throws IOException {
-      if (!connected) {
-        in = opener.open();
-        connected = true;
-      }
-    }
-
-    @Override
-    public InputStream getInputStream() throws IOException {
-      connect();
-      return in;
-    }
-
-    @Override
-    public String getContentType() {
-      return guessContentTypeFromName(url.getFile());
-    }
   }
 }

@@ -165,7 +165,12 @@ class DefaultAllowListTest {
     "java/net/URL, setURLStreamHandlerFactory, (Ljava/net/URLStreamHandlerFactory;)V",
     "java/net/HttpURLConnection, setFollowRedirects, (Z)V",
     "java/net/URLConnection, setDefaultUseCaches, (Z)V",
-    "java/net/http/HttpClient$Builder, followRedirects, (Ljava/net/http/HttpClient$Redirect;)Ljava/net/http/HttpClient$Builder;",
+    "java/net/http/HttpClient$Builder, proxy, (Ljava/net/ProxySelector;)Ljava/net/http/HttpClient$Builder;",
+    "java/net/http/HttpResponse$BodyHandlers, fromSubscriber, (Ljava/util/concurrent/Flow$Subscriber;)Ljava/net/http/HttpResponse$BodyHandler;",
+    "java/net/http/HttpResponse$BodyHandlers, ofPublisher, ()Ljava/net/http/HttpResponse$BodyHandler;",
+    "java/net/http/HttpResponse$BodyHandlers, buffering, (Ljava/net/http/HttpResponse$BodyHandler;I)Ljava/net/http/HttpResponse$BodyHandler;",
+    "java/net/http/HttpRequest$BodyPublishers, ofInputStream, (Ljava/util/function/Supplier;)Ljava/net/http/HttpRequest$BodyPublisher;",
+    "java/net/http/HttpRequest$BodyPublishers, fromPublisher, (Ljava/util/concurrent/Flow$Publisher;)Ljava/net/http/HttpRequest$BodyPublisher;",
   })
   void dangerousMembersAreRefused(String owner, String name, String descriptor) {
     assertThat(AllowList.defaults().allowsMember(owner, name, descriptor)).isFalse();
