@@ -57,8 +57,8 @@ final class CellAttributeViews {
 
     @Override
     public PosixFileAttributes readAttributes() throws IOException {
-      return provider.onHostFile(
-          path, false, followLinks, (host, options) -> hostView(host, options).readAttributes());
+      return CellOwners.hide(provider.onHostFile(
+          path, false, followLinks, (host, options) -> hostView(host, options).readAttributes()));
     }
 
     @Override
@@ -75,7 +75,8 @@ final class CellAttributeViews {
     }
 
     @Override
-    public void setPermissions(Set<PosixFilePermission> permissions) throws IOException {
+    public void setPermissions(Set<PosixFilePermission> given) throws IOException {
+      Set<PosixFilePermission> permissions = CellArguments.permissions(given);
       provider.onHostFile(
           path,
           true,
@@ -94,13 +95,13 @@ final class CellAttributeViews {
     @Override
     public void setOwner(UserPrincipal owner) throws IOException {
       throw StackTraces.forCell(new java.nio.file.AccessDeniedException(
-          path.toString(), null, CellFiles.denial("file-owner")));
+          path.toString(), null, CellFiles.denial(FileRules.OWNER)));
     }
 
     @Override
     public void setGroup(GroupPrincipal group) throws IOException {
       throw StackTraces.forCell(new java.nio.file.AccessDeniedException(
-          path.toString(), null, CellFiles.denial("file-owner")));
+          path.toString(), null, CellFiles.denial(FileRules.OWNER)));
     }
   }
 }

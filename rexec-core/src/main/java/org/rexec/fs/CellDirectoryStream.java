@@ -14,11 +14,17 @@ final class CellDirectoryStream implements DirectoryStream<Path> {
   private final DirectoryStream<Path> host;
   private final CellPath directory;
   private final Filter<? super Path> filter;
+  private final OpenFiles openFiles;
 
-  CellDirectoryStream(DirectoryStream<Path> host, CellPath directory, Filter<? super Path> filter) {
+  CellDirectoryStream(
+      DirectoryStream<Path> host,
+      CellPath directory,
+      Filter<? super Path> filter,
+      OpenFiles openFiles) {
     this.host = host;
     this.directory = directory;
     this.filter = filter;
+    this.openFiles = openFiles;
   }
 
   @Override
@@ -60,6 +66,8 @@ final class CellDirectoryStream implements DirectoryStream<Path> {
       host.close();
     } catch (UncheckedIOException failure) {
       throw failure.getCause();
+    } finally {
+      openFiles.closed(this, false);
     }
   }
 }

@@ -7,28 +7,57 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.Path;
 
 /**
- * A host file channel as a cell uses it: bytes are counted, growth of the scratch directory is
- * reserved against its quota before it is written, and files cannot be mapped into memory (a
+ * A host file channel as a cell uses it: bytes are counted, growth of a scratch file is
+ * reserved against the quota (on the file's {@link DiskQuota.Charge}, which also serializes the
+ * file's writes and truncations) before it is written, and files cannot be mapped into memory (a
  * mapping is native memory outside the cell's bounds, and writes through it bypass the quota).
  */
 final class CellFileChannel extends FileChannel {
 
   private final FileChannel host;
   private final CellFiles files;
-  private final Path hostPath;
+  private final DiskQuota.Charge charge;
   private final String cellPath;
   private final boolean append;
 
+  /**
+   * @param charge the charge of the file if it is in the scratch directory, else null; this
+   *     channel holds the file open for it until closed
+   */
   CellFileChannel(
-      FileChannel host, CellFiles files, Path hostPath, String cellPath, boolean append) {
+      FileChannel host, CellFiles files, DiskQuota.Charge charge, String cellPath,
+      boolean append) {
     this.host = host;
     this.files = files;
-    this.hostPath = hostPath;
+    this.charge = charge;
     this.cellPath = cellPath;
     this.append = append;
+    if (charge != null) {
+      charge.opened();
+    }
+  }
+
+  /** A write of the host channel, by one of the methods below. */
+  private interface HostWrite {
+    long write() throws IOException;
+  }
+
+  /**
+   * Writes {@code length} bytes at {@code position} (-1: the channel's), the growth reserved
+   * first; for a scratch file both are one step on its charge, so no truncation comes between.
+   */
+  private long reserved(long position, long length, HostWrite write) throws IOException {
+    if (charge == null) {
+      return write.write();
+    }
+    synchronized (charge) {
+      long size = host.size();
+      long start = append ? size : position < 0 ? host.position() : position;
+      charge.extendTo(start + length, cellPath);
+      return write.write();
+    }
   }
 
   private long counted(long read) {
@@ -36,13 +65,6 @@ final class CellFileChannel extends FileChannel {
       files.events().read(read);
     }
     return read;
-  }
-
-  /** Reserves what writing {@code length} bytes at {@code position} adds to the file. */
-  private void reserve(long position, long length) throws IOException {
-    long size = host.size();
-    long end = (append ? size : position) + length;
-    files.quota().grow(hostPath, cellPath, end - size);
   }
 
   private long written(long written) {
@@ -69,8 +91,7 @@ final class CellFileChannel extends FileChannel {
 
   @Override
   public int write(ByteBuffer source) throws IOException {
-    reserve(host.position(), source.remaining());
-    return (int) written(host.write(source));
+    return (int) written(reserved(-1, source.remaining(), () -> host.write(source)));
   }
 
   @Override
@@ -79,14 +100,12 @@ final class CellFileChannel extends FileChannel {
     for (int i = offset; i < offset + length; i++) {
       total += sources[i].remaining();
     }
-    reserve(host.position(), total);
-    return written(host.write(sources, offset, length));
+    return written(reserved(-1, total, () -> host.write(sources, offset, length)));
   }
 
   @Override
   public int write(ByteBuffer source, long position) throws IOException {
-    reserve(position, source.remaining());
-    return (int) written(host.write(source, position));
+    return (int) written(reserved(position, source.remaining(), () -> host.write(source, position)));
   }
 
   @Override
@@ -107,9 +126,14 @@ final class CellFileChannel extends FileChannel {
 
   @Override
   public FileChannel truncate(long size) throws IOException {
-    long before = host.size();
-    host.truncate(size);
-    files.quota().shrink(hostPath, before - host.size(), 0);
+    if (charge == null) {
+      host.truncate(size);
+      return this;
+    }
+    synchronized (charge) {
+      host.truncate(size);
+      charge.settle(host.size());
+    }
     return this;
   }
 
@@ -127,8 +151,7 @@ final class CellFileChannel extends FileChannel {
   @Override
   public long transferFrom(ReadableByteChannel source, long position, long count)
       throws IOException {
-    reserve(position, count);
-    return written(host.transferFrom(source, position, count));
+    return written(reserved(position, count, () -> host.transferFrom(source, position, count)));
   }
 
   @Override
@@ -139,16 +162,23 @@ final class CellFileChannel extends FileChannel {
 
   @Override
   public FileLock lock(long position, long size, boolean shared) throws IOException {
-    return host.lock(position, size, shared);
+    return CellFileLock.of(this, host.lock(position, size, shared));
   }
 
   @Override
   public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-    return host.tryLock(position, size, shared);
+    return CellFileLock.of(this, host.tryLock(position, size, shared));
   }
 
   @Override
   protected void implCloseChannel() throws IOException {
-    host.close();
+    try {
+      host.close();
+    } finally {
+      files.openFiles().closed(this, false);
+      if (charge != null) {
+        charge.closed();
+      }
+    }
   }
 }

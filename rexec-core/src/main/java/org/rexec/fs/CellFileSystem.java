@@ -96,6 +96,6 @@ public final class CellFileSystem extends FileSystem {
 
   @Override
   public WatchService newWatchService() throws IOException {
-    return new CellWatchService(files);
+    return CellWatchService.open(files);
   }
 }

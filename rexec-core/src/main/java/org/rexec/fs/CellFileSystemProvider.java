@@ -2,6 +2,7 @@ package org.rexec.fs;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -23,9 +24,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.spi.FileSystemProvider;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -116,8 +120,10 @@ public final class CellFileSystemProvider extends FileSystemProvider {
    */
   @Override
   public FileChannel newFileChannel(
-      Path path, Set<? extends OpenOption> options, FileAttribute<?>... attributes)
+      Path path, Set<? extends OpenOption> given, FileAttribute<?>... givenAttributes)
       throws IOException {
+    Set<OpenOption> options = CellArguments.openOptions(given);
+    FileAttribute<?>[] attributes = CellArguments.initialAttributes(givenAttributes);
     boolean writes =
         options.contains(StandardOpenOption.WRITE)
             || options.contains(StandardOpenOption.APPEND)
@@ -140,17 +146,28 @@ public final class CellFileSystemProvider extends FileSystemProvider {
           }
           Set<OpenOption> hostOptions = new HashSet<>(options);
           hostOptions.add(LinkOption.NOFOLLOW_LINKS);
+          files.openFiles().reserve(target.cellPath());
+          FileChannel channel;
           try {
-            FileChannel channel = FileChannel.open(target.host(), hostOptions, attributes);
-            return new CellFileChannel(
-                channel, files, target.host(), target.cellPath(),
-                options.contains(StandardOpenOption.APPEND));
+            channel = FileChannel.open(target.host(), hostOptions, attributes);
           } catch (IOException failure) {
+            files.openFiles().unreserve();
             if (creates) {
-              files.quota().shrink(target.host(), 0, 1);
+              files.quota().removed(target.host(), 1);
             }
             throw HostErrors.retell(failure, target.cellPath(), null);
           }
+          DiskQuota.Charge charge;
+          try {
+            charge = chargeOf(target, channel.size());
+          } catch (IOException failure) {
+            channel.close();
+            files.openFiles().unreserve();
+            throw failure;
+          }
+          return files.openFiles().opened(new CellFileChannel(
+              channel, files, charge, target.cellPath(),
+              options.contains(StandardOpenOption.APPEND)));
         };
     return options.contains(StandardOpenOption.DELETE_ON_CLOSE)
         ? HostNamespace.changing(open)
@@ -168,6 +185,20 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   }
 
   /**
+   * The charge of a scratch file just opened or created at the checked real path (the name
+   * still names it: the lock is held), or null for a file elsewhere.
+   */
+  private DiskQuota.Charge chargeOf(CellFiles.Target target, long size) throws IOException {
+    if (!files.quota().covers(target.host())) {
+      return null;
+    }
+    Object key =
+        Files.readAttributes(target.host(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+            .fileKey();
+    return files.quota().charge(target.host(), key, size, target.cellPath());
+  }
+
+  /**
    * Completes every operation at once, on the calling thread: the JDK's own implementation would
    * run the cell's completion handlers on a pool of the JVM's threads.
    */
@@ -178,7 +209,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
       ExecutorService executor,
       FileAttribute<?>... attributes)
       throws IOException {
-    Set<OpenOption> withRead = new HashSet<>(options);
+    Set<OpenOption> withRead = CellArguments.openOptions(options);
     if (!withRead.contains(StandardOpenOption.WRITE)) {
       withRead.add(StandardOpenOption.READ);
     }
@@ -195,18 +226,23 @@ public final class CellFileSystemProvider extends FileSystemProvider {
           if (target.isMemory()) {
             throw StackTraces.forCell(new java.nio.file.NotDirectoryException(target.cellPath()));
           }
+          files.openFiles().reserve(target.cellPath());
+          DirectoryStream<Path> entries;
           try {
-            return new CellDirectoryStream(
-                Files.newDirectoryStream(target.host()), (CellPath) directory, filter);
+            entries = Files.newDirectoryStream(target.host());
           } catch (IOException failure) {
+            files.openFiles().unreserve();
             throw HostErrors.retell(failure, directory.toString(), null);
           }
+          return files.openFiles().opened(
+              new CellDirectoryStream(entries, (CellPath) directory, filter, files.openFiles()));
         });
   }
 
   @Override
-  public void createDirectory(Path directory, FileAttribute<?>... attributes)
+  public void createDirectory(Path directory, FileAttribute<?>... givenAttributes)
       throws IOException {
+    FileAttribute<?>[] attributes = CellArguments.initialAttributes(givenAttributes);
     HostNamespace.using(
         held -> {
           CellFiles.Target target = resolve(held, directory, Access.WRITE, false);
@@ -214,7 +250,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
           try {
             return Files.createDirectory(target.host(), attributes);
           } catch (IOException failure) {
-            files.quota().shrink(target.host(), 0, 1);
+            files.quota().removed(target.host(), 1);
             throw HostErrors.retell(failure, directory.toString(), null);
           }
         });
@@ -226,8 +262,9 @@ public final class CellFileSystemProvider extends FileSystemProvider {
    * followed later, it is judged again there: a move can change what a relative link means.
    */
   @Override
-  public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attributes)
+  public void createSymbolicLink(Path link, Path target, FileAttribute<?>... givenAttributes)
       throws IOException {
+    FileAttribute<?>[] attributes = CellArguments.initialAttributes(givenAttributes);
     HostNamespace.changing(
         held -> {
           CellFiles.Target place = resolve(held, link, Access.WRITE, false);
@@ -256,15 +293,16 @@ public final class CellFileSystemProvider extends FileSystemProvider {
           try {
             return Files.createSymbolicLink(place.host(), hostTarget, attributes);
           } catch (IOException failure) {
-            files.quota().shrink(place.host(), 0, 1);
+            files.quota().removed(place.host(), 1);
             throw HostErrors.retell(failure, link.toString(), target.toString());
           }
         });
   }
 
   /**
-   * A hard link is created only if both the link and the existing file are writable. A file
-   * linked into the scratch directory from outside brings its bytes into the quota.
+   * A hard link is created only if both the link and the existing file are writable, and both
+   * lie in the scratch directory or both outside it: the quota counts a file's bytes while it is
+   * there, and a name outside could grow it uncounted.
    */
   @Override
   public void createLink(Path link, Path existing) throws IOException {
@@ -275,18 +313,14 @@ public final class CellFileSystemProvider extends FileSystemProvider {
             throw files.refuse("link", place.cellPath(), FileRules.LINK);
           }
           CellFiles.Target file = resolve(held, existing, Access.WRITE, true);
-          long arriving = files.quota().covers(file.host()) ? 0 : sizeOf(file);
-          files.quota().create(place.host(), place.cellPath());
-          try {
-            files.quota().grow(place.host(), place.cellPath(), arriving);
-          } catch (IOException full) {
-            files.quota().shrink(place.host(), 0, 1);
-            throw full;
+          if (files.quota().covers(place.host()) != files.quota().covers(file.host())) {
+            throw files.refuse("link", place.cellPath(), FileRules.LINK);
           }
+          files.quota().create(place.host(), place.cellPath());
           try {
             return Files.createLink(place.host(), file.host());
           } catch (IOException failure) {
-            files.quota().shrink(place.host(), arriving, 1);
+            files.quota().removed(place.host(), 1);
             throw HostErrors.retell(failure, link.toString(), existing.toString());
           }
         });
@@ -298,15 +332,35 @@ public final class CellFileSystemProvider extends FileSystemProvider {
         held -> {
           CellFiles.Target target = resolve(held, path, Access.WRITE, false);
           files.checkNotAGrantRoot(target, "delete");
-          long freed = freedByRemoving(target.host(), target.attributes());
-          try {
-            Files.delete(target.host());
-          } catch (IOException failure) {
-            throw HostErrors.retell(failure, path.toString(), null);
-          }
-          files.quota().shrink(target.host(), freed, 1);
+          remove(target, path.toString());
           return null;
         });
+  }
+
+  /**
+   * Removes the checked real path's name; the quota gives back the name, and the file's bytes
+   * once no name and no channel holds them. The caller holds the lock exclusively.
+   */
+  private void remove(CellFiles.Target target, String cellPath) throws IOException {
+    boolean lastName = isLastName(target.host(), target.attributes());
+    try {
+      Files.delete(target.host());
+    } catch (IOException failure) {
+      throw HostErrors.retell(failure, cellPath, null);
+    }
+    files.quota().removed(target.host(), 1);
+    if (lastName) {
+      files.quota().unlinked(target.attributes().fileKey());
+    }
+  }
+
+  /** Whether a regular file's name is its last hard link. */
+  private static boolean isLastName(Path host, PosixFileAttributes attributes) throws IOException {
+    if (attributes == null || !attributes.isRegularFile()) {
+      return false;
+    }
+    Object links = Files.getAttribute(host, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+    return ((Number) links).intValue() <= 1;
   }
 
   /**
@@ -335,38 +389,159 @@ public final class CellFileSystemProvider extends FileSystemProvider {
       createSymbolicLink(target, linkTarget);
       return;
     }
-    Set<CopyOption> hostOptions = new HashSet<>(Arrays.asList(options));
-    hostOptions.remove(StandardCopyOption.REPLACE_EXISTING);
-    hostOptions.add(LinkOption.NOFOLLOW_LINKS);
-    HostNamespace.using(
-        held -> {
-          CellFiles.Target from = resolve(held, source, Access.READ, follow);
-          CellFiles.Target to = resolve(held, target, Access.WRITE, false);
-          if (!from.isMemory()) {
-            checkNotSpecial(from);
+    Copying copying = HostNamespace.using(held -> startCopy(held, source, target, follow));
+    if (copying != null) {
+      copying.run(Arrays.asList(options).contains(StandardCopyOption.COPY_ATTRIBUTES));
+    }
+  }
+
+  /**
+   * Under the lock, the names of a copy: the target created (a directory is made and that is
+   * all), both files opened, the bytes reserved. Null where nothing is left to copy.
+   */
+  private Copying startCopy(HostNamespace.Held held, Path source, Path target, boolean follow)
+      throws IOException {
+    CellFiles.Target from = resolve(held, source, Access.READ, follow);
+    CellFiles.Target to = resolve(held, target, Access.WRITE, false);
+    if (!from.isMemory()) {
+      checkNotSpecial(from);
+    }
+    if (to.exists()) {
+      throw StackTraces.forCell(new java.nio.file.FileAlreadyExistsException(to.cellPath()));
+    }
+    DiskQuota quota = files.quota();
+    quota.create(to.host(), to.cellPath());
+    if (!from.isMemory() && from.attributes().isDirectory()) {
+      try {
+        Files.createDirectory(to.host());
+      } catch (IOException failure) {
+        quota.removed(to.host(), 1);
+        throw HostErrors.retell(failure, target.toString(), null);
+      }
+      return null;
+    }
+    long size = from.isMemory() ? from.memory().length : sizeOf(from);
+    FileChannel in = null;
+    FileChannel out = null;
+    try {
+      in = from.isMemory()
+          ? null
+          : FileChannel.open(from.host(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+      out =
+          FileChannel.open(
+              to.host(),
+              StandardOpenOption.WRITE,
+              StandardOpenOption.CREATE_NEW,
+              LinkOption.NOFOLLOW_LINKS);
+      Object key =
+          Files.readAttributes(to.host(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+              .fileKey();
+      // The copy's bytes are counted before they are written.
+      DiskQuota.Charge charge = quota.charge(to.host(), key, size, to.cellPath());
+      if (charge != null) {
+        charge.opened();
+      }
+      return new Copying(from, target, in, out, key, charge, size);
+    } catch (IOException failure) {
+      if (in != null) {
+        in.close();
+      }
+      if (out != null) {
+        out.close();
+        Files.deleteIfExists(to.host());
+      }
+      quota.removed(to.host(), 1);
+      throw HostErrors.retell(failure, source.toString(), target.toString());
+    }
+  }
+
+  /**
+   * The bytes of a copy, moved between the descriptors opened under the lock and outside it, a
+   * chunk at a time: a copy of gigabytes holds no lock, and ends when its thread is interrupted
+   * (as every thread of a stopped cell is).
+   */
+  private final class Copying {
+    private static final long CHUNK = 1 << 20;
+    private final CellFiles.Target from;
+    private final Path target;
+    private final FileChannel in;
+    private final FileChannel out;
+    private final Object key;
+    private final DiskQuota.Charge charge;
+    private final long size;
+
+    Copying(
+        CellFiles.Target from, Path target, FileChannel in, FileChannel out, Object key,
+        DiskQuota.Charge charge, long size) {
+      this.from = from;
+      this.target = target;
+      this.in = in;
+      this.out = out;
+      this.key = key;
+      this.charge = charge;
+      this.size = size;
+    }
+
+    void run(boolean copyAttributes) throws IOException {
+      long done = 0;
+      IOException failed = null;
+      try (FileChannel source = in; FileChannel sink = out) {
+        if (source == null) {
+          ByteBuffer bytes = ByteBuffer.wrap(from.memory());
+          while (bytes.hasRemaining()) {
+            done += sink.write(bytes);
           }
-          long size = from.isMemory() ? from.memory().length : sizeOf(from);
-          files.quota().create(to.host(), to.cellPath());
-          try {
-            files.quota().grow(to.host(), to.cellPath(), size);
-          } catch (IOException full) {
-            files.quota().shrink(to.host(), 0, 1);
-            throw full;
-          }
-          try {
-            if (from.isMemory()) {
-              Files.copy(new java.io.ByteArrayInputStream(from.memory()), to.host());
-            } else {
-              Files.copy(from.host(), to.host(), hostOptions.toArray(new CopyOption[0]));
+        } else {
+          while (done < size) {
+            if (Thread.currentThread().isInterrupted()) {
+              throw new java.io.InterruptedIOException("the copy was interrupted");
             }
-          } catch (IOException failure) {
-            files.quota().shrink(to.host(), size, 1);
-            throw HostErrors.retell(failure, source.toString(), target.toString());
+            long moved = source.transferTo(done, Math.min(CHUNK, size - done), sink);
+            if (moved <= 0) {
+              break;
+            }
+            done += moved;
           }
-          files.events().read(size);
-          files.events().written(size);
-          return null;
-        });
+        }
+      } catch (IOException failure) {
+        failed = failure;
+      } finally {
+        if (charge != null) {
+          charge.settle(done);
+          charge.closed();
+        }
+      }
+      if (failed != null) {
+        try {
+          deleteIfExists(target);
+        } catch (IOException leftBehind) {
+          failed.addSuppressed(leftBehind);
+        }
+        throw HostErrors.retell(failed, from.cellPath(), target.toString());
+      }
+      files.events().read(done);
+      files.events().written(done);
+      if (copyAttributes && !from.isMemory()) {
+        copyAttributes();
+      }
+    }
+
+    /** Times and permissions, set on the copy if its name still names it. */
+    private void copyAttributes() throws IOException {
+      HostNamespace.using(
+          held -> {
+            CellFiles.Target to = resolve(held, target, Access.WRITE, false);
+            if (to.exists() && key != null && key.equals(to.attributes().fileKey())) {
+              PosixFileAttributeView view =
+                  Files.getFileAttributeView(
+                      to.host(), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+              view.setTimes(
+                  from.attributes().lastModifiedTime(), from.attributes().lastAccessTime(), null);
+              view.setPermissions(from.attributes().permissions());
+            }
+            return null;
+          });
+    }
   }
 
   /**
@@ -376,71 +551,148 @@ public final class CellFileSystemProvider extends FileSystemProvider {
    */
   @Override
   public void move(Path source, Path target, CopyOption... options) throws IOException {
-    HostNamespace.changing(
-        held -> {
-          CellFiles.Target from = resolve(held, source, Access.WRITE, false);
-          CellFiles.Target to = resolve(held, target, Access.WRITE, false);
-          if (from.isMemory()) {
-            throw files.refuse(Access.WRITE, from.cellPath(), FileRules.WRITE);
-          }
-          files.checkNotAGrantRoot(from, "move");
-          files.checkNotAGrantRoot(to, "move");
-          DiskQuota quota = files.quota();
-          boolean intoScratch = !quota.covers(from.host()) && quota.covers(to.host());
-          boolean outOfScratch = quota.covers(from.host()) && !quota.covers(to.host());
-          long[] usage = intoScratch || outOfScratch ? usage(from.host(), outOfScratch) : null;
-          boolean replacing =
-              to.exists() && Arrays.asList(options).contains(StandardCopyOption.REPLACE_EXISTING);
-          long replaced = replacing ? freedByRemoving(to.host(), to.attributes()) : 0;
-          if (intoScratch) {
-            for (int i = 0; i < usage[1]; i++) {
-              quota.create(to.host(), to.cellPath());
-            }
-            quota.grow(to.host(), to.cellPath(), usage[0]);
-          }
-          try {
-            Files.move(from.host(), to.host(), options);
-          } catch (IOException failure) {
-            if (intoScratch) {
-              quota.shrink(to.host(), usage[0], (int) usage[1]);
-            }
-            throw HostErrors.retell(failure, source.toString(), target.toString());
-          }
-          if (outOfScratch) {
-            quota.shrink(from.host(), usage[0], (int) usage[1]);
-          }
-          if (replacing) {
-            quota.shrink(to.host(), replaced, 1);
-          }
-          return null;
-        });
+    boolean atomic = Arrays.asList(options).contains(StandardCopyOption.ATOMIC_MOVE);
+    boolean replace = Arrays.asList(options).contains(StandardCopyOption.REPLACE_EXISTING);
+    boolean renamed = HostNamespace.changing(held -> rename(held, source, target, atomic, replace));
+    if (!renamed) {
+      moveAcross(source, target, replace);
+    }
   }
 
   /**
-   * Bytes and entries under a host path, not following links: what a move takes along. Moving
-   * out, a file's bytes count only if no other hard link keeps them where they were.
+   * A move within one file system: a rename, under the exclusive lock. False, with nothing
+   * done, where the target lies on another file system.
    */
-  private static long[] usage(Path host, boolean leaving) throws IOException {
-    long[] usage = new long[2];
+  private boolean rename(
+      HostNamespace.Held held, Path source, Path target, boolean atomic, boolean replace)
+      throws IOException {
+    CellFiles.Target from = resolve(held, source, Access.WRITE, false);
+    CellFiles.Target to = resolve(held, target, Access.WRITE, false);
+    if (from.isMemory()) {
+      throw files.refuse(Access.WRITE, from.cellPath(), FileRules.WRITE);
+    }
+    files.checkNotAGrantRoot(from, "move");
+    files.checkNotAGrantRoot(to, "move");
+    if (!from.exists()) {
+      throw StackTraces.forCell(new NoSuchFileException(from.cellPath()));
+    }
+    DiskQuota quota = files.quota();
+    if (to.exists() && !atomic) {
+      if (Files.isSameFile(from.host(), to.host())) {
+        return true;
+      }
+      if (!replace) {
+        throw StackTraces.forCell(new java.nio.file.FileAlreadyExistsException(to.cellPath()));
+      }
+      // As the JDK moves: the target goes first (a non-empty directory stays, and says so).
+      remove(to, target.toString());
+    }
+    boolean intoScratch = !quota.covers(from.host()) && quota.covers(to.host());
+    boolean outOfScratch = quota.covers(from.host()) && !quota.covers(to.host());
+    List<Object> arrived = intoScratch ? arrive(from.host(), to) : List.of();
+    try {
+      Files.move(from.host(), to.host(), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException failure) {
+      undoArrival(arrived, to.host());
+      if (failure instanceof java.nio.file.AtomicMoveNotSupportedException && !atomic) {
+        return false;
+      }
+      throw HostErrors.retell(failure, source.toString(), target.toString());
+    }
+    if (outOfScratch) {
+      leave(to.host(), from.host());
+    }
+    return true;
+  }
+
+  /**
+   * Counts what a move brings into the scratch directory, entry by entry (so a tree larger than
+   * the bound is refused before it is all walked): names, and each file's bytes. A file with
+   * another hard link cannot come in: that name, outside, could grow it uncounted.
+   *
+   * @return the keys of the files now counted, to undo if the move fails
+   */
+  private List<Object> arrive(Path host, CellFiles.Target to) throws IOException {
+    DiskQuota quota = files.quota();
+    List<Object> counted = new ArrayList<>();
+    int entries = 0;
     try (var walk = Files.walk(host)) {
       for (Path entry : (Iterable<Path>) walk::iterator) {
         PosixFileAttributes attributes =
             Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        usage[0] += leaving ? freedByRemoving(entry, attributes) : sizeOf(attributes);
-        usage[1]++;
+        quota.create(to.host(), to.cellPath());
+        entries++;
+        if (attributes.isRegularFile()) {
+          if (!isLastName(entry, attributes)) {
+            throw files.refuse("move", to.cellPath(), FileRules.LINK);
+          }
+          quota.charge(to.host(), attributes.fileKey(), attributes.size(), to.cellPath());
+          counted.add(attributes.fileKey());
+        }
       }
+    } catch (IOException | RuntimeException failure) {
+      undoArrival(counted, to.host());
+      quota.removed(to.host(), entries);
+      throw failure;
     }
-    return usage;
+    counted.add(entries);
+    return counted;
   }
 
-  /** The bytes on disk that removing this name frees: none while another hard link holds them. */
-  private static long freedByRemoving(Path host, PosixFileAttributes attributes)
-      throws IOException {
-    if (attributes == null || !attributes.isRegularFile()) {
-      return 0;
+  /** Takes back what {@link #arrive} counted: the files' keys, then the number of names. */
+  private void undoArrival(List<Object> arrived, Path scratchHost) {
+    for (Object item : arrived) {
+      if (item instanceof Integer) {
+        files.quota().removed(scratchHost, (Integer) item);
+      } else {
+        files.quota().movedOut(item);
+      }
     }
-    Object links = Files.getAttribute(host, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-    return ((Number) links).intValue() > 1 ? 0 : attributes.size();
+  }
+
+  /** Gives back what a move took out of the scratch directory (now at {@code host}). */
+  private void leave(Path host, Path scratchHost) throws IOException {
+    int entries = 0;
+    try (var walk = Files.walk(host)) {
+      for (Path entry : (Iterable<Path>) walk::iterator) {
+        BasicFileAttributes attributes =
+            Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        entries++;
+        files.quota().movedOut(attributes.fileKey());
+      }
+    }
+    files.quota().removed(scratchHost, entries);
+  }
+
+  /**
+   * A move to another file system, as the JDK makes it: a copy (a link as a link, a directory
+   * only if empty) and then a delete, each under its own rules; the bytes move outside the lock.
+   */
+  private void moveAcross(Path source, Path target, boolean replace) throws IOException {
+    Path link =
+        HostNamespace.using(
+            held -> {
+              CellFiles.Target from = resolve(held, source, Access.WRITE, false);
+              if (from.exists() && from.attributes().isDirectory()) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(from.host())) {
+                  if (entries.iterator().hasNext()) {
+                    throw StackTraces.forCell(
+                        new java.nio.file.DirectoryNotEmptyException(from.cellPath()));
+                  }
+                }
+              }
+              boolean isLink = from.exists() && from.attributes().isSymbolicLink();
+              return isLink ? linkTarget(held, source) : null;
+            });
+    if (replace) {
+      deleteIfExists(target);
+    }
+    if (link != null) {
+      createSymbolicLink(target, link);
+    } else {
+      copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    }
+    delete(source);
   }
 
   private static long sizeOf(CellFiles.Target target) {
@@ -566,7 +818,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
             throw StackTraces.forCell(new NoSuchFileException(target.cellPath()));
           }
           if (type == BasicFileAttributes.class || type == PosixFileAttributes.class) {
-            return type.cast(target.attributes());
+            return type.cast(CellOwners.hide(target.attributes()));
           }
           try {
             return Files.readAttributes(target.host(), type, LinkOption.NOFOLLOW_LINKS);
@@ -586,7 +838,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
             return new MemoryFileAttributes(target.memory().length).asMap(attributes);
           }
           try {
-            return Files.readAttributes(target.host(), attributes, LinkOption.NOFOLLOW_LINKS);
+            return CellOwners.hideIn(
+                Files.readAttributes(target.host(), attributes, LinkOption.NOFOLLOW_LINKS));
           } catch (IOException failure) {
             throw HostErrors.retell(failure, path.toString(), null);
           }
@@ -599,11 +852,16 @@ public final class CellFileSystemProvider extends FileSystemProvider {
    * (permissions) cannot be set on a file the JDK may not open unless it may follow.
    */
   @Override
-  public void setAttribute(Path path, String attribute, Object value, LinkOption... options)
+  public void setAttribute(Path path, String attribute, Object given, LinkOption... options)
       throws IOException {
+    String rule = settableRule(attribute);
+    Object value = rule == null ? CellArguments.attributeValue(attribute, given) : null;
     HostNamespace.using(
         held -> {
           CellFiles.Target target = resolve(held, path, Access.WRITE, follows(options));
+          if (rule != null) {
+            throw files.refuse("set " + attribute, target.cellPath(), rule);
+          }
           try {
             Files.setAttribute(target.host(), attribute, value, options);
           } catch (IOException failure) {
@@ -611,6 +869,27 @@ public final class CellFileSystemProvider extends FileSystemProvider {
           }
           return null;
         });
+  }
+
+  /** The attributes a cell may set: times, and permissions (which carry no set-ID bits). */
+  private static final Set<String> SETTABLE =
+      Set.of("lastModifiedTime", "lastAccessTime", "creationTime", "permissions");
+
+  /**
+   * The rule that refuses setting {@code attribute}, or null if the cell may: owners and groups
+   * are the host's ({@code file-owner}); other views ({@code unix:mode} sets set-user-ID bits,
+   * {@code unix:uid} an owner) are not the cell's ({@code file-attributes}).
+   */
+  private static String settableRule(String attribute) {
+    int colon = attribute.indexOf(':');
+    String view = colon < 0 ? "basic" : attribute.substring(0, colon);
+    String name = attribute.substring(colon + 1);
+    if (name.equals("owner") || name.equals("group")) {
+      return FileRules.OWNER;
+    }
+    boolean known = view.equals("basic") || view.equals("posix");
+    boolean settable = SETTABLE.contains(name) && (view.equals("posix") || !name.equals("permissions"));
+    return known && settable ? null : FileRules.ATTRIBUTES;
   }
 
   /** Work on the host's attribute view of a checked real path. */

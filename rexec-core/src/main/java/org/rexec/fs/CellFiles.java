@@ -62,6 +62,7 @@ public final class CellFiles implements Closeable {
   private final DiskQuota quota;
   private final FileEvents events;
   private final Set<String> deleteOnClose = ConcurrentHashMap.newKeySet();
+  private final OpenFiles openFiles = new OpenFiles();
   private final CellFileSystem fileSystem;
 
   private CellFiles(Builder builder) throws IOException {
@@ -130,6 +131,10 @@ public final class CellFiles implements Closeable {
 
   DiskQuota quota() {
     return quota;
+  }
+
+  OpenFiles openFiles() {
+    return openFiles;
   }
 
   /** {@code path} made absolute against the working directory and normalized. */
@@ -371,9 +376,13 @@ public final class CellFiles implements Closeable {
     }
   }
 
-  /** Deletes the files marked to delete on close, then the scratch directory. Idempotent. */
+  /**
+   * Closes what the cell left open, deletes the files marked to delete on close, then the
+   * scratch directory. Idempotent.
+   */
   @Override
   public void close() throws IOException {
+    openFiles.closeAll();
     for (String cellPath : deleteOnClose) {
       try {
         fileSystem.provider().deleteIfExists(fileSystem.getPath(cellPath));
@@ -388,7 +397,13 @@ public final class CellFiles implements Closeable {
         return;
       }
     }
-    deleteTree(scratchHost);
+    // Under the exclusive lock: the walk deletes by name, so no cell may rename a directory of
+    // the scratch tree (another cell's writable grant may hold it) while it runs.
+    HostNamespace.changing(
+        held -> {
+          deleteTree(scratchHost);
+          return null;
+        });
   }
 
   private static void deleteTree(Path root) throws IOException {

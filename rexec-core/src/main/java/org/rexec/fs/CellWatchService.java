@@ -24,9 +24,22 @@ final class CellWatchService implements WatchService {
   private final WatchService host;
   private final Map<WatchKey, Key> keys = new ConcurrentHashMap<>();
 
-  CellWatchService(CellFiles files) throws IOException {
+  private CellWatchService(CellFiles files, WatchService host) {
     this.files = files;
-    this.host = FileSystems.getDefault().newWatchService();
+    this.host = host;
+  }
+
+  /** A watch service of the cell's, counted among its open files and closed with it. */
+  static CellWatchService open(CellFiles files) throws IOException {
+    files.openFiles().reserveWatchService();
+    WatchService host;
+    try {
+      host = FileSystems.getDefault().newWatchService();
+    } catch (IOException failure) {
+      files.openFiles().unreserveWatchService();
+      throw failure;
+    }
+    return files.openFiles().opened(new CellWatchService(files, host));
   }
 
   WatchKey register(CellPath directory, WatchEvent.Kind<?>[] kinds, WatchEvent.Modifier... modifiers)
@@ -37,7 +50,11 @@ final class CellWatchService implements WatchService {
 
   @Override
   public void close() throws IOException {
-    host.close();
+    try {
+      host.close();
+    } finally {
+      files.openFiles().closed(this, true);
+    }
   }
 
   @Override

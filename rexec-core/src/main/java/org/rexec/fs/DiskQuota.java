@@ -2,12 +2,21 @@ package org.rexec.fs;
 
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The bound on the scratch directory: bytes (the apparent size of its files) and entries. Checked
- * before a write or a creation, so the bound is never exceeded, not merely detected afterwards.
+ * The bound on the scratch directory: bytes and entries. Checked before a write or a creation, so
+ * the bound is never exceeded, not merely detected afterwards.
+ *
+ * <p>Bytes are counted per file, not per name: a {@link Charge} for each inode in the scratch
+ * directory holds the bytes counted for it, the end of its furthest write (so sparse files count
+ * as large as they look). A file's bytes are given back only when they leave the disk: when its
+ * last name is removed and no channel of the cell holds it open, or when it is truncated. Writes
+ * and truncations of one file are serialized on its charge, so no interleaving of them counts
+ * less than the file holds. Hard links never join a name in the scratch directory to one
+ * outside it, so every name of a counted file is in it.
  */
 final class DiskQuota {
 
@@ -16,6 +25,7 @@ final class DiskQuota {
   private final int maxEntries;
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicInteger entries = new AtomicInteger();
+  private final ConcurrentHashMap<Object, Charge> charges = new ConcurrentHashMap<>();
 
   DiskQuota(Path root, long maxBytes, int maxEntries) {
     this.root = root;
@@ -39,22 +49,54 @@ final class DiskQuota {
     }
   }
 
-  /** Reserves {@code growth} more bytes, or refuses as a full disk does. */
-  void grow(Path host, String cellPath, long growth) throws FileSystemException {
-    if (growth <= 0 || !covers(host)) {
-      return;
-    }
-    if (bytes.addAndGet(growth) > maxBytes) {
-      bytes.addAndGet(-growth);
-      throw full(cellPath, maxBytes + " bytes");
+  /** Gives back entries: names went away. */
+  void removed(Path host, int entriesFreed) {
+    if (covers(host)) {
+      entries.addAndGet(-entriesFreed);
     }
   }
 
-  /** Gives back space: a file shrank or went away. */
-  void shrink(Path host, long bytesFreed, int entriesFreed) {
-    if (covers(host)) {
-      bytes.addAndGet(-Math.max(0, bytesFreed));
-      entries.addAndGet(-entriesFreed);
+  /**
+   * The charge of a file of the scratch directory, made on first sight with the bytes it holds
+   * (refused if they do not fit); null for a file elsewhere.
+   */
+  Charge charge(Path host, Object fileKey, long size, String cellPath)
+      throws FileSystemException {
+    if (!covers(host) || fileKey == null) {
+      return null;
+    }
+    Charge existing = charges.get(fileKey);
+    if (existing != null) {
+      return existing;
+    }
+    take(size, cellPath);
+    Charge made = new Charge(fileKey, size);
+    Charge raced = charges.putIfAbsent(fileKey, made);
+    if (raced != null) {
+      give(size);
+      return raced;
+    }
+    return made;
+  }
+
+  /** The charge of a file if it is counted (in the scratch directory), else null. */
+  Charge chargeOf(Object fileKey) {
+    return fileKey == null ? null : charges.get(fileKey);
+  }
+
+  /** The last name of a file went away: its bytes go when no channel holds it. */
+  void unlinked(Object fileKey) {
+    Charge charge = chargeOf(fileKey);
+    if (charge != null) {
+      charge.unlink();
+    }
+  }
+
+  /** A file left the scratch directory (moved out): its bytes are no longer the cell's here. */
+  void movedOut(Object fileKey) {
+    Charge charge = chargeOf(fileKey);
+    if (charge != null) {
+      charge.release();
     }
   }
 
@@ -70,8 +112,85 @@ final class DiskQuota {
     return entries.get();
   }
 
+  private void take(long growth, String cellPath) throws FileSystemException {
+    if (growth <= 0) {
+      return;
+    }
+    if (bytes.addAndGet(growth) > maxBytes) {
+      bytes.addAndGet(-growth);
+      throw full(cellPath, maxBytes + " bytes");
+    }
+  }
+
+  private void give(long freed) {
+    bytes.addAndGet(-Math.max(0, freed));
+  }
+
   private static FileSystemException full(String cellPath, String limit) {
     return StackTraces.forCell(new FileSystemException(
         cellPath, null, "No space left on device (rule: disk, the scratch limit is " + limit + ")"));
+  }
+
+  /**
+   * The bytes counted for one file of the scratch directory. Its monitor also serializes the
+   * writes and truncations of the file, so that a reservation and the write it guards are one
+   * step.
+   */
+  final class Charge {
+    private final Object fileKey;
+    private long counted;
+    private int channels;
+    private boolean unlinked;
+    private boolean released;
+
+    private Charge(Object fileKey, long counted) {
+      this.fileKey = fileKey;
+      this.counted = counted;
+    }
+
+    /** Counts the file as reaching {@code end}, or refuses as a full disk does. */
+    synchronized void extendTo(long end, String cellPath) throws FileSystemException {
+      if (!released && end > counted) {
+        take(end - counted, cellPath);
+        counted = end;
+      }
+    }
+
+    /** The file now holds {@code size} bytes (it was truncated): gives back what went. */
+    synchronized void settle(long size) {
+      if (!released && size < counted) {
+        give(counted - size);
+        counted = size;
+      }
+    }
+
+    /** A channel opened the file. */
+    synchronized void opened() {
+      channels++;
+    }
+
+    /** A channel of the file closed: a file with no name left goes with its last channel. */
+    synchronized void closed() {
+      channels--;
+      if (channels <= 0 && unlinked) {
+        release();
+      }
+    }
+
+    private synchronized void unlink() {
+      unlinked = true;
+      if (channels <= 0) {
+        release();
+      }
+    }
+
+    private synchronized void release() {
+      if (!released) {
+        released = true;
+        give(counted);
+        counted = 0;
+        charges.remove(fileKey, this);
+      }
+    }
   }
 }

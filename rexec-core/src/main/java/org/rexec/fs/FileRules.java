@@ -13,6 +13,10 @@ public final class FileRules {
   public static final String LINK = "file-link";
   /** Opening a FIFO, socket or device, which can block without end or is not a file at all. */
   public static final String SPECIAL = "special-files";
+  /** Changing a file's owner or group, which are the host's users. */
+  public static final String OWNER = "file-owner";
+  /** Setting an attribute other than times and permissions (mode bits, ids, other views). */
+  public static final String ATTRIBUTES = "file-attributes";
   /** The host's /proc, /sys and /dev describe the supervisor's process and machine. */
   public static final String SYSTEM = "system-files";
 

@@ -18,7 +18,7 @@ import org.rexec.fs.StackTraces;
  * length goes through that channel, and {@link #cellChannel()} stands in for the final
  * {@code getChannel()}. The JDK's constructor must open some host path by name, and a host path
  * opened by name after the check could name something else by then; so what it opens is
- * {@code /dev/null}, which no cell can change, and its descriptor is never used.
+ * {@code /dev/null}, which no cell can change, and closes again at once.
  */
 @Substitutes(RandomAccessFile.class)
 public class CellRandomAccessFile extends RandomAccessFile {
@@ -41,6 +41,12 @@ public class CellRandomAccessFile extends RandomAccessFile {
   private CellRandomAccessFile(FileChannel channel, String mode) throws FileNotFoundException {
     super(NOTHING, mode);
     this.channel = channel;
+    try {
+      // Its descriptor is never used: give it back at once.
+      super.close();
+    } catch (IOException ignored) {
+      // Closing /dev/null.
+    }
   }
 
   private static FileChannel open(String name, String mode, CellContext cell)
