@@ -288,7 +288,13 @@ public final class CellContext {
           StopReason.STACK,
           "a thread overflowed its stack of " + Units.bytes(limits.stackBytes()) + " (stack limit)");
     } else if (thrown instanceof OutOfMemoryError) {
-      stop(StopReason.MEMORY_LIMIT, "the program ran out of memory: " + thrown.getMessage());
+      // The JVM's own error says what ran out; one a program made says what it likes, so only
+      // the message of the JDK's class is used, read without calling the program's code.
+      String what =
+          thrown.getClass() == OutOfMemoryError.class
+              ? BoundedText.line(thrown.getMessage(), 200)
+              : ThrowableText.type(thrown);
+      stop(StopReason.MEMORY_LIMIT, "the program ran out of memory: " + what);
     }
   }
 

@@ -1,8 +1,5 @@
 package org.rexec.runtime;
 
-import java.io.PrintStream;
-import org.rexec.fs.StackTraces;
-
 /**
  * The cell's {@code Thread}: every platform thread cell code creates, directly, by extending
  * {@code Thread} or through a thread factory of the cell. It runs with the cell's stack size,
@@ -150,9 +147,8 @@ public class CellThread extends Thread {
       if (programs != null) {
         programs.uncaughtException(thread, thrown);
       } else if (!(thrown instanceof CellTermination)) {
-        PrintStream err = cell.err();
-        err.print("Exception in thread \"" + thread.getName() + "\" ");
-        StackTraces.forCell(thrown).printStackTrace(err);
+        cell.err().print(
+            "Exception in thread \"" + thread.getName() + "\" " + ThrowableText.trace(thrown, cell));
       }
     }
   }
