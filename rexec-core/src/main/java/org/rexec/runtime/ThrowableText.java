@@ -156,6 +156,7 @@ public final class ThrowableText {
     private final Map<Throwable, String> headers = new IdentityHashMap<>();
     private final String newline = System.lineSeparator();
     private boolean ended;
+    private boolean runEnded;
     private String failure;
     private long unlisted;
 
@@ -166,7 +167,7 @@ public final class ThrowableText {
     void describe(Throwable top) {
       Deque<Pending> pending = new ArrayDeque<>();
       pending.push(new Pending(top, NO_FRAMES, "", ""));
-      while (!pending.isEmpty() && !ended) {
+      while (!pending.isEmpty() && !ended && !runEnded) {
         Pending next = pending.pop();
         Throwable thrown = next.thrown;
         if (headers.containsKey(thrown)) {
@@ -178,10 +179,12 @@ public final class ThrowableText {
               + MAX_THROWABLES + " are described)");
           return;
         }
-        String header = header(thrown);
+        line(next.prefix + next.caption + header(thrown));
+        if (runEnded) {
+          break;
+        }
         StackTraceElement[] trace = frames(thrown, next.prefix);
         int unique = trace.length - framesInCommon(trace, next.enclosingTrace);
-        line(next.prefix + next.caption + header);
         int shown = Math.min(unique, MAX_FRAMES);
         for (int i = 0; i < shown && !ended; i++) {
           line(next.prefix + "\tat " + frameText(trace[i]));
@@ -208,7 +211,9 @@ public final class ThrowableText {
           pending.push(new Pending(suppressed[i], trace, SUPPRESSED_CAPTION, next.prefix + "\t"));
         }
       }
-      if (unlisted > 0) {
+      if (runEnded) {
+        end("... (the rest is not described: the run ended)");
+      } else if (unlisted > 0) {
         end("... (" + unlisted + " more suppressed exceptions not shown)");
       }
     }
@@ -217,7 +222,7 @@ public final class ThrowableText {
     private String header(Throwable thrown) {
       Object text = call(Method.TO_STRING, thrown);
       String header =
-          failure != null || ended
+          failure != null || runEnded
               ? type(thrown) + (failure != null ? " " + failure : "")
               : BoundedText.cut(String.valueOf(text), MAX_MESSAGE_LENGTH);
       failure = null;
@@ -291,28 +296,20 @@ public final class ThrowableText {
      */
     Object call(Method method, Throwable thrown) {
       failure = null;
-      if (!cell.isRunning()) {
-        ended("the run ended");
+      if (runEnded || !cell.isRunning()) {
+        runEnded = true;
         return null;
       }
       try {
         return method.call(thrown);
       } catch (CellTermination stopped) {
-        ended("the run ended");
+        runEnded = true;
         return null;
       } catch (Throwable failed) {
         // Thrown by the described object's own code: it ends only this call.
         failure = "[" + method.title + " threw " + type(failed) + "]";
-        if (!cell.isRunning()) {
-          ended("the run ended");
-        }
+        runEnded = !cell.isRunning();
         return null;
-      }
-    }
-
-    private void ended(String why) {
-      if (!ended) {
-        end("... (the rest is not described: " + why + ")");
       }
     }
 
