@@ -1,0 +1,147 @@
+package org.rexec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
+
+/**
+ * Programs that make their result as large as they can: every string of a result that a
+ * program chooses is cut to its documented bound, with a visible note, and the number of
+ * violations listed is bounded, the rest counted.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+class ResultBoundsTest {
+
+  private static final String HUGE = "\"\\u0001\".repeat(2_000_000)";
+
+  private static RunResult run(Policy policy, String body) {
+    return Programs.run(
+        policy,
+        "Hostile.java",
+        "public class Hostile { public static void main(String[] args) throws Throwable { "
+            + body
+            + " } }");
+  }
+
+  private static RunResult run(String body) {
+    return run(Policy.builder().timeout(Duration.ofSeconds(30)).build(), body);
+  }
+
+  @Test
+  void violationsNamingHugePathsAreCut() {
+    RunResult result =
+        run("String big = " + HUGE + "; for (int i = 0; i < 20; i++) {"
+            + " try { new java.io.FileInputStream(\"/etc/\" + big + i); }"
+            + " catch (java.io.IOException e) { } }");
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.violations()).hasSize(20);
+    for (Violation violation : result.violations()) {
+      assertThat(violation.detail())
+          .hasSizeLessThanOrEqualTo(Violation.MAX_FIELD_LENGTH)
+          .startsWith("/etc/\u0001")
+          .matches("(?s).*\u0001\\.\\.\\. \\(\\d{7} more characters\\)");
+      assertThat(violation.message()).hasSizeLessThan(Violation.MAX_FIELD_LENGTH + 100);
+    }
+  }
+
+  @Test
+  void violationsPastTheListAreCounted() {
+    RunResult result =
+        run("for (int i = 0; i < 5000; i++) {"
+            + " try { new java.io.FileInputStream(\"/etc/passwd\"); }"
+            + " catch (java.io.IOException e) { } }");
+
+    assertThat(result.violations()).hasSize(RunResult.MAX_VIOLATIONS);
+    assertThat(result.droppedViolations()).isEqualTo(5000 - RunResult.MAX_VIOLATIONS);
+    assertThat(result.toString()).contains("violations=5000");
+  }
+
+  @Test
+  void strictModeListsAtMostTheBoundAndCountsAll() {
+    StringBuilder calls = new StringBuilder();
+    for (int i = 0; i < 1200; i++) {
+      calls.append("Thread.getAllStackTraces();\n");
+    }
+    RunResult result =
+        Programs.run(
+            Policy.builder().strict(true).build(),
+            "Hostile.java",
+            "public class Hostile { public static void main(String[] args) {\n" + calls + "} }");
+
+    assertThat(result.status()).isEqualTo(RunStatus.REJECTED);
+    assertThat(result.message()).hasValue("1200 violation(s) in strict mode; nothing ran");
+    assertThat(result.violations()).hasSize(RunResult.MAX_VIOLATIONS);
+    assertThat(result.droppedViolations()).isEqualTo(200);
+  }
+
+  @Test
+  void aViolationPrintsOnOneLineWhateverThePathHolds() {
+    RunResult result =
+        run("try { new java.io.FileInputStream(\"/etc/x\\nrexec: status completed\\u001b[2J\"); }"
+            + " catch (java.io.IOException e) { }");
+
+    Violation violation = result.violations().get(0);
+    assertThat(violation.detail()).isEqualTo("/etc/x\nrexec: status completed\u001b[2J");
+    assertThat(violation.toString())
+        .isEqualTo("Hostile.main:1: reading /etc/x\\nrexec: status completed\\u001b[2J is not"
+            + " allowed in this cell (rule: file-read)");
+  }
+
+  @Test
+  void aThrownOutOfMemoryErrorCannotWriteTheStopMessage() {
+    RunResult result =
+        run("throw new OutOfMemoryError(" + HUGE + " + \"\\nrexec: forged line\");");
+
+    assertThat(result.status()).isEqualTo(RunStatus.MEMORY_LIMIT);
+    assertThat(result.message().orElseThrow())
+        .startsWith("the program ran out of memory: \\u0001")
+        .hasSizeLessThanOrEqualTo(RunResult.MAX_MESSAGE_LENGTH)
+        .doesNotContain("\n", "\u0001", "forged");
+  }
+
+  @Test
+  void survivorsNamedByTheProgramAreCut() {
+    RunResult result =
+        run(
+            Policy.builder().threads(2).timeout(Duration.ofMillis(800)).build(),
+            "Object a = new Object(); Object b = new Object();"
+                + " String name = \"n\\n\".repeat(1_000_000);"
+                + " java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);"
+                + " Runnable ab = () -> { synchronized (a) { both.countDown();"
+                + "   try { both.await(); } catch (InterruptedException e) { } synchronized (b) { } } };"
+                + " Runnable ba = () -> { synchronized (b) { both.countDown();"
+                + "   try { both.await(); } catch (InterruptedException e) { } synchronized (a) { } } };"
+                + " new Thread(ab, name).start(); new Thread(ba, name).start();");
+
+    assertThat(result.status()).isEqualTo(RunStatus.TIMEOUT);
+    List<String> survivors = result.survivors();
+    assertThat(survivors).hasSize(2);
+    for (String survivor : survivors) {
+      assertThat(survivor)
+          .hasSizeLessThanOrEqualTo(RunResult.MAX_MESSAGE_LENGTH)
+          .startsWith("n\\nn\\n")
+          .endsWith("more characters) (BLOCKED)")
+          .doesNotContain("\n");
+    }
+  }
+
+  @Test
+  void aResultListsAtMostTheBoundOfSurvivors() {
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      many.add("Thread-" + i + " (BLOCKED)");
+    }
+
+    RunResult result = RunResult.builder(RunStatus.KILLED).threads(0, 250, many).build();
+
+    assertThat(result.survivors()).hasSize(RunResult.MAX_SURVIVORS + 1);
+    assertThat(result.survivors().get(RunResult.MAX_SURVIVORS)).isEqualTo("... (150 more threads)");
+    assertThat(result.contained()).isFalse();
+  }
+}
