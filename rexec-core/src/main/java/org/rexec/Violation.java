@@ -24,7 +24,7 @@ public record Violation(
     String operation, String detail, String rule, String className, String methodName, int line) {
 
   /** Characters of each text field, at most. */
-  public static final int MAX_FIELD_LENGTH = 1_000;
+  public static final int MAX_FIELD_LENGTH = RefusalSite.MAX_FIELD_LENGTH;
 
   public Violation {
     operation = bounded(operation, "operation");

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Programs that make their result as large as they can: every string of a result that a
@@ -143,5 +144,36 @@ class ResultBoundsTest {
     assertThat(result.survivors()).hasSize(RunResult.MAX_SURVIVORS + 1);
     assertThat(result.survivors().get(RunResult.MAX_SURVIVORS)).isEqualTo("... (150 more threads)");
     assertThat(result.contained()).isFalse();
+  }
+
+  @Test
+  void aRefusedReferenceWithHugeNamesIsGuardedWithABoundedSite() {
+    String className = "p/" + "C".repeat(40_000);
+    String member = "m".repeat(40_000);
+    byte[] classFile =
+        Programs.mainClass(
+            className,
+            main -> {
+              main.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Thread", member, "()V", false);
+              main.visitInsn(Opcodes.RETURN);
+            });
+
+    RunResult result;
+    List<Violation> checked;
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      String main = cell.loadClassFile(classFile);
+      checked = cell.check();
+      result = cell.run(main);
+    }
+
+    // The site planted beside the guard is bounded, so it fits a constant of the class file.
+    assertThat(result.status()).isEqualTo(RunStatus.EXCEPTION);
+    assertThat(result.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
+    assertThat(result.exception().orElseThrow().message())
+        .hasSizeLessThan(2 * Violation.MAX_FIELD_LENGTH)
+        .startsWith("calling java.lang.Thread.mmm");
+    assertThat(checked).hasSize(1);
+    assertThat(checked.get(0).detail()).hasSizeLessThanOrEqualTo(Violation.MAX_FIELD_LENGTH);
+    assertThat(checked.get(0).className()).hasSizeLessThanOrEqualTo(Violation.MAX_FIELD_LENGTH);
   }
 }

@@ -20,12 +20,23 @@ import java.util.Objects;
 public record RefusalSite(
     String operation, String detail, String rule, String className, String methodName, int line) {
 
+  /**
+   * Characters of each text field, at most: longer ones (a path or a name the program chose) are
+   * cut with a note, so that a site, its encoded constant and every violation made of it stay
+   * small whatever the program names.
+   */
+  public static final int MAX_FIELD_LENGTH = 1_000;
+
   public RefusalSite {
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(detail, "detail");
-    Objects.requireNonNull(rule, "rule");
-    Objects.requireNonNull(className, "className");
-    Objects.requireNonNull(methodName, "methodName");
+    operation = bounded(operation, "operation");
+    detail = bounded(detail, "detail");
+    rule = bounded(rule, "rule");
+    className = bounded(className, "className");
+    methodName = bounded(methodName, "methodName");
+  }
+
+  private static String bounded(String field, String name) {
+    return BoundedText.cut(Objects.requireNonNull(field, name), MAX_FIELD_LENGTH);
   }
 
   /**
