@@ -176,4 +176,34 @@ class ResultBoundsTest {
     assertThat(checked.get(0).detail()).hasSizeLessThanOrEqualTo(Violation.MAX_FIELD_LENGTH);
     assertThat(checked.get(0).className()).hasSizeLessThanOrEqualTo(Violation.MAX_FIELD_LENGTH);
   }
+
+  @Test
+  void shutdownHooksAreThreadsAndCountAsSuch() {
+    String register =
+        "for (int i = 0; i < Integer.parseInt(args[0]); i++)"
+            + " Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.print(\"h\")));"
+            + " System.exit(3);";
+    Policy policy = Policy.builder().timeout(Duration.ofSeconds(30)).build();
+    RunResult sixteen;
+    RunResult thousands;
+    try (Cell cell = Cell.create(policy)) {
+      sixteen = cell.run(cell.loadSource("Hostile.java",
+          "public class Hostile { public static void main(String[] args) { " + register + " } }"),
+          "16");
+    }
+    try (Cell cell = Cell.create(policy)) {
+      thousands = cell.run(cell.loadSource("Hostile.java",
+          "public class Hostile { public static void main(String[] args) { " + register + " } }"),
+          "3000");
+    }
+
+    assertThat(sixteen.status()).isEqualTo(RunStatus.EXITED);
+    assertThat(sixteen.stdout()).isEqualTo("h".repeat(16));
+    // Each hook was a thread the supervisor started: thousands of them, whatever the limit.
+    assertThat(thousands.status()).isEqualTo(RunStatus.THREAD_LIMIT);
+    assertThat(thousands.message())
+        .hasValue("the program registered more than 16 shutdown hooks (thread limit)");
+    assertThat(thousands.stdout()).isEmpty();
+    assertThat(thousands.peakThreads()).isEqualTo(1);
+  }
 }

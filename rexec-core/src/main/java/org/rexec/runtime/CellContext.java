@@ -446,18 +446,37 @@ public final class CellContext {
     return exiting;
   }
 
-  synchronized void addShutdownHook(Thread hook) {
-    if (state != RUNNING || termination != null) {
-      throw new IllegalStateException("Shutdown in progress");
+  /**
+   * Registers a hook, to run on a thread the supervisor starts when the program exits. Each is
+   * one more thread, so a run may register as many as it may start threads, and at least
+   * {@value #MIN_SHUTDOWN_HOOKS}; one more is a thread bomb and stops the cell.
+   *
+   * @throws CellTermination past that number
+   */
+  void addShutdownHook(Thread hook) {
+    int allowed = Math.max(MIN_SHUTDOWN_HOOKS, limits.threads());
+    synchronized (this) {
+      if (state != RUNNING || termination != null) {
+        throw new IllegalStateException("Shutdown in progress");
+      }
+      if (hook.getState() != Thread.State.NEW) {
+        throw new IllegalArgumentException("Hook already running");
+      }
+      if (shutdownHooks.containsKey(hook)) {
+        throw new IllegalArgumentException("Hook previously registered");
+      }
+      if (shutdownHooks.size() < allowed) {
+        shutdownHooks.put(hook, Boolean.TRUE);
+        return;
+      }
     }
-    if (hook.getState() != Thread.State.NEW) {
-      throw new IllegalArgumentException("Hook already running");
-    }
-    if (shutdownHooks.containsKey(hook)) {
-      throw new IllegalArgumentException("Hook previously registered");
-    }
-    shutdownHooks.put(hook, Boolean.TRUE);
+    throw stop(
+        StopReason.THREAD_LIMIT,
+        "the program registered more than " + allowed + " shutdown hooks (thread limit)");
   }
+
+  /** Shutdown hooks a run may register whatever its thread limit. */
+  static final int MIN_SHUTDOWN_HOOKS = 16;
 
   synchronized boolean removeShutdownHook(Thread hook) {
     if (termination != null) {
