@@ -20,7 +20,7 @@ import org.rexec.rewrite.Packages;
 import org.rexec.rewrite.RewriteCache;
 import org.rexec.rewrite.RewriteResult;
 import org.rexec.rewrite.Rewriter;
-import org.rexec.runtime.BoundedText;
+import org.rexec.policy.BoundedText;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.CellHost;
 import org.rexec.runtime.CellTermination;

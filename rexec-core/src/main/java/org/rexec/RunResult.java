@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.rexec.runtime.BoundedText;
+import org.rexec.policy.BoundedText;
 
 /**
  * What one run of a cell did: how it ended, what it printed, what it was refused, what it cost.

@@ -1,7 +1,7 @@
 package org.rexec;
 
 import java.util.Objects;
-import org.rexec.runtime.BoundedText;
+import org.rexec.policy.BoundedText;
 import org.rexec.runtime.RefusalSite;
 
 /**

@@ -195,4 +195,20 @@ class HostileResultCliTest {
     assertThat(json.json().get("violations")).hasSize(1000);
     assertThat(json.json().get("violationsDropped").asLong()).isEqualTo(500);
   }
+
+  @Test
+  void compileErrorsQuotingALongLineAreBounded() throws IOException {
+    StringBuilder line = new StringBuilder("class Hostile {");
+    for (int i = 0; i < 150; i++) {
+      line.append(" int x").append(i).append(" = ;");
+    }
+    line.append(" /*").append("x".repeat(200_000)).append("*/ }\n");
+    Path hostile = Files.writeString(temp.resolve("Hostile.java"), line);
+
+    Outcome outcome = rexec("run", hostile.toString());
+
+    // javac quotes the 200 KB line in each of its 100 errors: 20 MB, it was.
+    assertThat(outcome.status()).isEqualTo(2);
+    assertThat(outcome.err()).hasSizeLessThan(25_000).endsWith(" more not shown)\n100 errors\n");
+  }
 }

@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rexec.fs.CellFiles;
 import org.rexec.fs.FileEvents;
+import org.rexec.policy.BoundedText;
 import org.rexec.policy.Limits;
 import org.rexec.policy.NetworkGrants;
 import org.rexec.policy.Units;

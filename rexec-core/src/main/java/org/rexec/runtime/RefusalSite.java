@@ -1,6 +1,7 @@
 package org.rexec.runtime;
 
 import java.util.Objects;
+import org.rexec.policy.BoundedText;
 
 /**
  * Where and why one operation of a cell was refused: the runtime's form of a violation.

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rexec.policy.BoundedText;
 
 /**
  * Describes a thrown object as {@code Throwable.printStackTrace} prints it, within bounds: at

@@ -1,4 +1,4 @@
-package org.rexec.runtime;
+package org.rexec.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.rexec.runtime;
+package org.rexec.policy;
 
 /**
  * Cuts text that a cell controls to a bound before rexec stores or prints it, leaving a visible
