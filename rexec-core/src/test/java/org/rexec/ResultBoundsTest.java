@@ -206,4 +206,23 @@ class ResultBoundsTest {
     assertThat(thousands.stdout()).isEmpty();
     assertThat(thousands.peakThreads()).isEqualTo(1);
   }
+
+  @Test
+  void aClassWithThousandsOfRefusedReferencesIsRejectedWhole() {
+    StringBuilder calls = new StringBuilder();
+    for (int i = 0; i < 2_500; i++) {
+      calls.append("Thread.getAllStackTraces();\n");
+    }
+    String twoMethods =
+        "public class Hostile {\n"
+            + " static void first() {\n" + calls + "}\n"
+            + " static void second() {\n" + calls + "}\n"
+            + " public static void main(String[] args) { first(); second(); } }";
+
+    RunResult result = Programs.run("Hostile.java", twoMethods);
+
+    assertThat(result.status()).isEqualTo(RunStatus.REJECTED);
+    assertThat(result.message().orElseThrow())
+        .contains("more than 4096 refused references in one class");
+  }
 }
