@@ -211,4 +211,32 @@ class HostileResultCliTest {
     assertThat(outcome.status()).isEqualTo(2);
     assertThat(outcome.err()).hasSizeLessThan(25_000).endsWith(" more not shown)\n100 errors\n");
   }
+
+  @Test
+  void everythingAtOnceStaysWithinTheDocumentedSize() throws IOException {
+    String className = "H" + "h".repeat(1_500);
+    String methodName = "m".repeat(1_500);
+    Path hostile =
+        Files.writeString(
+            temp.resolve("Hostile.java"),
+            "class " + className + " {\n"
+                + " static void " + methodName + "(int i) throws Exception {\n"
+                + "   try { new java.io.FileInputStream(\"/etc/\" + \"\\u0001\".repeat(3000) + i); }"
+                + "   catch (java.io.IOException e) { } }\n"
+                + " public static void main(String[] args) throws Exception {\n"
+                + "   for (int i = 0; i < 1500; i++) " + methodName + "(i);\n"
+                + "   System.out.write(new byte[(1 << 20) - 4096]); System.out.flush();\n"
+                + "   Throwable t = new IllegalStateException(\"\\u0001\".repeat(20_000));\n"
+                + "   for (int i = 0; i < 300; i++) t = new RuntimeException(\"\\u0002\".repeat(20_000), t);\n"
+                + "   throw (RuntimeException) t; } }\n");
+
+    Outcome outcome = rexec("run", "--json", "--output=1m", hostile.toString());
+
+    assertThat((long) outcome.out().length)
+        .isLessThanOrEqualTo((1 << 20) + ResultJson.MAX_SIZE_BESIDES_OUTPUT);
+    JsonNode json = outcome.json();
+    assertThat(json.get("violations")).hasSize(1000);
+    assertThat(json.get("violationsDropped").asLong()).isEqualTo(500);
+    assertThat(json.get("violations").get(0).get("class").asText()).endsWith(" more characters)");
+  }
 }

@@ -1,11 +1,10 @@
 package org.rexec.runtime;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
+import org.rexec.fs.StackTraces;
 import org.rexec.policy.BoundedText;
 
 /**
@@ -53,7 +52,6 @@ public final class ThrowableText {
 
   private static final String CAUSE_CAPTION = "Caused by: ";
   private static final String SUPPRESSED_CAPTION = "Suppressed: ";
-  private static final String OWN_PACKAGE_PREFIX = "org.rexec.";
   private static final StackTraceElement[] NO_FRAMES = new StackTraceElement[0];
   private static final Throwable[] NO_THROWABLES = new Throwable[0];
 
@@ -238,16 +236,7 @@ public final class ThrowableText {
         line(prefix + "\t" + failure);
         failure = null;
       }
-      if (frames == null) {
-        return NO_FRAMES;
-      }
-      List<StackTraceElement> kept = new ArrayList<>(Math.min(frames.length, MAX_FRAMES));
-      for (StackTraceElement frame : frames) {
-        if (frame != null && !frame.getClassName().startsWith(OWN_PACKAGE_PREFIX)) {
-          kept.add(frame);
-        }
-      }
-      return kept.toArray(NO_FRAMES);
+      return frames == null ? NO_FRAMES : StackTraces.withoutOwnFrames(frames);
     }
 
     /** As the JDK counts frames shared with the enclosing trace, comparing at most a bound. */
