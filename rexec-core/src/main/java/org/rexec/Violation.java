@@ -1,6 +1,5 @@
 package org.rexec;
 
-import java.util.Objects;
 import org.rexec.policy.BoundedText;
 import org.rexec.runtime.RefusalSite;
 
@@ -27,15 +26,11 @@ public record Violation(
   public static final int MAX_FIELD_LENGTH = RefusalSite.MAX_FIELD_LENGTH;
 
   public Violation {
-    operation = bounded(operation, "operation");
-    detail = bounded(detail, "detail");
-    rule = bounded(rule, "rule");
-    className = bounded(className, "className");
-    methodName = bounded(methodName, "methodName");
-  }
-
-  private static String bounded(String field, String name) {
-    return BoundedText.cut(Objects.requireNonNull(field, name), MAX_FIELD_LENGTH);
+    operation = RefusalSite.field(operation, "operation");
+    detail = RefusalSite.field(detail, "detail");
+    rule = RefusalSite.field(rule, "rule");
+    className = RefusalSite.field(className, "className");
+    methodName = RefusalSite.field(methodName, "methodName");
   }
 
   static Violation of(RefusalSite site) {

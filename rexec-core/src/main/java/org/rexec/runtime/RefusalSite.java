@@ -29,15 +29,16 @@ public record RefusalSite(
   public static final int MAX_FIELD_LENGTH = 1_000;
 
   public RefusalSite {
-    operation = bounded(operation, "operation");
-    detail = bounded(detail, "detail");
-    rule = bounded(rule, "rule");
-    className = bounded(className, "className");
-    methodName = bounded(methodName, "methodName");
+    operation = field(operation, "operation");
+    detail = field(detail, "detail");
+    rule = field(rule, "rule");
+    className = field(className, "className");
+    methodName = field(methodName, "methodName");
   }
 
-  private static String bounded(String field, String name) {
-    return BoundedText.cut(Objects.requireNonNull(field, name), MAX_FIELD_LENGTH);
+  /** {@code value}, not null, cut to {@value #MAX_FIELD_LENGTH} characters. */
+  public static String field(String value, String name) {
+    return BoundedText.cut(Objects.requireNonNull(value, name), MAX_FIELD_LENGTH);
   }
 
   /**
