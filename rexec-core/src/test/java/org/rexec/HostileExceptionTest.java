@@ -2,6 +2,9 @@ package org.rexec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -294,5 +297,34 @@ class HostileExceptionTest {
     assertThat(trace.lines().skip(1).limit(90))
         .allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(1_010));
     assertThat(trace).endsWith("... (the rest is not described: it would pass 100000 characters)\n");
+  }
+
+  @Test
+  void anExceptionEndingAForkJoinWorkerIsPrintedOnTheCellsStandardError() {
+    PrintStream hostErr = System.err;
+    ByteArrayOutputStream seenByHost = new ByteArrayOutputStream();
+    RunResult result;
+    System.setErr(new PrintStream(seenByHost, true, StandardCharsets.UTF_8));
+    try {
+      result =
+          run(
+              Policy.builder().threads(2).timeout(Duration.ofSeconds(30)).build(),
+              "",
+              "java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(1);"
+                  + " pool.execute(() -> { Throwable t = new IllegalStateException(\"root\");"
+                  + "   for (int i = 0; i < 20_000; i++) t = new RuntimeException(\"level\", t);"
+                  + "   throw new RuntimeException(\"from a worker\", t); });"
+                  + " Thread.sleep(3000); System.out.println(\"main goes on\");");
+    } finally {
+      System.setErr(hostErr);
+    }
+
+    // The JVM's default handler printed it on the supervisor's own System.err, unbounded.
+    assertThat(seenByHost.toString(StandardCharsets.UTF_8)).doesNotContain("from a worker");
+    assertThat(result.stdout()).isEqualTo("main goes on\n");
+    assertThat(result.stderr())
+        .startsWith("Exception in thread \"ForkJoinPool-")
+        .contains("java.lang.RuntimeException: from a worker\n")
+        .endsWith("... (more causes or suppressed exceptions not shown: at most 100 are described)\n");
   }
 }

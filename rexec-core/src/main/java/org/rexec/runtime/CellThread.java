@@ -64,7 +64,7 @@ public class CellThread extends Thread {
     super(null, body, nameOrNext(name, cell), stackSize(stackSize, cell));
     this.cell = cell;
     body.owner = this;
-    super.setUncaughtExceptionHandler(new Uncaught(cell, null));
+    super.setUncaughtExceptionHandler(new CellUncaughtHandler(cell, null));
   }
 
   private static String nameOrNext(String name, CellContext cell) {
@@ -95,7 +95,7 @@ public class CellThread extends Thread {
   /** Keeps a handler the program sets behind the one that notices limit errors. */
   @Override
   public void setUncaughtExceptionHandler(UncaughtExceptionHandler handler) {
-    super.setUncaughtExceptionHandler(new Uncaught(cell, handler));
+    super.setUncaughtExceptionHandler(new CellUncaughtHandler(cell, handler));
   }
 
   /** Runs the thread's task on the thread, then reports what the thread used. */
@@ -124,31 +124,6 @@ public class CellThread extends Thread {
         }
       } finally {
         cell.threads().ended();
-      }
-    }
-  }
-
-  /**
-   * What ends a thread of the cell: stops the cell if it is a limit error, then goes to the
-   * program's handler, or is printed on the cell's standard error.
-   */
-  private static final class Uncaught implements UncaughtExceptionHandler {
-    private final CellContext cell;
-    private final UncaughtExceptionHandler programs;
-
-    Uncaught(CellContext cell, UncaughtExceptionHandler programs) {
-      this.cell = cell;
-      this.programs = programs;
-    }
-
-    @Override
-    public void uncaughtException(Thread thread, Throwable thrown) {
-      cell.stopOnLimitError(thrown);
-      if (programs != null) {
-        programs.uncaughtException(thread, thrown);
-      } else if (!(thrown instanceof CellTermination)) {
-        cell.err().print(
-            "Exception in thread \"" + thread.getName() + "\" " + ThrowableText.trace(thrown, cell));
       }
     }
   }
