@@ -6,11 +6,16 @@ import org.rexec.runtime.RefusalSite;
 
 /**
  * The violations of one cell, in order. Bounded: a program that provokes the same refusal in a
- * loop cannot fill the supervisor's memory; past the capacity, violations are counted only.
+ * loop cannot fill the supervisor's memory; past the capacity, violations are counted only, and
+ * each one kept is bounded (see {@link Violation}) as it is recorded, so the log never holds a
+ * string the program made.
  */
 final class AuditLog {
 
-  static final int CAPACITY = 1000;
+  static final int CAPACITY = RunResult.MAX_VIOLATIONS;
+
+  /** A point in the log, to take what was recorded since. */
+  record Mark(int kept, long dropped) {}
 
   private final List<Violation> entries = new ArrayList<>();
   private long dropped;
@@ -23,23 +28,23 @@ final class AuditLog {
     }
   }
 
-  /** A mark to pass to {@link #since(int)}. */
-  synchronized int mark() {
-    return entries.size();
+  /** A mark to pass to {@link #since(Mark)} and {@link #droppedSince(Mark)}. */
+  synchronized Mark mark() {
+    return new Mark(entries.size(), dropped);
   }
 
   /** The violations recorded since {@code mark}. */
-  synchronized List<Violation> since(int mark) {
-    return List.copyOf(entries.subList(Math.min(mark, entries.size()), entries.size()));
+  synchronized List<Violation> since(Mark mark) {
+    return List.copyOf(entries.subList(Math.min(mark.kept(), entries.size()), entries.size()));
+  }
+
+  /** How many violations since {@code mark} were counted only, the log being full. */
+  synchronized long droppedSince(Mark mark) {
+    return dropped - mark.dropped();
   }
 
   /** All violations recorded. */
   synchronized List<Violation> all() {
     return List.copyOf(entries);
-  }
-
-  /** How many violations were not kept because the log was full. */
-  synchronized long dropped() {
-    return dropped;
   }
 }

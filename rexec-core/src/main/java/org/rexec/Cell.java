@@ -4,19 +4,19 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.rexec.compile.CompileCache;
 import org.rexec.fs.CellFiles;
+import org.rexec.policy.BoundedText;
 import org.rexec.rewrite.Packages;
 import org.rexec.rewrite.RewriteCache;
 import org.rexec.rewrite.RewriteResult;
@@ -27,6 +27,7 @@ import org.rexec.runtime.CellTermination;
 import org.rexec.runtime.CellThreads;
 import org.rexec.runtime.RefusalSite;
 import org.rexec.runtime.StopReason;
+import org.rexec.runtime.ThrowableText;
 
 /**
  * A padded cell: untrusted JVM code runs in it, sees only what its {@link Policy} grants, and
@@ -245,11 +246,14 @@ public final class Cell implements AutoCloseable {
     private final String mainClassName;
     private final String[] args;
     private final long startNanos = System.nanoTime();
-    private final int auditMark = auditLog.mark();
+    private final AuditLog.Mark auditMark = auditLog.mark();
     private final long bytesReadAtStart = context.bytesRead();
     private final long bytesWrittenAtStart = context.bytesWritten();
     private final List<Thread> started = new ArrayList<>();
+    // How main ended, if it threw: its class, set before any code of the cell's describes it.
+    private volatile String failedWith;
     private volatile ThrownException thrown;
+    private volatile boolean exitedWhileDescribing;
     private volatile Thread mainThread;
 
     Run(String mainClassName, String[] args) {
@@ -259,11 +263,10 @@ public final class Cell implements AutoCloseable {
 
     RunResult execute() {
       if (policy.strict()) {
-        List<Violation> violations = strictCheck();
-        if (!violations.isEmpty()) {
+        long violations = strictCheck();
+        if (violations > 0) {
           return finish(RunStatus.REJECTED, RunResult.EXIT_REJECTED)
-              .message(violations.size() + " violation(s) in strict mode; nothing ran")
-              .violations(violations)
+              .message(violations + " violation(s) in strict mode; nothing ran")
               .build();
         }
       }
@@ -315,10 +318,13 @@ public final class Cell implements AutoCloseable {
       if (ending != null) {
         RunStatus status = statusOf(ending.stopReason());
         result = finish(status, exitCodeOf(status)).message(ending.getMessage());
-      } else if (exit != null) {
+      } else if (exit != null && !exitedWhileDescribing) {
+        // As in a JVM, an exit after main threw (by another thread) decides the status.
         result = finish(RunStatus.EXITED, exit.exitStatus());
-      } else if (thrown != null) {
-        result = finish(RunStatus.EXCEPTION, RunResult.EXIT_EXCEPTION).exception(thrown);
+      } else if (failedWith != null) {
+        ThrownException described =
+            thrown != null ? thrown : new ThrownException(failedWith, null, "");
+        result = finish(RunStatus.EXCEPTION, RunResult.EXIT_EXCEPTION).exception(described);
       } else {
         result = finish(RunStatus.COMPLETED, 0);
       }
@@ -337,13 +343,14 @@ public final class Cell implements AutoCloseable {
           : RunOutput.streamedTo(sink, outputBudget);
     }
 
-    private List<Violation> strictCheck() {
-      List<Violation> violations = new ArrayList<>();
+    /** Records every violation of the loaded classes; returns how many there are. */
+    private long strictCheck() {
+      long violations = 0;
       for (String internalName : sources.classNames()) {
         RewriteResult result = loader.rewrite(internalName);
         for (RefusalSite site : result.violations()) {
           auditLog.record(site);
-          violations.add(Violation.of(site));
+          violations++;
         }
       }
       return violations;
@@ -388,7 +395,8 @@ public final class Cell implements AutoCloseable {
      * it was told to; returns those still alive, as {@code name (STATE)}.
      */
     private List<String> awaitQuiet() {
-      List<Thread> all = new ArrayList<>(started);
+      // A set: the run's own threads are also live threads of the cell.
+      LinkedHashSet<Thread> all = new LinkedHashSet<>(started);
       all.addAll(context.threads().live());
       long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
       List<String> survivors = new ArrayList<>();
@@ -397,19 +405,39 @@ public final class Cell implements AutoCloseable {
         if (left > 0) {
           join(thread, left);
         }
-        if (thread.isAlive() && !survivors.contains(describe(thread))) {
+        if (thread.isAlive()) {
           survivors.add(describe(thread));
         }
       }
       return survivors;
     }
 
-    /** Called on the main thread as it ends: the run's outcome, before any handler runs. */
+    /**
+     * Called on the main thread as it ends: the run's outcome, before any handler runs. That
+     * main threw is recorded first, from its class alone; then the exception is described,
+     * which may run the cell's code (its {@code toString()} and the like) under the run's
+     * guards and limits. Whatever that code does, the failure stays a failure: what it throws
+     * ends only its own call, an exit it requests does not turn the run into an exit, a loop
+     * in it ends at the run's limits with their status.
+     */
     private void mainEnded(Throwable escaped) {
-      if (escaped != null && !(escaped instanceof CellTermination)) {
-        thrown = describeThrown(escaped);
+      try {
+        if (escaped != null && !(escaped instanceof CellTermination)) {
+          failedWith = ThrowableText.type(escaped);
+          boolean exitedBefore = context.exitRequest() != null;
+          try {
+            thrown =
+                new ThrownException(
+                    failedWith,
+                    ThrowableText.message(escaped, context),
+                    ThrowableText.trace(escaped, context));
+          } finally {
+            exitedWhileDescribing = !exitedBefore && context.exitRequest() != null;
+          }
+        }
+      } finally {
+        hookEnded(escaped);
       }
-      hookEnded(escaped);
     }
 
     /** Called on each thread rexec starts for the run as it ends. */
@@ -440,13 +468,11 @@ public final class Cell implements AutoCloseable {
       if (uncaught instanceof CellTermination) {
         return;
       }
-      try {
-        boolean isMain = thrown != null && dying == mainThread;
-        String trace = isMain && !thrown.stackTrace().isEmpty() ? thrown.stackTrace() : traceOf(uncaught);
-        err.stream().print("Exception in thread \"" + dying.getName() + "\" " + trace);
-      } catch (CellTermination | RuntimeException | LinkageError ignored) {
-        // As the JVM does, an exception thrown while printing is ignored.
-      }
+      String trace =
+          dying == mainThread && thrown != null
+              ? thrown.stackTrace()
+              : ThrowableText.trace(uncaught, context);
+      err.stream().print("Exception in thread \"" + dying.getName() + "\" " + trace);
     }
 
     private RunResult error(String message) {
@@ -456,7 +482,7 @@ public final class Cell implements AutoCloseable {
     private RunResult.Builder finish(RunStatus status, int exitCode) {
       return RunResult.builder(status)
           .exitCode(exitCode)
-          .violations(auditLog.since(auditMark))
+          .violations(auditLog.since(auditMark), auditLog.droppedSince(auditMark))
           .traffic(
               context.bytesRead() - bytesReadAtStart,
               context.bytesWritten() - bytesWrittenAtStart)
@@ -466,22 +492,6 @@ public final class Cell implements AutoCloseable {
 
   /** How long the threads of a run have to end after they were told to. */
   private static final long GRACE_MILLIS = 1000;
-
-  /** The exception that escaped main, described; calls the cell's code, on the cell thread. */
-  private static ThrownException describeThrown(Throwable escaped) {
-    String type = escaped.getClass().getName();
-    String message = null;
-    String trace = "";
-    try {
-      message = escaped.getMessage();
-      trace = traceOf(escaped);
-    } catch (CellTermination stopped) {
-      // Exited or stopped while describing the exception: that outcome wins.
-    } catch (RuntimeException | LinkageError hostile) {
-      // The cell's getMessage() or toString() threw; keep what is known.
-    }
-    return new ThrownException(type, message, trace);
-  }
 
   private static RunStatus statusOf(StopReason reason) {
     switch (reason) {
@@ -520,8 +530,10 @@ public final class Cell implements AutoCloseable {
     }
   }
 
+  /** {@code name (STATE)}, the name (the program's choice) cut to leave room for the state. */
   private static String describe(Thread thread) {
-    return thread.getName() + " (" + thread.getState() + ")";
+    String name = BoundedText.line(thread.getName(), RunResult.MAX_MESSAGE_LENGTH - 32);
+    return name + " (" + thread.getState() + ")";
   }
 
   private static Thread firstAlive(List<Thread> threads) {
@@ -541,13 +553,6 @@ public final class Cell implements AutoCloseable {
       }
     }
     return result;
-  }
-
-  /** The stack trace as {@code printStackTrace} prints it; calls the cell's code. */
-  private static String traceOf(Throwable thrown) {
-    StringWriter trace = new StringWriter();
-    thrown.printStackTrace(new PrintWriter(trace));
-    return trace.toString();
   }
 
   /** Joins {@code thread} for up to {@code millis}; keeps the caller's interrupt for later. */

@@ -1,15 +1,33 @@
 package org.rexec;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.rexec.policy.BoundedText;
 
 /**
  * What one run of a cell did: how it ended, what it printed, what it was refused, what it cost.
  * Immutable.
+ *
+ * <p>Bounded whatever the program does: its output by the output limit; at most {@value
+ * #MAX_VIOLATIONS} violations (the rest counted in {@link #droppedViolations()}), each bounded
+ * as {@link Violation} says; the exception as {@link ThrownException} says; the message and
+ * each of at most {@value #MAX_SURVIVORS} survivors one line of at most {@value
+ * #MAX_MESSAGE_LENGTH} characters. So neither the memory a result holds nor the size of what a
+ * supervisor prints of it depends on the program beyond its output limit.
  */
 public final class RunResult {
+
+  /** Violations a result lists, at most; see {@link #droppedViolations()}. */
+  public static final int MAX_VIOLATIONS = 1_000;
+
+  /** Characters of {@link #message()} and of each of {@link #survivors()}, at most. */
+  public static final int MAX_MESSAGE_LENGTH = 1_000;
+
+  /** Survivors a result names, at most; a last entry says how many more there were. */
+  public static final int MAX_SURVIVORS = 100;
 
   /** The exit code after an uncaught exception, as the java launcher gives. */
   public static final int EXIT_EXCEPTION = 1;
@@ -45,6 +63,7 @@ public final class RunResult {
   private final String stderr;
   private final ThrownException exception;
   private final List<Violation> violations;
+  private final long droppedViolations;
   private final Duration wallTime;
   private final Duration cpuTime;
   private final long bytesRead;
@@ -62,6 +81,7 @@ public final class RunResult {
     this.stderr = builder.stderr;
     this.exception = builder.exception;
     this.violations = List.copyOf(builder.violations);
+    this.droppedViolations = builder.droppedViolations;
     this.wallTime = builder.wallTime;
     this.cpuTime = builder.cpuTime;
     this.bytesRead = builder.bytesRead;
@@ -115,9 +135,17 @@ public final class RunResult {
     return Optional.ofNullable(exception);
   }
 
-  /** The operations refused during this run, in order (at most the audit log's capacity). */
+  /**
+   * The operations refused during this run, in order: at most {@value #MAX_VIOLATIONS}, fewer if
+   * earlier runs of the cell filled its audit log (see {@link #droppedViolations()}).
+   */
   public List<Violation> violations() {
     return violations;
+  }
+
+  /** How many more operations this run was refused than {@link #violations()} lists. */
+  public long droppedViolations() {
+    return droppedViolations;
   }
 
   /** Wall-clock time from the start of the run to its end. */
@@ -165,7 +193,10 @@ public final class RunResult {
     return survivors.isEmpty();
   }
 
-  /** The threads of the run still alive when it returned, as {@code name (STATE)}. */
+  /**
+   * The threads of the run still alive when it returned, as {@code name (STATE)}: at most
+   * {@value #MAX_SURVIVORS}, then an entry {@code ... (N more threads)}.
+   */
   public List<String> survivors() {
     return survivors;
   }
@@ -179,7 +210,7 @@ public final class RunResult {
         + (message == null ? "" : ", message=" + message)
         + (exception == null ? "" : ", exception=" + exception)
         + ", violations="
-        + violations.size()
+        + (violations.size() + droppedViolations)
         + ", wall="
         + wallTime.toMillis()
         + "ms, cpu="
@@ -200,6 +231,7 @@ public final class RunResult {
     private String stderr = "";
     private ThrownException exception;
     private List<Violation> violations = List.of();
+    private long droppedViolations;
     private Duration wallTime = Duration.ZERO;
     private Duration cpuTime = Duration.ZERO;
     private long bytesRead;
@@ -218,8 +250,9 @@ public final class RunResult {
       return this;
     }
 
+    /** One line, cut to {@value #MAX_MESSAGE_LENGTH} characters. */
     Builder message(String message) {
-      this.message = message;
+      this.message = BoundedText.line(message, MAX_MESSAGE_LENGTH);
       return this;
     }
 
@@ -234,8 +267,13 @@ public final class RunResult {
       return this;
     }
 
-    Builder violations(List<Violation> violations) {
+    Builder violations(List<Violation> violations, long dropped) {
+      if (violations.size() > MAX_VIOLATIONS) {
+        dropped += violations.size() - MAX_VIOLATIONS;
+        violations = violations.subList(0, MAX_VIOLATIONS);
+      }
       this.violations = violations;
+      this.droppedViolations = dropped;
       return this;
     }
 
@@ -251,10 +289,18 @@ public final class RunResult {
       return this;
     }
 
+    /** @param survivors as {@code name (STATE)}; bounded here */
     Builder threads(long allocatedBytes, int peakThreads, List<String> survivors) {
       this.allocatedBytes = allocatedBytes;
       this.peakThreads = peakThreads;
-      this.survivors = survivors;
+      List<String> named = new ArrayList<>();
+      for (String survivor : survivors.subList(0, Math.min(survivors.size(), MAX_SURVIVORS))) {
+        named.add(BoundedText.line(survivor, MAX_MESSAGE_LENGTH));
+      }
+      if (survivors.size() > MAX_SURVIVORS) {
+        named.add("... (" + (survivors.size() - MAX_SURVIVORS) + " more threads)");
+      }
+      this.survivors = named;
       return this;
     }
 

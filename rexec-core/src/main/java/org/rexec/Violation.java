@@ -1,10 +1,14 @@
 package org.rexec;
 
-import java.util.Objects;
+import org.rexec.policy.BoundedText;
 import org.rexec.runtime.RefusalSite;
 
 /**
  * One operation a cell was refused: what, where, and which rule refused it.
+ *
+ * <p>Bounded: each text field holds at most {@value #MAX_FIELD_LENGTH} characters, whatever the
+ * program named (a path of millions of characters, a crafted class file's names); a longer one
+ * is cut and ends with {@code ... (N more characters)}.
  *
  * @param operation what was attempted, one word: {@code call}, {@code field}, {@code new},
  *     {@code class}, {@code method-handle}, {@code bootstrap}, {@code extend}, {@code define},
@@ -18,12 +22,15 @@ import org.rexec.runtime.RefusalSite;
 public record Violation(
     String operation, String detail, String rule, String className, String methodName, int line) {
 
+  /** Characters of each text field, at most. */
+  public static final int MAX_FIELD_LENGTH = RefusalSite.MAX_FIELD_LENGTH;
+
   public Violation {
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(detail, "detail");
-    Objects.requireNonNull(rule, "rule");
-    Objects.requireNonNull(className, "className");
-    Objects.requireNonNull(methodName, "methodName");
+    operation = RefusalSite.field(operation, "operation");
+    detail = RefusalSite.field(detail, "detail");
+    rule = RefusalSite.field(rule, "rule");
+    className = RefusalSite.field(className, "className");
+    methodName = RefusalSite.field(methodName, "methodName");
   }
 
   static Violation of(RefusalSite site) {
@@ -53,9 +60,12 @@ public record Violation(
     return new RefusalSite(operation, detail, rule, className, methodName, line).message();
   }
 
-  /** {@code location: message}, one line. */
+  /**
+   * {@code location: message}, one line: control characters the program put in a name or path
+   * are escaped, so that it cannot forge lines of its own where this is printed.
+   */
   @Override
   public String toString() {
-    return location() + ": " + message();
+    return BoundedText.line(location() + ": " + message(), 4 * MAX_FIELD_LENGTH);
   }
 }

@@ -4,9 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rexec.Cell;
 import org.rexec.Policy;
@@ -153,7 +151,8 @@ final class RunCommand implements Callable<Integer> {
       String main = Target.mainClass(target, Target.load(created, target), mainClass);
       RunResult result = created.run(main, args.toArray(new String[0]));
       if (json) {
-        out.println(Json.write(toJson(result)));
+        Json.write(ResultJson.of(result, created.policy().limits().outputBytes()), out);
+        out.println();
       } else {
         report(result);
       }
@@ -189,6 +188,9 @@ final class RunCommand implements Callable<Integer> {
     for (Violation violation : result.violations()) {
       err.println("rexec: refused: " + violation);
     }
+    if (result.droppedViolations() > 0) {
+      err.println("rexec: refused " + result.droppedViolations() + " more time(s), not listed");
+    }
   }
 
   static int exitCode(RunResult result) {
@@ -196,55 +198,5 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     return result.exitCode();
-  }
-
-  static Map<String, Object> toJson(RunResult result) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("status", result.status().label());
-    json.put("exitCode", result.exitCode());
-    json.put("message", result.message().orElse(null));
-    json.put("stdout", result.stdout());
-    json.put("stderr", result.stderr());
-    json.put(
-        "exception",
-        result.exception()
-            .map(
-                thrown -> {
-                  Map<String, Object> exception = new LinkedHashMap<>();
-                  exception.put("type", thrown.type());
-                  exception.put("message", thrown.message());
-                  exception.put("stackTrace", thrown.stackTrace());
-                  return (Object) exception;
-                })
-            .orElse(null));
-    List<Object> violations = new ArrayList<>();
-    for (Violation violation : result.violations()) {
-      violations.add(violationJson(violation));
-    }
-    json.put("violations", violations);
-    json.put("bytesRead", result.bytesRead());
-    json.put("bytesWritten", result.bytesWritten());
-    json.put("wallMillis", result.wallTime().toMillis());
-    json.put("cpuMillis", result.cpuTime().toMillis());
-    json.put("allocatedBytes", result.allocatedBytes());
-    json.put("peakThreads", result.peakThreads());
-    json.put("outputTruncated", result.outputTruncated());
-    Map<String, Object> containment = new LinkedHashMap<>();
-    containment.put("complete", result.contained());
-    containment.put("survivors", new ArrayList<Object>(result.survivors()));
-    json.put("containment", containment);
-    return json;
-  }
-
-  static Map<String, Object> violationJson(Violation violation) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("operation", violation.operation());
-    json.put("detail", violation.detail());
-    json.put("rule", violation.rule());
-    json.put("class", violation.className());
-    json.put("method", violation.methodName());
-    json.put("line", violation.line());
-    json.put("message", violation.message());
-    return json;
   }
 }

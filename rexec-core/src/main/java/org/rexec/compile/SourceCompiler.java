@@ -29,6 +29,7 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
+import org.rexec.policy.BoundedText;
 
 /**
  * Compiles one source file in memory, as the java launcher's source-file mode does: several
@@ -116,22 +117,41 @@ public final class SourceCompiler {
     return fileName.endsWith(".java") ? fileName.substring(0, fileName.length() - 5) : fileName;
   }
 
-  /** Collects errors, each formatted as javac prints it. */
+  /**
+   * Collects errors, each formatted as javac prints it, within bounds: javac quotes the source
+   * line (and a caret line as long) in each of up to 100 errors, so a long line of a hostile
+   * source would otherwise come back a hundredfold.
+   */
   private static final class ErrorCollector implements DiagnosticListener<JavaFileObject> {
+    /** Characters of one error, at most. */
+    static final int MAX_ERROR_LENGTH = 2_000;
+
+    /** Characters of all errors, at most; the rest are counted. */
+    static final int MAX_REPORT_LENGTH = 20_000;
+
     private final StringBuilder text = new StringBuilder();
     int count;
+    private int unlisted;
 
     @Override
     public void report(Diagnostic<? extends JavaFileObject> diagnostic) {
       if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
         count++;
-        text.append(diagnostic).append('\n');
+        String error = BoundedText.cut(diagnostic.toString(), MAX_ERROR_LENGTH);
+        if (text.length() + error.length() < MAX_REPORT_LENGTH) {
+          text.append(error).append('\n');
+        } else {
+          unlisted++;
+        }
       }
     }
 
     String report(String fileName) {
       if (count == 0) {
         return fileName + ": javac produced no classes";
+      }
+      if (unlisted > 0) {
+        text.append("... (").append(unlisted).append(" more not shown)\n");
       }
       return text.append(count).append(count == 1 ? " error" : " errors").toString();
     }

@@ -20,15 +20,21 @@ public final class StackTraces {
    */
   public static <T extends Throwable> T forCell(T thrown) {
     StackTraceElement[] frames = thrown.getStackTrace();
+    StackTraceElement[] kept = withoutOwnFrames(frames);
+    if (kept.length != frames.length) {
+      thrown.setStackTrace(kept);
+    }
+    return thrown;
+  }
+
+  /** {@code frames} without those of rexec's classes (and without nulls). */
+  public static StackTraceElement[] withoutOwnFrames(StackTraceElement[] frames) {
     List<StackTraceElement> kept = new ArrayList<>(frames.length);
     for (StackTraceElement frame : frames) {
-      if (!frame.getClassName().startsWith(OWN_PACKAGE_PREFIX)) {
+      if (frame != null && !frame.getClassName().startsWith(OWN_PACKAGE_PREFIX)) {
         kept.add(frame);
       }
     }
-    if (kept.size() != frames.length) {
-      thrown.setStackTrace(kept.toArray(new StackTraceElement[0]));
-    }
-    return thrown;
+    return kept.size() == frames.length ? frames : kept.toArray(new StackTraceElement[0]);
   }
 }

@@ -25,6 +25,17 @@ final class ClassRewrite {
   /** Why the class is refused as a whole; empty if it is not. */
   final List<RefusalSite> rejections = new ArrayList<>();
 
+  /**
+   * Refused references one class may have. Each is a site kept in the rewrite (and its cache)
+   * and planted as a constant; a crafted class of a few megabytes could otherwise hold a million
+   * of them. Past this, the class is rejected whole and no more sites are made.
+   */
+  static final int MAX_REFUSALS = 4_096;
+
+  private boolean tooManyRefusals;
+  private String javaName;
+  private String javaNameOf;
+
   ClassRewrite(ReferenceRules rules, Resolver resolver) {
     this.rules = rules;
     this.resolver = resolver;
@@ -37,12 +48,23 @@ final class ClassRewrite {
   RefusalSite record(Decision decision, String methodName, int line) {
     switch (decision.verdict()) {
       case REFUSE: {
+        if (refusals.size() == MAX_REFUSALS) {
+          if (!tooManyRefusals) {
+            tooManyRefusals = true;
+            reject("define", "more than " + MAX_REFUSALS + " refused references in one class",
+                RuleNames.CLASS_SIZE);
+          }
+          // Nothing is planted: a rejected class is never defined.
+          return null;
+        }
         RefusalSite site = site(decision, methodName, line);
         refusals.add(site);
         return site;
       }
       case REJECT:
-        rejections.add(site(decision, methodName, line));
+        if (rejections.size() < MAX_REFUSALS) {
+          rejections.add(site(decision, methodName, line));
+        }
         return null;
       default:
         return null;
@@ -59,7 +81,13 @@ final class ClassRewrite {
         decision.operation(), decision.detail(), decision.rule(), javaName(), methodName, line);
   }
 
+  /** The class's binary name, made once: every site of the class holds the same string. */
   String javaName() {
-    return className.replace('/', '.');
+    if (javaNameOf != className) {
+      javaName = className.replace('/', '.');
+      javaNameOf = className;
+    }
+    return javaName;
   }
+
 }

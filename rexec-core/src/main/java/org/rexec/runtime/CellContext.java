@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rexec.fs.CellFiles;
 import org.rexec.fs.FileEvents;
+import org.rexec.policy.BoundedText;
 import org.rexec.policy.Limits;
 import org.rexec.policy.NetworkGrants;
 import org.rexec.policy.Units;
@@ -300,7 +301,13 @@ public final class CellContext {
           StopReason.STACK,
           "a thread overflowed its stack of " + Units.bytes(limits.stackBytes()) + " (stack limit)");
     } else if (thrown instanceof OutOfMemoryError) {
-      stop(StopReason.MEMORY_LIMIT, "the program ran out of memory: " + thrown.getMessage());
+      // The JVM's own error says what ran out; one a program made says what it likes, so only
+      // the message of the JDK's class is used, read without calling the program's code.
+      String what =
+          thrown.getClass() == OutOfMemoryError.class
+              ? BoundedText.line(thrown.getMessage(), 200)
+              : ThrowableText.type(thrown);
+      stop(StopReason.MEMORY_LIMIT, "the program ran out of memory: " + what);
     }
   }
 
@@ -452,18 +459,37 @@ public final class CellContext {
     return exiting;
   }
 
-  synchronized void addShutdownHook(Thread hook) {
-    if (state != RUNNING || termination != null) {
-      throw new IllegalStateException("Shutdown in progress");
+  /**
+   * Registers a hook, to run on a thread the supervisor starts when the program exits. Each is
+   * one more thread, so a run may register as many as it may start threads, and at least
+   * {@value #MIN_SHUTDOWN_HOOKS}; one more is a thread bomb and stops the cell.
+   *
+   * @throws CellTermination past that number
+   */
+  void addShutdownHook(Thread hook) {
+    int allowed = Math.max(MIN_SHUTDOWN_HOOKS, limits.threads());
+    synchronized (this) {
+      if (state != RUNNING || termination != null) {
+        throw new IllegalStateException("Shutdown in progress");
+      }
+      if (hook.getState() != Thread.State.NEW) {
+        throw new IllegalArgumentException("Hook already running");
+      }
+      if (shutdownHooks.containsKey(hook)) {
+        throw new IllegalArgumentException("Hook previously registered");
+      }
+      if (shutdownHooks.size() < allowed) {
+        shutdownHooks.put(hook, Boolean.TRUE);
+        return;
+      }
     }
-    if (hook.getState() != Thread.State.NEW) {
-      throw new IllegalArgumentException("Hook already running");
-    }
-    if (shutdownHooks.containsKey(hook)) {
-      throw new IllegalArgumentException("Hook previously registered");
-    }
-    shutdownHooks.put(hook, Boolean.TRUE);
+    throw stop(
+        StopReason.THREAD_LIMIT,
+        "the program registered more than " + allowed + " shutdown hooks (thread limit)");
   }
+
+  /** Shutdown hooks a run may register whatever its thread limit. */
+  static final int MIN_SHUTDOWN_HOOKS = 16;
 
   synchronized boolean removeShutdownHook(Thread hook) {
     if (termination != null) {

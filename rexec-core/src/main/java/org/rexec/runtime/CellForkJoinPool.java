@@ -27,7 +27,7 @@ public class CellForkJoinPool extends ForkJoinPool {
     super(
         parallelism,
         CellWorkerThread.factory(cell),
-        null,
+        new CellUncaughtHandler(cell, null),
         asyncMode,
         0,
         parallelism,

@@ -1,8 +1,5 @@
 package org.rexec.runtime;
 
-import java.io.PrintStream;
-import org.rexec.fs.StackTraces;
-
 /**
  * The cell's {@code Thread}: every platform thread cell code creates, directly, by extending
  * {@code Thread} or through a thread factory of the cell. It runs with the cell's stack size,
@@ -67,7 +64,7 @@ public class CellThread extends Thread {
     super(null, body, nameOrNext(name, cell), stackSize(stackSize, cell));
     this.cell = cell;
     body.owner = this;
-    super.setUncaughtExceptionHandler(new Uncaught(cell, null));
+    super.setUncaughtExceptionHandler(new CellUncaughtHandler(cell, null));
   }
 
   private static String nameOrNext(String name, CellContext cell) {
@@ -98,7 +95,7 @@ public class CellThread extends Thread {
   /** Keeps a handler the program sets behind the one that notices limit errors. */
   @Override
   public void setUncaughtExceptionHandler(UncaughtExceptionHandler handler) {
-    super.setUncaughtExceptionHandler(new Uncaught(cell, handler));
+    super.setUncaughtExceptionHandler(new CellUncaughtHandler(cell, handler));
   }
 
   /** Runs the thread's task on the thread, then reports what the thread used. */
@@ -127,32 +124,6 @@ public class CellThread extends Thread {
         }
       } finally {
         cell.threads().ended();
-      }
-    }
-  }
-
-  /**
-   * What ends a thread of the cell: stops the cell if it is a limit error, then goes to the
-   * program's handler, or is printed on the cell's standard error.
-   */
-  private static final class Uncaught implements UncaughtExceptionHandler {
-    private final CellContext cell;
-    private final UncaughtExceptionHandler programs;
-
-    Uncaught(CellContext cell, UncaughtExceptionHandler programs) {
-      this.cell = cell;
-      this.programs = programs;
-    }
-
-    @Override
-    public void uncaughtException(Thread thread, Throwable thrown) {
-      cell.stopOnLimitError(thrown);
-      if (programs != null) {
-        programs.uncaughtException(thread, thrown);
-      } else if (!(thrown instanceof CellTermination)) {
-        PrintStream err = cell.err();
-        err.print("Exception in thread \"" + thread.getName() + "\" ");
-        StackTraces.forCell(thrown).printStackTrace(err);
       }
     }
   }

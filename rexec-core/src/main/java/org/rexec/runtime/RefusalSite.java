@@ -1,6 +1,7 @@
 package org.rexec.runtime;
 
 import java.util.Objects;
+import org.rexec.policy.BoundedText;
 
 /**
  * Where and why one operation of a cell was refused: the runtime's form of a violation.
@@ -20,12 +21,24 @@ import java.util.Objects;
 public record RefusalSite(
     String operation, String detail, String rule, String className, String methodName, int line) {
 
+  /**
+   * Characters of each text field, at most: longer ones (a path or a name the program chose) are
+   * cut with a note, so that a site, its encoded constant and every violation made of it stay
+   * small whatever the program names.
+   */
+  public static final int MAX_FIELD_LENGTH = 1_000;
+
   public RefusalSite {
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(detail, "detail");
-    Objects.requireNonNull(rule, "rule");
-    Objects.requireNonNull(className, "className");
-    Objects.requireNonNull(methodName, "methodName");
+    operation = field(operation, "operation");
+    detail = field(detail, "detail");
+    rule = field(rule, "rule");
+    className = field(className, "className");
+    methodName = field(methodName, "methodName");
+  }
+
+  /** {@code value}, not null, cut to {@value #MAX_FIELD_LENGTH} characters. */
+  public static String field(String value, String name) {
+    return BoundedText.cut(Objects.requireNonNull(value, name), MAX_FIELD_LENGTH);
   }
 
   /**
