@@ -404,6 +404,10 @@ public final class CellFileSystemProvider extends FileSystemProvider {
     CellFiles.Target from = resolve(held, source, Access.READ, follow);
     CellFiles.Target to = resolve(held, target, Access.WRITE, false);
     if (!from.isMemory()) {
+      if (!from.exists()) {
+        // It was there when the copy began; another thread moved it away since.
+        throw StackTraces.forCell(new NoSuchFileException(from.cellPath()));
+      }
       checkNotSpecial(from);
     }
     if (to.exists()) {

@@ -81,6 +81,33 @@ class OrdinaryFilesTest {
   }
 
   @Test
+  void channelsCloseInTryWithResources() {
+    RunResult result =
+        run(
+            Policy.defaults(),
+            """
+            import java.nio.ByteBuffer;
+            import java.nio.channels.FileChannel;
+            import java.nio.file.*;
+            public class Program {
+              public static void main(String[] args) throws Exception {
+                Path file = Path.of("/tmp/channel.txt");
+                FileChannel kept;
+                try (FileChannel channel = FileChannel.open(file,
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                  channel.write(ByteBuffer.wrap("closed".getBytes()));
+                  kept = channel;
+                }
+                System.out.println(Files.readString(file) + " " + kept.isOpen());
+              }
+            }
+            """);
+
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("closed false\n");
+  }
+
+  @Test
   void walksADirectoryAndReadsLinesWithNio() {
     RunResult result =
         run(
