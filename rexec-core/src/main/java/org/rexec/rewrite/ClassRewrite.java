@@ -9,6 +9,7 @@ final class ClassRewrite {
 
   final ReferenceRules rules;
   final Resolver resolver;
+  final Selection selection;
 
   /** Internal name, set when the class header is visited. */
   String className = "";
@@ -25,9 +26,10 @@ final class ClassRewrite {
   /** Why the class is refused as a whole; empty if it is not. */
   final List<RefusalSite> rejections = new ArrayList<>();
 
-  ClassRewrite(ReferenceRules rules, Resolver resolver) {
+  ClassRewrite(ReferenceRules rules, Resolver resolver, Selection selection) {
     this.rules = rules;
     this.resolver = resolver;
+    this.selection = selection;
   }
 
   /**

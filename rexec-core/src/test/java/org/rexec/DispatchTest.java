@@ -1,0 +1,751 @@
+package org.rexec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * A JDK method that a direct call could not reach as it is (refused or interposed) is not
+ * reached either by virtual dispatch through a type of the cell's: an interface or abstract
+ * method of the cell's with the same signature, implemented by the JDK method that a class of
+ * the cell inherits. Each attack asserts its effect on the host.
+ */
+class DispatchTest {
+
+  /**
+   * The name an attack gives every thread its code runs on: one per attack, so that a JVM thread
+   * one of them renamed does not fail the others.
+   */
+  private static String mark(String attack) {
+    return "renamed-by-a-cell-" + attack;
+  }
+
+  @Test
+  void printStackTraceThroughACellInterfaceWritesToTheCellsStderr() {
+    String[] hostErr = new String[1];
+    RunResult result =
+        withHostErrCaptured(
+            hostErr,
+            () ->
+                Programs.run(
+                    "Trace.java",
+                    """
+                    public class Trace {
+                      interface Printer { void printStackTrace(); }
+                      static class Boom extends RuntimeException implements Printer {
+                        Boom() { super("marker-6d1f"); }
+                      }
+                      public static void main(String[] args) {
+                        Printer printer = new Boom();
+                        printer.printStackTrace();
+                        System.out.println("printed");
+                      }
+                    }
+                    """));
+
+    assertThat(hostErr[0]).doesNotContain("marker-6d1f");
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("printed\n");
+    assertThat(result.stderr()).startsWith("Trace$Boom: marker-6d1f\n\tat Trace.main(Trace.java:7)");
+  }
+
+  @Test
+  void aGlobalSetterReachedThroughACellInterfaceIsRefused() throws Exception {
+    URLConnection probe = new URL("http://example.invalid/").openConnection();
+    boolean before = probe.getDefaultUseCaches();
+    RunResult result;
+    try {
+      result =
+          Programs.run(
+              "Caches.java",
+              """
+              import java.net.*;
+              public class Caches {
+                interface Defaults { void setDefaultUseCaches(boolean use); }
+                static class Connection extends URLConnection implements Defaults {
+                  Connection() throws Exception { super(new URL("http://example.invalid/")); }
+                  public void connect() {}
+                }
+                public static void main(String[] args) throws Exception {
+                  Defaults defaults = new Connection();
+                  defaults.setDefaultUseCaches(!defaults.equals(null));
+                  defaults.setDefaultUseCaches(defaults.equals(null));
+                  System.out.println("changed");
+                }
+              }
+              """);
+    } finally {
+      boolean after = probe.getDefaultUseCaches();
+      probe.setDefaultUseCaches(before);
+      assertThat(after).as("the JVM's default use of caches").isEqualTo(before);
+    }
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
+    assertThat(result.exception().orElseThrow().message())
+        .isEqualTo(
+            "calling java.net.URLConnection.setDefaultUseCaches(boolean) is not allowed in this"
+                + " cell (rule: allow-list)");
+  }
+
+  @Test
+  void theContextClassLoaderIsNotHandedOutThroughACellInterface() {
+    RunResult result =
+        Programs.run(
+            "Context.java",
+            """
+            public class Context {
+              interface Loading { ClassLoader getContextClassLoader(); }
+              static class Worker extends Thread implements Loading {}
+              public static void main(String[] args) {
+                Loading loading = new Worker();
+                Object loader = loading.getContextClassLoader();
+                System.out.println("got " + loader.getClass().getName());
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().message())
+        .isEqualTo(
+            "calling java.lang.Thread.getContextClassLoader() is not allowed in this cell (rule:"
+                + " allow-list)");
+  }
+
+  @Test
+  void aCellDefaultMethodDoesNotHideTheInheritedJdkMethod() {
+    // The class's superclass wins over the interface's default (JVMS 5.4.6): Thread's method.
+    RunResult result =
+        Programs.run(
+            "Diamond.java",
+            """
+            public class Diamond {
+              interface Loading { default ClassLoader getContextClassLoader() { return null; } }
+              static class Worker extends Thread implements Loading {}
+              public static void main(String[] args) {
+                Loading loading = new Worker();
+                Object loader = loading.getContextClassLoader();
+                System.out.println("got " + loader);
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
+  }
+
+  @Test
+  void aClassInheritingAFinalRefusedMethodForItsInterfaceCannotBeInitialized() {
+    RunResult result =
+        Programs.run(
+            "Group.java",
+            """
+            public class Group {
+              interface Grouped { ThreadGroup getThreadGroup(); }
+              static class Worker extends Thread implements Grouped {}
+              public static void main(String[] args) {
+                Grouped grouped = new Worker();
+                Object group = grouped.getThreadGroup();
+                System.out.println("got " + group);
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().type())
+        .isEqualTo("java.lang.ExceptionInInitializerError");
+    assertThat(result.stderr())
+        .contains(
+            "Caused by: java.lang.SecurityException: inheriting"
+                + " java.lang.Thread.getThreadGroup() as Group$Grouped.getThreadGroup() is not"
+                + " allowed in this cell (rule: dispatch)");
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> {
+          assertThat(violation.rule()).isEqualTo("dispatch");
+          assertThat(violation.className()).isEqualTo("Group$Worker");
+        });
+  }
+
+  @Test
+  void strictModeRejectsAClassThatInheritsARefusedMethodForItsInterface() {
+    RunResult result =
+        Programs.run(
+            Policy.builder().strict(true).build(),
+            "Strict.java",
+            """
+            public class Strict {
+              interface Loading { ClassLoader getContextClassLoader(); }
+              static class Worker extends Thread implements Loading {}
+              public static void main(String[] args) {
+                Loading loading = new Worker();
+                System.out.println("got " + loading.getContextClassLoader());
+              }
+            }
+            """);
+
+    assertThat(result.status()).isEqualTo(RunStatus.REJECTED);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> {
+          assertThat(violation.className()).isEqualTo("Strict$Worker");
+          assertThat(violation.detail()).isEqualTo("java.lang.Thread.getContextClassLoader()");
+        });
+  }
+
+  @Test
+  void aRefusedParallelWalkThroughACellInterfaceIsRefused() {
+    RunResult result =
+        Programs.run(
+            "Walk.java",
+            """
+            import java.util.concurrent.*;
+            import java.util.function.*;
+            public class Walk {
+              interface Walking {
+                void forEach(long parallelism, BiConsumer<? super Integer, ? super Integer> action);
+              }
+              static class Table extends ConcurrentHashMap<Integer, Integer> implements Walking {}
+              public static void main(String[] args) {
+                Table table = new Table();
+                for (int i = 0; i < 20_000; i++) table.put(i, i);
+                Walking walking = table;
+                walking.forEach(1, (k, v) -> Thread.currentThread().setName("%s"));
+                System.out.println("walked");
+              }
+            }
+            """.formatted(mark("walk")));
+
+    assertThat(liveThreadsNamed(mark("walk"))).isEmpty();
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().message())
+        .isEqualTo(
+            "calling java.util.concurrent.ConcurrentHashMap.forEach(long,"
+                + " java.util.function.BiConsumer) is not allowed in this cell (rule: allow-list)");
+  }
+
+  @Test
+  void asyncStagesThroughACellInterfaceRunInTheCellsPool() {
+    RunResult result =
+        Programs.run(
+            Policy.builder().threads(4).build(),
+            "Async.java",
+            """
+            import java.util.concurrent.*;
+            import java.util.function.*;
+            public class Async {
+              interface Stage {
+                <U> CompletableFuture<U> thenApplyAsync(Function<? super String, ? extends U> f);
+              }
+              static class Future extends CompletableFuture<String> implements Stage {}
+              public static void main(String[] args) throws Exception {
+                Future future = new Future();
+                Stage stage = future;
+                stage.thenApplyAsync(s -> {
+                  Thread.currentThread().setName("%s");
+                  try { Thread.sleep(5_000); } catch (InterruptedException e) { }
+                  return s;
+                });
+                future.complete("x");
+                Thread.sleep(300);
+                System.out.println("started");
+              }
+            }
+            """.formatted(mark("async")));
+
+    // A thread the JDK started would still sleep; the cell's are stopped with the run.
+    assertThat(liveThreadsNamed(mark("async"))).isEmpty();
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("started\n");
+    assertThat(result.contained()).isTrue();
+  }
+
+  @Test
+  void forkThroughACellInterfaceNeverReachesTheCommonPool() {
+    RunResult result =
+        Programs.run(
+            "Fork.java",
+            """
+            import java.util.concurrent.*;
+            public class Fork {
+              interface Forking { ForkJoinTask<Void> fork(); }
+              static class Task extends RecursiveAction implements Forking {
+                protected void compute() { Thread.currentThread().setName("%s"); }
+              }
+              public static void main(String[] args) throws Exception {
+                Forking forking = new Task();
+                ForkJoinTask<Void> task = forking.fork();
+                Thread.sleep(200);
+                System.out.println("forked " + task.isDone());
+              }
+            }
+            """.formatted(mark("fork")));
+
+    assertThat(liveThreadsNamed(mark("fork"))).isEmpty();
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr())
+        .contains(
+            "inheriting java.util.concurrent.ForkJoinTask.fork() as Fork$Forking.fork() is not"
+                + " allowed in this cell (rule: dispatch)");
+  }
+
+  @Test
+  void aJavacGenericBridgeStillReachesTheRefusal() {
+    RunResult result =
+        Programs.run(
+            "Generic.java",
+            """
+            public class Generic {
+              interface Source<T> { T getContextClassLoader(); }
+              static class Worker extends Thread implements Source<ClassLoader> {}
+              public static void main(String[] args) {
+                Source<ClassLoader> source = new Worker();
+                System.out.println("got " + source.getContextClassLoader());
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().message())
+        .isEqualTo(
+            "calling java.lang.Thread.getContextClassLoader() is not allowed in this cell (rule:"
+                + " allow-list)");
+  }
+
+  // ---- hand-made class files -------------------------------------------------------------
+
+  private static final String LOADER_DESCRIPTOR = "()Ljava/lang/ClassLoader;";
+  private static final String STREAM_DESCRIPTOR = "()Ljava/util/stream/Stream;";
+
+  @Test
+  void anInterfaceLoadedAfterItsImplementationIsStillJudged() {
+    byte[] worker = classFile("Worker", "java/lang/Thread", List.of("Loading"), writer -> {});
+    byte[] loading = interfaceFile("Loading", List.of(), "getContextClassLoader",
+        LOADER_DESCRIPTOR);
+    byte[] main =
+        Programs.mainClass(
+            "Main",
+            body -> {
+              newInstance(body, "Worker");
+              body.visitMethodInsn(
+                  Opcodes.INVOKEINTERFACE, "Loading", "getContextClassLoader", LOADER_DESCRIPTOR,
+                  true);
+              printObject(body);
+              body.visitInsn(Opcodes.RETURN);
+            });
+
+    RunResult result = runClassFiles(main, worker, loading);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
+  }
+
+  @Test
+  void anAbstractClassInBetweenDoesNotHideTheInheritedMethod() {
+    // abstract Middle extends Thread implements Loading; Worker extends Middle. Both the
+    // interface call and a virtual call naming Middle reach a refusal.
+    byte[] loading = interfaceFile("Loading", List.of(), "getContextClassLoader",
+        LOADER_DESCRIPTOR);
+    byte[] middle =
+        classFile("Middle", "java/lang/Thread", List.of("Loading"), Opcodes.ACC_ABSTRACT,
+            writer -> {});
+    byte[] worker = classFile("Worker", "Middle", List.of(), writer -> {});
+    for (int opcode : new int[] {Opcodes.INVOKEINTERFACE, Opcodes.INVOKEVIRTUAL}) {
+      byte[] main =
+          Programs.mainClass(
+              "Main",
+              body -> {
+                newInstance(body, "Worker");
+                boolean viaInterface = opcode == Opcodes.INVOKEINTERFACE;
+                body.visitMethodInsn(
+                    opcode, viaInterface ? "Loading" : "Middle", "getContextClassLoader",
+                    LOADER_DESCRIPTOR, viaInterface);
+                printObject(body);
+                body.visitInsn(Opcodes.RETURN);
+              });
+
+      RunResult result = runClassFiles(main, loading, middle, worker);
+
+      assertThat(result.stdout()).isEmpty();
+      assertThat(result.exception().orElseThrow().type())
+          .isEqualTo("java.lang.SecurityException");
+    }
+  }
+
+  @Test
+  void aSeparatelyCompiledInterfaceCannotExposeAnInterposedDefaultMethod() {
+    // Parallel declares parallelStream() abstractly without extending Collection; Numbers
+    // extends ArrayList and implements it: the JVM selects Collection's default.
+    byte[] parallel = interfaceFile("Parallel", List.of(), "parallelStream", STREAM_DESCRIPTOR);
+    byte[] numbers = classFile("Numbers", "java/util/ArrayList", List.of("Parallel"),
+        writer -> {});
+    RunResult result =
+        runClassFiles(
+            walkInParallel("Numbers", Opcodes.INVOKEINTERFACE, "Parallel", true),
+            parallel, numbers, renamer(mark("separate")));
+
+    assertThat(liveThreadsNamed(mark("separate"))).isEmpty();
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("false\n");
+  }
+
+  @Test
+  void aSuperCallThroughAnInterfaceResolvesToTheJdkDefaultAsTheJvmDoes() {
+    // Both extends Parallel (abstract parallelStream) and Collection (default): resolving
+    // Both.parallelStream picks Collection's default, the only non-abstract maximally-specific
+    // one (JVMS 5.4.3.3), and invokespecial Both.parallelStream runs it.
+    byte[] parallel = interfaceFile("Parallel", List.of(), "parallelStream", STREAM_DESCRIPTOR);
+    byte[] both = interfaceFile("Both", List.of("Parallel", "java/util/Collection"), null, null);
+    byte[] numbers =
+        classFile(
+            "Numbers",
+            "java/util/ArrayList",
+            List.of("Both"),
+            writer -> {
+              MethodVisitor sneaky =
+                  writer.visitMethod(Opcodes.ACC_PUBLIC, "sneaky", STREAM_DESCRIPTOR, null, null);
+              sneaky.visitCode();
+              sneaky.visitVarInsn(Opcodes.ALOAD, 0);
+              sneaky.visitMethodInsn(
+                  Opcodes.INVOKESPECIAL, "Both", "parallelStream", STREAM_DESCRIPTOR, true);
+              sneaky.visitInsn(Opcodes.ARETURN);
+              sneaky.visitMaxs(0, 0);
+              sneaky.visitEnd();
+            });
+    RunResult result =
+        runClassFiles(
+            walkInParallel("Numbers", Opcodes.INVOKEVIRTUAL, "Numbers", false, "sneaky"),
+            parallel, both, numbers, renamer(mark("super")));
+
+    assertThat(liveThreadsNamed(mark("super"))).isEmpty();
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("false\n");
+  }
+
+  @Test
+  void aLambdaCannotBeMadeToInheritAnInterposedDefaultThroughMarkers() {
+    // altMetafactory with marker interfaces: the lambda's class implements Parallel and
+    // Collection, so Parallel.parallelStream selects Collection's default on it.
+    byte[] parallel = interfaceFile("Parallel", List.of(), "parallelStream", STREAM_DESCRIPTOR);
+    Handle altMetafactory =
+        new Handle(
+            Opcodes.H_INVOKESTATIC,
+            "java/lang/invoke/LambdaMetafactory",
+            "altMetafactory",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+                + "Ljava/lang/invoke/MethodType;[Ljava/lang/Object;)"
+                + "Ljava/lang/invoke/CallSite;",
+            false);
+    Handle implementation =
+        new Handle(Opcodes.H_INVOKESTATIC, "Main", "nothing", "()V", false);
+    byte[] main =
+        Programs.classFile(
+            "Main",
+            "java/lang/Object",
+            writer -> {
+              MethodVisitor nothing =
+                  writer.visitMethod(Opcodes.ACC_STATIC, "nothing", "()V", null, null);
+              nothing.visitCode();
+              nothing.visitInsn(Opcodes.RETURN);
+              nothing.visitMaxs(0, 0);
+              nothing.visitEnd();
+              MethodVisitor body =
+                  writer.visitMethod(
+                      Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V",
+                      null, null);
+              body.visitCode();
+              body.visitInvokeDynamicInsn(
+                  "run",
+                  "()Ljava/lang/Runnable;",
+                  altMetafactory,
+                  Type.getType("()V"),
+                  implementation,
+                  Type.getType("()V"),
+                  2, // FLAG_MARKERS
+                  2,
+                  Type.getObjectType("Parallel"),
+                  Type.getObjectType("java/util/Collection"));
+              body.visitTypeInsn(Opcodes.CHECKCAST, "Parallel");
+              body.visitMethodInsn(
+                  Opcodes.INVOKEINTERFACE, "Parallel", "parallelStream", STREAM_DESCRIPTOR, true);
+              body.visitMethodInsn(
+                  Opcodes.INVOKEINTERFACE, "java/util/stream/BaseStream", "isParallel", "()Z",
+                  true);
+              printBoolean(body);
+              body.visitInsn(Opcodes.RETURN);
+              body.visitMaxs(0, 0);
+              body.visitEnd();
+            });
+
+    RunResult result = runClassFiles(main, parallel);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> assertThat(violation.rule()).isEqualTo("dispatch"));
+  }
+
+  @Test
+  void aPrivateMethodOfTheSameSignatureCannotStopTheRouting() {
+    // Worker declares a private getContextClassLoader(): the JVM skips it in selection, and no
+    // bridge can take its name, so the class is refused.
+    byte[] loading = interfaceFile("Loading", List.of(), "getContextClassLoader",
+        LOADER_DESCRIPTOR);
+    byte[] worker =
+        classFile(
+            "Worker",
+            "java/lang/Thread",
+            List.of("Loading"),
+            writer -> {
+              MethodVisitor hidden =
+                  writer.visitMethod(
+                      Opcodes.ACC_PRIVATE, "getContextClassLoader", LOADER_DESCRIPTOR, null,
+                      null);
+              hidden.visitCode();
+              hidden.visitInsn(Opcodes.ACONST_NULL);
+              hidden.visitInsn(Opcodes.ARETURN);
+              hidden.visitMaxs(0, 0);
+              hidden.visitEnd();
+            });
+    byte[] main =
+        Programs.mainClass(
+            "Main",
+            body -> {
+              newInstance(body, "Worker");
+              body.visitMethodInsn(
+                  Opcodes.INVOKEINTERFACE, "Loading", "getContextClassLoader", LOADER_DESCRIPTOR,
+                  true);
+              printObject(body);
+              body.visitInsn(Opcodes.RETURN);
+            });
+
+    RunResult result = runClassFiles(main, loading, worker);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().type())
+        .isEqualTo("java.lang.ExceptionInInitializerError");
+    assertThat(result.violations()).singleElement().satisfies(
+        violation -> assertThat(violation.rule()).isEqualTo("dispatch"));
+  }
+
+  @Test
+  void aCachedRewriteIsNotReusedWhenTheInterfaceDiffers() {
+    // The same Worker bytes, first beside a harmless interface, then beside a hostile one.
+    byte[] worker = classFile("Worker", "java/lang/Thread", List.of("Loading"), writer -> {});
+    byte[] harmless = interfaceFile("Loading", List.of(), "getName", "()Ljava/lang/String;");
+    byte[] hostile =
+        interfaceFile("Loading", List.of(), "getContextClassLoader", LOADER_DESCRIPTOR);
+
+    RunResult first =
+        runClassFiles(callThroughLoading("getName", "()Ljava/lang/String;"), worker, harmless);
+    RunResult second =
+        runClassFiles(callThroughLoading("getContextClassLoader", LOADER_DESCRIPTOR), worker,
+            hostile);
+
+    assertThat(first.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(first.stdout()).startsWith("Thread-");
+    assertThat(second.stdout()).isEmpty();
+    assertThat(second.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
+  }
+
+  /** {@code System.out.println(((Loading) new Worker()).method())}. */
+  private static byte[] callThroughLoading(String method, String descriptor) {
+    return Programs.mainClass(
+        "Main",
+        body -> {
+          newInstance(body, "Worker");
+          body.visitMethodInsn(Opcodes.INVOKEINTERFACE, "Loading", method, descriptor, true);
+          printObject(body);
+          body.visitInsn(Opcodes.RETURN);
+        });
+  }
+
+  // ---- helpers --------------------------------------------------------------------------
+
+  /** {@code Renamer}: accepts anything and renames the thread it runs on to {@code mark}. */
+  private static byte[] renamer(String mark) {
+    return classFile(
+          "Renamer",
+          "java/lang/Object",
+          List.of("java/util/function/Consumer"),
+          writer -> {
+            MethodVisitor accept =
+                writer.visitMethod(
+                    Opcodes.ACC_PUBLIC, "accept", "(Ljava/lang/Object;)V", null, null);
+            accept.visitCode();
+            accept.visitMethodInsn(
+                Opcodes.INVOKESTATIC, "java/lang/Thread", "currentThread",
+                "()Ljava/lang/Thread;", false);
+            accept.visitLdcInsn(mark);
+            accept.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL, "java/lang/Thread", "setName", "(Ljava/lang/String;)V",
+                false);
+            accept.visitInsn(Opcodes.RETURN);
+            accept.visitMaxs(0, 0);
+            accept.visitEnd();
+          });
+  }
+
+  /**
+   * A main class that fills a new {@code listClass} with 20,000 numbers, gets a stream from it
+   * by calling {@code method} (default {@code parallelStream}) with {@code opcode} on {@code
+   * owner}, prints whether it is parallel and walks it with a {@code Renamer}.
+   */
+  private static byte[] walkInParallel(
+      String listClass, int opcode, String owner, boolean isInterface, String... method) {
+    String name = method.length == 0 ? "parallelStream" : method[0];
+    return Programs.mainClass(
+        "Main",
+        body -> {
+          newInstance(body, listClass);
+          body.visitVarInsn(Opcodes.ASTORE, 1);
+          body.visitInsn(Opcodes.ICONST_0);
+          body.visitVarInsn(Opcodes.ISTORE, 2);
+          org.objectweb.asm.Label loop = new org.objectweb.asm.Label();
+          org.objectweb.asm.Label done = new org.objectweb.asm.Label();
+          body.visitLabel(loop);
+          body.visitVarInsn(Opcodes.ILOAD, 2);
+          body.visitLdcInsn(20_000);
+          body.visitJumpInsn(Opcodes.IF_ICMPGE, done);
+          body.visitVarInsn(Opcodes.ALOAD, 1);
+          body.visitVarInsn(Opcodes.ILOAD, 2);
+          body.visitMethodInsn(
+              Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;",
+              false);
+          body.visitMethodInsn(
+              Opcodes.INVOKEVIRTUAL, "java/util/ArrayList", "add", "(Ljava/lang/Object;)Z",
+              false);
+          body.visitInsn(Opcodes.POP);
+          body.visitIincInsn(2, 1);
+          body.visitJumpInsn(Opcodes.GOTO, loop);
+          body.visitLabel(done);
+          body.visitVarInsn(Opcodes.ALOAD, 1);
+          if (opcode == Opcodes.INVOKEINTERFACE) {
+            body.visitTypeInsn(Opcodes.CHECKCAST, owner);
+          }
+          body.visitMethodInsn(opcode, owner, name, STREAM_DESCRIPTOR, isInterface);
+          body.visitInsn(Opcodes.DUP);
+          body.visitMethodInsn(
+              Opcodes.INVOKEINTERFACE, "java/util/stream/BaseStream", "isParallel", "()Z", true);
+          printBoolean(body);
+          newInstance(body, "Renamer");
+          body.visitMethodInsn(
+              Opcodes.INVOKEINTERFACE, "java/util/stream/Stream", "forEach",
+              "(Ljava/util/function/Consumer;)V", true);
+          body.visitInsn(Opcodes.RETURN);
+        });
+  }
+
+  private static void newInstance(MethodVisitor body, String className) {
+    body.visitTypeInsn(Opcodes.NEW, className);
+    body.visitInsn(Opcodes.DUP);
+    body.visitMethodInsn(Opcodes.INVOKESPECIAL, className, "<init>", "()V", false);
+  }
+
+  /** Prints the object on top of the stack with {@code System.out.println(Object)}. */
+  private static void printObject(MethodVisitor body) {
+    body.visitFieldInsn(Opcodes.GETSTATIC, "java/lang/System", "out", "Ljava/io/PrintStream;");
+    body.visitInsn(Opcodes.SWAP);
+    body.visitMethodInsn(
+        Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "println", "(Ljava/lang/Object;)V", false);
+  }
+
+  private static void printBoolean(MethodVisitor body) {
+    body.visitFieldInsn(Opcodes.GETSTATIC, "java/lang/System", "out", "Ljava/io/PrintStream;");
+    body.visitInsn(Opcodes.SWAP);
+    body.visitMethodInsn(
+        Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "println", "(Z)V", false);
+  }
+
+  /** A public interface; with {@code methodName} non-null, one public abstract method. */
+  static byte[] interfaceFile(
+      String internalName, List<String> superinterfaces, String methodName, String descriptor) {
+    ClassWriter writer = new ClassWriter(0);
+    writer.visit(
+        Opcodes.V17,
+        Opcodes.ACC_PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT,
+        internalName,
+        null,
+        "java/lang/Object",
+        superinterfaces.toArray(String[]::new));
+    if (methodName != null) {
+      writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT, methodName, descriptor, null,
+          null).visitEnd();
+    }
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  static byte[] classFile(
+      String internalName, String superName, List<String> interfaces,
+      Consumer<ClassWriter> members) {
+    return classFile(internalName, superName, interfaces, 0, members);
+  }
+
+  /** As {@link Programs#classFile}, with superinterfaces and extra access flags. */
+  static byte[] classFile(
+      String internalName, String superName, List<String> interfaces, int access,
+      Consumer<ClassWriter> members) {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+      @Override
+      protected String getCommonSuperClass(String type1, String type2) {
+        return "java/lang/Object";
+      }
+    };
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER | access, internalName, null,
+        superName, interfaces.toArray(String[]::new));
+    MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+    init.visitCode();
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitMethodInsn(Opcodes.INVOKESPECIAL, superName, "<init>", "()V", false);
+    init.visitInsn(Opcodes.RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+    members.accept(writer);
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  /** Loads every class file into a fresh cell and runs the first one's {@code main}. */
+  static RunResult runClassFiles(byte[] main, byte[]... others) {
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      String mainClass = cell.loadClassFile(main);
+      for (byte[] other : others) {
+        cell.loadClassFile(other);
+      }
+      return cell.run(mainClass);
+    }
+  }
+
+  /** The live threads of the JVM with this name: a cell's are all gone after its run. */
+  static List<Thread> liveThreadsNamed(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals(name))
+        .toList();
+  }
+
+  /** Runs {@code run} with the JVM's {@code System.err} captured into {@code captured[0]}. */
+  private static RunResult withHostErrCaptured(String[] captured, Supplier<RunResult> run) {
+    PrintStream hostErr = System.err;
+    ByteArrayOutputStream capture = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(capture, true, StandardCharsets.UTF_8));
+    try {
+      return run.get();
+    } finally {
+      System.setErr(hostErr);
+      captured[0] = capture.toString(StandardCharsets.UTF_8);
+    }
+  }
+}
