@@ -56,12 +56,7 @@ final class DispatchBridge extends ClassVisitor {
   /** Decides each inherited method: nothing, a bridge (adding its interface), or a refusal. */
   private void plan(TypeInfo self, int majorVersion, List<String> directInterfaces) {
     for (Selection.Inherited inherited : rewrite.selection.inheritedJdkMethods(self)) {
-      Decision direct = rewrite.rules.method(
-          inherited.isDefault() ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL,
-          inherited.declaring().name(),
-          inherited.name(),
-          inherited.descriptor());
-      if (direct.verdict() == Decision.Verdict.ALLOW) {
+      if (rewrite.rules.inherited(inherited).verdict() == Decision.Verdict.ALLOW) {
         continue;
       }
       boolean bridgeable =

@@ -43,6 +43,18 @@ final class ReferenceRules {
         () -> decideMethod(opcode, owner, name, descriptor));
   }
 
+  /**
+   * A JDK method that a class inherits where a call judged elsewhere selects it: judged as a
+   * direct virtual or interface call of it.
+   */
+  Decision inherited(Selection.Inherited inherited) {
+    return method(
+        inherited.isDefault() ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL,
+        inherited.declaring().name(),
+        inherited.name(),
+        inherited.descriptor());
+  }
+
   /** A field instruction: {@code getstatic}, {@code putfield}, ... */
   Decision field(int opcode, String owner, String name, String descriptor) {
     return memoized(
