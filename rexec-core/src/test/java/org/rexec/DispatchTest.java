@@ -498,6 +498,97 @@ class DispatchTest {
   }
 
   @Test
+  void theLambdaMetafactoryCannotBeCalledWithMarkersComputedAtRunTime() {
+    // A bootstrap method of the cell's calls altMetafactory itself, so no constant of the call
+    // site names the markers; the JDK's bootstrap methods are reachable only as such.
+    byte[] parallel = interfaceFile("Parallel", List.of(), "parallelStream", STREAM_DESCRIPTOR);
+    String lookup = "Ljava/lang/invoke/MethodHandles$Lookup;";
+    String bootstrapDescriptor =
+        "(" + lookup + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)"
+            + "Ljava/lang/invoke/CallSite;";
+    byte[] main =
+        Programs.classFile(
+            "Main",
+            "java/lang/Object",
+            writer -> {
+              MethodVisitor nothing =
+                  writer.visitMethod(Opcodes.ACC_STATIC, "nothing", "()V", null, null);
+              nothing.visitCode();
+              nothing.visitInsn(Opcodes.RETURN);
+              nothing.visitMaxs(0, 0);
+              nothing.visitEnd();
+              MethodVisitor bootstrap =
+                  writer.visitMethod(
+                      Opcodes.ACC_STATIC, "bootstrap", bootstrapDescriptor, null,
+                      new String[] {"java/lang/Throwable"});
+              bootstrap.visitCode();
+              bootstrap.visitVarInsn(Opcodes.ALOAD, 0);
+              bootstrap.visitVarInsn(Opcodes.ALOAD, 1);
+              bootstrap.visitVarInsn(Opcodes.ALOAD, 2);
+              Object[] arguments = {
+                Type.getType("()V"),
+                new Handle(Opcodes.H_INVOKESTATIC, "Main", "nothing", "()V", false),
+                Type.getType("()V"),
+                2, // FLAG_MARKERS
+                2,
+                Type.getObjectType("Parallel"),
+                Type.getObjectType("java/util/Collection")
+              };
+              bootstrap.visitLdcInsn(arguments.length);
+              bootstrap.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+              for (int i = 0; i < arguments.length; i++) {
+                bootstrap.visitInsn(Opcodes.DUP);
+                bootstrap.visitLdcInsn(i);
+                bootstrap.visitLdcInsn(arguments[i]);
+                if (arguments[i] instanceof Integer) {
+                  bootstrap.visitMethodInsn(
+                      Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf",
+                      "(I)Ljava/lang/Integer;", false);
+                }
+                bootstrap.visitInsn(Opcodes.AASTORE);
+              }
+              bootstrap.visitMethodInsn(
+                  Opcodes.INVOKESTATIC,
+                  "java/lang/invoke/LambdaMetafactory",
+                  "altMetafactory",
+                  "(" + lookup + "Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                      + "[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;",
+                  false);
+              bootstrap.visitInsn(Opcodes.ARETURN);
+              bootstrap.visitMaxs(0, 0);
+              bootstrap.visitEnd();
+              MethodVisitor body =
+                  writer.visitMethod(
+                      Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V",
+                      null, null);
+              body.visitCode();
+              body.visitInvokeDynamicInsn(
+                  "run",
+                  "()Ljava/lang/Runnable;",
+                  new Handle(Opcodes.H_INVOKESTATIC, "Main", "bootstrap", bootstrapDescriptor,
+                      false));
+              body.visitTypeInsn(Opcodes.CHECKCAST, "Parallel");
+              body.visitMethodInsn(
+                  Opcodes.INVOKEINTERFACE, "Parallel", "parallelStream", STREAM_DESCRIPTOR, true);
+              body.visitMethodInsn(
+                  Opcodes.INVOKEINTERFACE, "java/util/stream/BaseStream", "isParallel", "()Z",
+                  true);
+              printBoolean(body);
+              body.visitInsn(Opcodes.RETURN);
+              body.visitMaxs(0, 0);
+              body.visitEnd();
+            });
+
+    RunResult result = runClassFiles(main, parallel);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.violations()).singleElement().satisfies(
+        violation ->
+            assertThat(violation.detail())
+                .startsWith("java.lang.invoke.LambdaMetafactory.altMetafactory("));
+  }
+
+  @Test
   void aPrivateMethodOfTheSameSignatureCannotStopTheRouting() {
     // Worker declares a private getContextClassLoader(): the JVM skips it in selection, and no
     // bridge can take its name, so the class is refused.
