@@ -367,24 +367,28 @@ class AllowListEnforcementTest {
     }
   }
 
+  /** A main class that prints {@code constant}, loaded with {@code ldc}. */
+  private static byte[] printsConstant(String className, Object constant) {
+    return Programs.mainClass(
+        className,
+        main -> {
+          main.visitFieldInsn(
+              Opcodes.GETSTATIC, "java/lang/System", "out", "Ljava/io/PrintStream;");
+          main.visitLdcInsn(constant);
+          main.visitMethodInsn(
+              Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "println", "(Ljava/lang/Object;)V",
+              false);
+          main.visitInsn(Opcodes.RETURN);
+        });
+  }
+
   @Test
   void aDynamicConstantOfAnEnumOffTheListIsRefused() {
     // The constant's type comes from its descriptor, never named as a class literal.
     ConstantDynamic option =
         new ConstantDynamic(
             "RETAIN_CLASS_REFERENCE", "Ljava/lang/StackWalker$Option;", ENUM_CONSTANT);
-    byte[] probe =
-        Programs.mainClass(
-            "EnumProbe",
-            main -> {
-              main.visitFieldInsn(
-                  Opcodes.GETSTATIC, "java/lang/System", "out", "Ljava/io/PrintStream;");
-              main.visitLdcInsn(option);
-              main.visitMethodInsn(
-                  Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "println",
-                  "(Ljava/lang/Object;)V", false);
-              main.visitInsn(Opcodes.RETURN);
-            });
+    byte[] probe = printsConstant("EnumProbe", option);
 
     RunResult result = Programs.runClassFile(probe);
 
@@ -399,18 +403,7 @@ class AllowListEnforcementTest {
     // The class is allowed, one constant of it is not: judged as a read of its field.
     AllowList allowList = defaultsWith("-java.lang.Thread$State#NEW");
     ConstantDynamic state = new ConstantDynamic("NEW", "Ljava/lang/Thread$State;", ENUM_CONSTANT);
-    byte[] probe =
-        Programs.mainClass(
-            "StateProbe",
-            main -> {
-              main.visitFieldInsn(
-                  Opcodes.GETSTATIC, "java/lang/System", "out", "Ljava/io/PrintStream;");
-              main.visitLdcInsn(state);
-              main.visitMethodInsn(
-                  Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "println",
-                  "(Ljava/lang/Object;)V", false);
-              main.visitInsn(Opcodes.RETURN);
-            });
+    byte[] probe = printsConstant("StateProbe", state);
 
     RunResult result;
     try (Cell cell = Cell.create(Policy.builder().allowList(allowList).build())) {

@@ -331,20 +331,10 @@ class DispatchTest {
 
   @Test
   void anInterfaceLoadedAfterItsImplementationIsStillJudged() {
-    byte[] worker = classFile("Worker", "java/lang/Thread", List.of("Loading"), writer -> {});
-    byte[] loading = interfaceFile("Loading", List.of(), "getContextClassLoader",
-        LOADER_DESCRIPTOR);
-    byte[] main =
-        Programs.mainClass(
-            "Main",
-            body -> {
-              newInstance(body, "Worker");
-              body.visitMethodInsn(
-                  Opcodes.INVOKEINTERFACE, "Loading", "getContextClassLoader", LOADER_DESCRIPTOR,
-                  true);
-              printObject(body);
-              body.visitInsn(Opcodes.RETURN);
-            });
+    byte[] worker =
+        Programs.classFile("Worker", "java/lang/Thread", List.of("Loading"), writer -> {});
+    byte[] loading = loading();
+    byte[] main = callThroughLoading("getContextClassLoader", LOADER_DESCRIPTOR);
 
     RunResult result = runClassFiles(main, worker, loading);
 
@@ -356,12 +346,11 @@ class DispatchTest {
   void anAbstractClassInBetweenDoesNotHideTheInheritedMethod() {
     // abstract Middle extends Thread implements Loading; Worker extends Middle. Both the
     // interface call and a virtual call naming Middle reach a refusal.
-    byte[] loading = interfaceFile("Loading", List.of(), "getContextClassLoader",
-        LOADER_DESCRIPTOR);
+    byte[] loading = loading();
     byte[] middle =
-        classFile("Middle", "java/lang/Thread", List.of("Loading"), Opcodes.ACC_ABSTRACT,
+        Programs.classFile("Middle", "java/lang/Thread", List.of("Loading"), Opcodes.ACC_ABSTRACT,
             writer -> {});
-    byte[] worker = classFile("Worker", "Middle", List.of(), writer -> {});
+    byte[] worker = Programs.classFile("Worker", "Middle", List.of(), writer -> {});
     for (int opcode : new int[] {Opcodes.INVOKEINTERFACE, Opcodes.INVOKEVIRTUAL}) {
       byte[] main =
           Programs.mainClass(
@@ -389,8 +378,8 @@ class DispatchTest {
     // Parallel declares parallelStream() abstractly without extending Collection; Numbers
     // extends ArrayList and implements it: the JVM selects Collection's default.
     byte[] parallel = interfaceFile("Parallel", List.of(), "parallelStream", STREAM_DESCRIPTOR);
-    byte[] numbers = classFile("Numbers", "java/util/ArrayList", List.of("Parallel"),
-        writer -> {});
+    byte[] numbers =
+        Programs.classFile("Numbers", "java/util/ArrayList", List.of("Parallel"), writer -> {});
     RunResult result =
         runClassFiles(
             walkInParallel("Numbers", Opcodes.INVOKEINTERFACE, "Parallel", true),
@@ -409,7 +398,7 @@ class DispatchTest {
     byte[] parallel = interfaceFile("Parallel", List.of(), "parallelStream", STREAM_DESCRIPTOR);
     byte[] both = interfaceFile("Both", List.of("Parallel", "java/util/Collection"), null, null);
     byte[] numbers =
-        classFile(
+        Programs.classFile(
             "Numbers",
             "java/util/ArrayList",
             List.of("Both"),
@@ -434,62 +423,34 @@ class DispatchTest {
     assertThat(result.stdout()).isEqualTo("false\n");
   }
 
+  private static final String BOOTSTRAP_DESCRIPTOR =
+      "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+          + "[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;";
+
+  /** LambdaMetafactory's arguments for a {@code Runnable} that also implements the markers. */
+  private static final Object[] MARKED_RUNNABLE = {
+    Type.getType("()V"),
+    new Handle(Opcodes.H_INVOKESTATIC, "Main", "nothing", "()V", false),
+    Type.getType("()V"),
+    2, // FLAG_MARKERS
+    2,
+    Type.getObjectType("Parallel"),
+    Type.getObjectType("java/util/Collection")
+  };
+
   @Test
   void aLambdaCannotBeMadeToInheritAnInterposedDefaultThroughMarkers() {
     // altMetafactory with marker interfaces: the lambda's class implements Parallel and
     // Collection, so Parallel.parallelStream selects Collection's default on it.
-    byte[] parallel = interfaceFile("Parallel", List.of(), "parallelStream", STREAM_DESCRIPTOR);
     Handle altMetafactory =
         new Handle(
-            Opcodes.H_INVOKESTATIC,
-            "java/lang/invoke/LambdaMetafactory",
-            "altMetafactory",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
-                + "Ljava/lang/invoke/MethodType;[Ljava/lang/Object;)"
-                + "Ljava/lang/invoke/CallSite;",
-            false);
-    Handle implementation =
-        new Handle(Opcodes.H_INVOKESTATIC, "Main", "nothing", "()V", false);
-    byte[] main =
-        Programs.classFile(
-            "Main",
-            "java/lang/Object",
-            writer -> {
-              MethodVisitor nothing =
-                  writer.visitMethod(Opcodes.ACC_STATIC, "nothing", "()V", null, null);
-              nothing.visitCode();
-              nothing.visitInsn(Opcodes.RETURN);
-              nothing.visitMaxs(0, 0);
-              nothing.visitEnd();
-              MethodVisitor body =
-                  writer.visitMethod(
-                      Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V",
-                      null, null);
-              body.visitCode();
-              body.visitInvokeDynamicInsn(
-                  "run",
-                  "()Ljava/lang/Runnable;",
-                  altMetafactory,
-                  Type.getType("()V"),
-                  implementation,
-                  Type.getType("()V"),
-                  2, // FLAG_MARKERS
-                  2,
-                  Type.getObjectType("Parallel"),
-                  Type.getObjectType("java/util/Collection"));
-              body.visitTypeInsn(Opcodes.CHECKCAST, "Parallel");
-              body.visitMethodInsn(
-                  Opcodes.INVOKEINTERFACE, "Parallel", "parallelStream", STREAM_DESCRIPTOR, true);
-              body.visitMethodInsn(
-                  Opcodes.INVOKEINTERFACE, "java/util/stream/BaseStream", "isParallel", "()Z",
-                  true);
-              printBoolean(body);
-              body.visitInsn(Opcodes.RETURN);
-              body.visitMaxs(0, 0);
-              body.visitEnd();
-            });
+            Opcodes.H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory", "altMetafactory",
+            BOOTSTRAP_DESCRIPTOR, false);
 
-    RunResult result = runClassFiles(main, parallel);
+    RunResult result =
+        runClassFiles(
+            lambdaThroughParallel(altMetafactory, MARKED_RUNNABLE, writer -> {}),
+            interfaceFile("Parallel", List.of(), "parallelStream", STREAM_DESCRIPTOR));
 
     assertThat(result.stdout()).isEmpty();
     assertThat(result.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
@@ -501,85 +462,45 @@ class DispatchTest {
   void theLambdaMetafactoryCannotBeCalledWithMarkersComputedAtRunTime() {
     // A bootstrap method of the cell's calls altMetafactory itself, so no constant of the call
     // site names the markers; the JDK's bootstrap methods are reachable only as such.
-    byte[] parallel = interfaceFile("Parallel", List.of(), "parallelStream", STREAM_DESCRIPTOR);
-    String lookup = "Ljava/lang/invoke/MethodHandles$Lookup;";
-    String bootstrapDescriptor =
-        "(" + lookup + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)"
-            + "Ljava/lang/invoke/CallSite;";
-    byte[] main =
-        Programs.classFile(
-            "Main",
-            "java/lang/Object",
-            writer -> {
-              MethodVisitor nothing =
-                  writer.visitMethod(Opcodes.ACC_STATIC, "nothing", "()V", null, null);
-              nothing.visitCode();
-              nothing.visitInsn(Opcodes.RETURN);
-              nothing.visitMaxs(0, 0);
-              nothing.visitEnd();
-              MethodVisitor bootstrap =
-                  writer.visitMethod(
-                      Opcodes.ACC_STATIC, "bootstrap", bootstrapDescriptor, null,
-                      new String[] {"java/lang/Throwable"});
-              bootstrap.visitCode();
-              bootstrap.visitVarInsn(Opcodes.ALOAD, 0);
-              bootstrap.visitVarInsn(Opcodes.ALOAD, 1);
-              bootstrap.visitVarInsn(Opcodes.ALOAD, 2);
-              Object[] arguments = {
-                Type.getType("()V"),
-                new Handle(Opcodes.H_INVOKESTATIC, "Main", "nothing", "()V", false),
-                Type.getType("()V"),
-                2, // FLAG_MARKERS
-                2,
-                Type.getObjectType("Parallel"),
-                Type.getObjectType("java/util/Collection")
-              };
-              bootstrap.visitLdcInsn(arguments.length);
-              bootstrap.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
-              for (int i = 0; i < arguments.length; i++) {
-                bootstrap.visitInsn(Opcodes.DUP);
-                bootstrap.visitLdcInsn(i);
-                bootstrap.visitLdcInsn(arguments[i]);
-                if (arguments[i] instanceof Integer) {
-                  bootstrap.visitMethodInsn(
-                      Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf",
-                      "(I)Ljava/lang/Integer;", false);
-                }
-                bootstrap.visitInsn(Opcodes.AASTORE);
-              }
+    String cellBootstrap =
+        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;";
+    Consumer<ClassWriter> bootstrapMethod =
+        writer -> {
+          MethodVisitor bootstrap =
+              writer.visitMethod(Opcodes.ACC_STATIC, "bootstrap", cellBootstrap, null, null);
+          bootstrap.visitCode();
+          bootstrap.visitVarInsn(Opcodes.ALOAD, 0);
+          bootstrap.visitVarInsn(Opcodes.ALOAD, 1);
+          bootstrap.visitVarInsn(Opcodes.ALOAD, 2);
+          bootstrap.visitLdcInsn(MARKED_RUNNABLE.length);
+          bootstrap.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+          for (int i = 0; i < MARKED_RUNNABLE.length; i++) {
+            bootstrap.visitInsn(Opcodes.DUP);
+            bootstrap.visitLdcInsn(i);
+            bootstrap.visitLdcInsn(MARKED_RUNNABLE[i]);
+            if (MARKED_RUNNABLE[i] instanceof Integer) {
               bootstrap.visitMethodInsn(
-                  Opcodes.INVOKESTATIC,
-                  "java/lang/invoke/LambdaMetafactory",
-                  "altMetafactory",
-                  "(" + lookup + "Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-                      + "[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;",
+                  Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;",
                   false);
-              bootstrap.visitInsn(Opcodes.ARETURN);
-              bootstrap.visitMaxs(0, 0);
-              bootstrap.visitEnd();
-              MethodVisitor body =
-                  writer.visitMethod(
-                      Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V",
-                      null, null);
-              body.visitCode();
-              body.visitInvokeDynamicInsn(
-                  "run",
-                  "()Ljava/lang/Runnable;",
-                  new Handle(Opcodes.H_INVOKESTATIC, "Main", "bootstrap", bootstrapDescriptor,
-                      false));
-              body.visitTypeInsn(Opcodes.CHECKCAST, "Parallel");
-              body.visitMethodInsn(
-                  Opcodes.INVOKEINTERFACE, "Parallel", "parallelStream", STREAM_DESCRIPTOR, true);
-              body.visitMethodInsn(
-                  Opcodes.INVOKEINTERFACE, "java/util/stream/BaseStream", "isParallel", "()Z",
-                  true);
-              printBoolean(body);
-              body.visitInsn(Opcodes.RETURN);
-              body.visitMaxs(0, 0);
-              body.visitEnd();
-            });
+            }
+            bootstrap.visitInsn(Opcodes.AASTORE);
+          }
+          bootstrap.visitMethodInsn(
+              Opcodes.INVOKESTATIC, "java/lang/invoke/LambdaMetafactory", "altMetafactory",
+              BOOTSTRAP_DESCRIPTOR, false);
+          bootstrap.visitInsn(Opcodes.ARETURN);
+          bootstrap.visitMaxs(0, 0);
+          bootstrap.visitEnd();
+        };
 
-    RunResult result = runClassFiles(main, parallel);
+    RunResult result =
+        runClassFiles(
+            lambdaThroughParallel(
+                new Handle(Opcodes.H_INVOKESTATIC, "Main", "bootstrap", cellBootstrap, false),
+                new Object[0],
+                bootstrapMethod),
+            interfaceFile("Parallel", List.of(), "parallelStream", STREAM_DESCRIPTOR));
 
     assertThat(result.stdout()).isEmpty();
     assertThat(result.violations()).singleElement().satisfies(
@@ -588,14 +509,49 @@ class DispatchTest {
                 .startsWith("java.lang.invoke.LambdaMetafactory.altMetafactory("));
   }
 
+  /**
+   * {@code Main}: its {@code main} makes a {@code Runnable} by {@code invokedynamic} with the
+   * bootstrap method and arguments, calls {@code Parallel.parallelStream()} on it and prints
+   * whether the stream is parallel. {@code Main.nothing()} is the lambda's body.
+   */
+  private static byte[] lambdaThroughParallel(
+      Handle bootstrap, Object[] arguments, Consumer<ClassWriter> members) {
+    return Programs.classFile(
+        "Main",
+        "java/lang/Object",
+        writer -> {
+          members.accept(writer);
+          MethodVisitor nothing =
+              writer.visitMethod(Opcodes.ACC_STATIC, "nothing", "()V", null, null);
+          nothing.visitCode();
+          nothing.visitInsn(Opcodes.RETURN);
+          nothing.visitMaxs(0, 0);
+          nothing.visitEnd();
+          MethodVisitor body =
+              writer.visitMethod(
+                  Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V",
+                  null, null);
+          body.visitCode();
+          body.visitInvokeDynamicInsn("run", "()Ljava/lang/Runnable;", bootstrap, arguments);
+          body.visitTypeInsn(Opcodes.CHECKCAST, "Parallel");
+          body.visitMethodInsn(
+              Opcodes.INVOKEINTERFACE, "Parallel", "parallelStream", STREAM_DESCRIPTOR, true);
+          body.visitMethodInsn(
+              Opcodes.INVOKEINTERFACE, "java/util/stream/BaseStream", "isParallel", "()Z", true);
+          printBoolean(body);
+          body.visitInsn(Opcodes.RETURN);
+          body.visitMaxs(0, 0);
+          body.visitEnd();
+        });
+  }
+
   @Test
   void aPrivateMethodOfTheSameSignatureCannotStopTheRouting() {
     // Worker declares a private getContextClassLoader(): the JVM skips it in selection, and no
     // bridge can take its name, so the class is refused.
-    byte[] loading = interfaceFile("Loading", List.of(), "getContextClassLoader",
-        LOADER_DESCRIPTOR);
+    byte[] loading = loading();
     byte[] worker =
-        classFile(
+        Programs.classFile(
             "Worker",
             "java/lang/Thread",
             List.of("Loading"),
@@ -610,17 +566,7 @@ class DispatchTest {
               hidden.visitMaxs(0, 0);
               hidden.visitEnd();
             });
-    byte[] main =
-        Programs.mainClass(
-            "Main",
-            body -> {
-              newInstance(body, "Worker");
-              body.visitMethodInsn(
-                  Opcodes.INVOKEINTERFACE, "Loading", "getContextClassLoader", LOADER_DESCRIPTOR,
-                  true);
-              printObject(body);
-              body.visitInsn(Opcodes.RETURN);
-            });
+    byte[] main = callThroughLoading("getContextClassLoader", LOADER_DESCRIPTOR);
 
     RunResult result = runClassFiles(main, loading, worker);
 
@@ -634,10 +580,10 @@ class DispatchTest {
   @Test
   void aCachedRewriteIsNotReusedWhenTheInterfaceDiffers() {
     // The same Worker bytes, first beside a harmless interface, then beside a hostile one.
-    byte[] worker = classFile("Worker", "java/lang/Thread", List.of("Loading"), writer -> {});
+    byte[] worker =
+        Programs.classFile("Worker", "java/lang/Thread", List.of("Loading"), writer -> {});
     byte[] harmless = interfaceFile("Loading", List.of(), "getName", "()Ljava/lang/String;");
-    byte[] hostile =
-        interfaceFile("Loading", List.of(), "getContextClassLoader", LOADER_DESCRIPTOR);
+    byte[] hostile = loading();
 
     RunResult first =
         runClassFiles(callThroughLoading("getName", "()Ljava/lang/String;"), worker, harmless);
@@ -649,6 +595,11 @@ class DispatchTest {
     assertThat(first.stdout()).startsWith("Thread-");
     assertThat(second.stdout()).isEmpty();
     assertThat(second.exception().orElseThrow().type()).isEqualTo("java.lang.SecurityException");
+  }
+
+  /** {@code interface Loading { ClassLoader getContextClassLoader(); }}. */
+  private static byte[] loading() {
+    return interfaceFile("Loading", List.of(), "getContextClassLoader", LOADER_DESCRIPTOR);
   }
 
   /** {@code System.out.println(((Loading) new Worker()).method())}. */
@@ -667,7 +618,7 @@ class DispatchTest {
 
   /** {@code Renamer}: accepts anything and renames the thread it runs on to {@code mark}. */
   private static byte[] renamer(String mark) {
-    return classFile(
+    return Programs.classFile(
           "Renamer",
           "java/lang/Object",
           List.of("java/util/function/Consumer"),
@@ -775,36 +726,6 @@ class DispatchTest {
       writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT, methodName, descriptor, null,
           null).visitEnd();
     }
-    writer.visitEnd();
-    return writer.toByteArray();
-  }
-
-  static byte[] classFile(
-      String internalName, String superName, List<String> interfaces,
-      Consumer<ClassWriter> members) {
-    return classFile(internalName, superName, interfaces, 0, members);
-  }
-
-  /** As {@link Programs#classFile}, with superinterfaces and extra access flags. */
-  static byte[] classFile(
-      String internalName, String superName, List<String> interfaces, int access,
-      Consumer<ClassWriter> members) {
-    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-      @Override
-      protected String getCommonSuperClass(String type1, String type2) {
-        return "java/lang/Object";
-      }
-    };
-    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER | access, internalName, null,
-        superName, interfaces.toArray(String[]::new));
-    MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
-    init.visitCode();
-    init.visitVarInsn(Opcodes.ALOAD, 0);
-    init.visitMethodInsn(Opcodes.INVOKESPECIAL, superName, "<init>", "()V", false);
-    init.visitInsn(Opcodes.RETURN);
-    init.visitMaxs(0, 0);
-    init.visitEnd();
-    members.accept(writer);
     writer.visitEnd();
     return writer.toByteArray();
   }
