@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -324,6 +327,30 @@ class DispatchTest {
                 + " allow-list)");
   }
 
+  @Test
+  void aMethodReferenceToTheCellInterfaceReachesTheRefusal() {
+    RunResult result =
+        Programs.run(
+            "Reference.java",
+            """
+            import java.util.function.Function;
+            public class Reference {
+              interface Loading { ClassLoader getContextClassLoader(); }
+              static class Worker extends Thread implements Loading {}
+              public static void main(String[] args) {
+                Function<Loading, Object> get = Loading::getContextClassLoader;
+                System.out.println("got " + get.apply(new Worker()));
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().message())
+        .isEqualTo(
+            "calling java.lang.Thread.getContextClassLoader() is not allowed in this cell (rule:"
+                + " allow-list)");
+  }
+
   // ---- hand-made class files -------------------------------------------------------------
 
   private static final String LOADER_DESCRIPTOR = "()Ljava/lang/ClassLoader;";
@@ -578,6 +605,73 @@ class DispatchTest {
   }
 
   @Test
+  void aDynamicConstantCallingThroughTheCellInterfaceReachesTheRefusal() {
+    // invoke(Loading.getContextClassLoader, invoke(new Worker())): method handles, no call.
+    Handle invoke =
+        new Handle(
+            Opcodes.H_INVOKESTATIC,
+            "java/lang/invoke/ConstantBootstraps",
+            "invoke",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;"
+                + "Ljava/lang/invoke/MethodHandle;[Ljava/lang/Object;)Ljava/lang/Object;",
+            false);
+    ConstantDynamic worker =
+        new ConstantDynamic(
+            "worker", "Ljava/lang/Object;", invoke,
+            new Handle(Opcodes.H_NEWINVOKESPECIAL, "Worker", "<init>", "()V", false));
+    ConstantDynamic loader =
+        new ConstantDynamic(
+            "loader", "Ljava/lang/Object;", invoke,
+            new Handle(
+                Opcodes.H_INVOKEINTERFACE, "Loading", "getContextClassLoader", LOADER_DESCRIPTOR,
+                true),
+            worker);
+    byte[] main =
+        Programs.mainClass(
+            "Main",
+            body -> {
+              body.visitLdcInsn(loader);
+              printObject(body);
+              body.visitInsn(Opcodes.RETURN);
+            });
+
+    RunResult result =
+        runClassFiles(
+            main,
+            loading(),
+            Programs.classFile("Worker", "java/lang/Thread", List.of("Loading"), writer -> {}));
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr())
+        .contains(
+            "calling java.lang.Thread.getContextClassLoader() is not allowed in this cell (rule:"
+                + " allow-list)");
+  }
+
+  @Test
+  void aClassFileTooOldForASuperCallToAnInterfaceIsRefusedWhereItNeedsOne() {
+    // Java 7 class files cannot name an interface method in invokespecial: no bridge to
+    // Collection.parallelStream can be planted, so the class is refused.
+    byte[] parallel = interfaceFile("Parallel", List.of(), "parallelStream", STREAM_DESCRIPTOR);
+    byte[] numbers =
+        withVersion(
+            Programs.classFile(
+                "Numbers", "java/util/ArrayList", List.of("Parallel"), writer -> {}),
+            Opcodes.V1_7);
+    RunResult result =
+        runClassFiles(
+            walkInParallel("Numbers", Opcodes.INVOKEINTERFACE, "Parallel", true),
+            parallel, numbers, renamer(mark("old")));
+
+    assertThat(liveThreadsNamed(mark("old"))).isEmpty();
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr())
+        .contains(
+            "inheriting java.util.Collection.parallelStream() as Parallel.parallelStream() is not"
+                + " allowed in this cell (rule: dispatch)");
+  }
+
+  @Test
   void aCachedRewriteIsNotReusedWhenTheInterfaceDiffers() {
     // The same Worker bytes, first beside a harmless interface, then beside a hostile one.
     byte[] worker =
@@ -709,6 +803,23 @@ class DispatchTest {
     body.visitInsn(Opcodes.SWAP);
     body.visitMethodInsn(
         Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "println", "(Z)V", false);
+  }
+
+  /** The class file with another version number. */
+  private static byte[] withVersion(byte[] classFile, int version) {
+    ClassWriter writer = new ClassWriter(0);
+    new ClassReader(classFile)
+        .accept(
+            new ClassVisitor(Opcodes.ASM9, writer) {
+              @Override
+              public void visit(
+                  int ignored, int access, String name, String signature, String superName,
+                  String[] interfaces) {
+                super.visit(version, access, name, signature, superName, interfaces);
+              }
+            },
+            0);
+    return writer.toByteArray();
   }
 
   /** A public interface; with {@code methodName} non-null, one public abstract method. */
