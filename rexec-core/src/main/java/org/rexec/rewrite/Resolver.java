@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,10 @@ final class Resolver {
 
   private final CellClasses cellClasses;
   private final Map<String, String> dependencies = new TreeMap<>();
+  // By identity: a type is the same object for the whole rewrite (the cell's and the JDK's
+  // descriptions are cached), and a lambda's class is described anew for each call site.
+  private final Map<TypeInfo, List<TypeInfo>> superinterfaces = new IdentityHashMap<>();
+  private final Map<TypeInfo, Set<String>> supertypeNames = new IdentityHashMap<>();
 
   Resolver(CellClasses cellClasses) {
     this.cellClasses = cellClasses;
@@ -133,16 +138,19 @@ final class Resolver {
         declaring.add(candidate);
       }
     }
+    if (declaring.size() < 2) {
+      return declaring;
+    }
+    // Linear in the declarations: mark what each of them extends, keep what none extends.
+    Set<String> extended = new HashSet<>();
+    for (TypeInfo candidate : declaring) {
+      for (TypeInfo superinterface : superinterfaces(candidate)) {
+        extended.add(superinterface.name());
+      }
+    }
     List<TypeInfo> specific = new ArrayList<>();
     for (TypeInfo candidate : declaring) {
-      boolean overridden = false;
-      for (TypeInfo other : declaring) {
-        if (other != candidate && isSubtype(other, candidate.name())) {
-          overridden = true;
-          break;
-        }
-      }
-      if (!overridden) {
+      if (!extended.contains(candidate.name())) {
         specific.add(candidate);
       }
     }
@@ -151,20 +159,18 @@ final class Resolver {
 
   /** Whether {@code type} is {@code supertype} or extends or implements it, directly or not. */
   boolean isSubtype(TypeInfo type, String supertype) {
-    if (type.name().equals(supertype)) {
-      return true;
-    }
+    return supertypeNames.computeIfAbsent(type, this::collectSupertypeNames).contains(supertype);
+  }
+
+  private Set<String> collectSupertypeNames(TypeInfo type) {
+    Set<String> names = new HashSet<>();
     for (TypeInfo current : classChain(type)) {
-      if (current.name().equals(supertype)) {
-        return true;
-      }
+      names.add(current.name());
     }
     for (TypeInfo superinterface : superinterfaces(type)) {
-      if (superinterface.name().equals(supertype)) {
-        return true;
-      }
+      names.add(superinterface.name());
     }
-    return false;
+    return names;
   }
 
   /** Resolves a field reference (JVMS 5.4.3.2). */
@@ -210,8 +216,15 @@ final class Resolver {
     return type.superName() == null ? null : type(type.superName()).orElse(null);
   }
 
-  /** All superinterfaces of {@code type} and of its superclasses, breadth first. */
+  /**
+   * All superinterfaces of {@code type} and of its superclasses, breadth first. Remembered for
+   * the rewrite of one class: its hierarchy is judged many times, and a hostile one is wide.
+   */
   List<TypeInfo> superinterfaces(TypeInfo type) {
+    return superinterfaces.computeIfAbsent(type, this::collectSuperinterfaces);
+  }
+
+  private List<TypeInfo> collectSuperinterfaces(TypeInfo type) {
     Set<String> seen = new HashSet<>();
     Deque<TypeInfo> queue = new ArrayDeque<>();
     List<TypeInfo> ordered = new ArrayList<>();
@@ -230,6 +243,6 @@ final class Resolver {
         }
       }
     }
-    return ordered;
+    return List.copyOf(ordered);
   }
 }

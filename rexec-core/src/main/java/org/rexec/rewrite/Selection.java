@@ -1,6 +1,7 @@
 package org.rexec.rewrite;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +60,22 @@ final class Selection {
       return List.of();
     }
     List<TypeInfo> chain = rewrittenChain(type);
+    // For each signature, the class of the chain that selection meets first.
+    Map<String, TypeInfo> firstInChain = new HashMap<>();
+    for (TypeInfo current : chain) {
+      for (String signature : current.methods().keySet()) {
+        if (isSelectable(current, signature)) {
+          firstInChain.putIfAbsent(signature, current);
+        }
+      }
+    }
     List<TypeInfo> supertypes = new ArrayList<>(chain.subList(1, chain.size()));
     supertypes.addAll(resolver.superinterfaces(type));
     // Every signature a call could resolve to on a supertype, with the supertypes declaring it.
     Map<String, List<TypeInfo>> declarers = new LinkedHashMap<>();
     for (TypeInfo supertype : supertypes) {
       for (String signature : supertype.methods().keySet()) {
-        if (!signature.startsWith("<")
-            && supertype.declaresSelectable(methodName(signature), methodDescriptor(signature))) {
+        if (isSelectable(supertype, signature)) {
           declarers.computeIfAbsent(signature, key -> new ArrayList<>()).add(supertype);
         }
       }
@@ -75,7 +84,8 @@ final class Selection {
     for (Map.Entry<String, List<TypeInfo>> entry : declarers.entrySet()) {
       String name = methodName(entry.getKey());
       String descriptor = methodDescriptor(entry.getKey());
-      TypeInfo selected = select(type, chain, name, descriptor);
+      TypeInfo selected =
+          select(type, firstInChain.get(entry.getKey()), entry.getValue(), name, descriptor);
       if (selected == null || selected.inCell() || Packages.isRexec(selected.name())) {
         continue;
       }
@@ -92,18 +102,30 @@ final class Selection {
   }
 
   /**
-   * The class that declares the method selected for {@code name + descriptor} on {@code type},
-   * or null where the JVM throws instead of running a method of the JDK or none is selected.
+   * The class that declares the method selected for {@code name + descriptor}, or null where
+   * the JVM throws instead of running a method of the JDK, or selects none.
+   *
+   * @param inChain the first class of the chain that declares it selectable, or null
+   * @param declarers the supertypes that declare it selectable
    */
-  private TypeInfo select(TypeInfo type, List<TypeInfo> chain, String name, String descriptor) {
-    for (TypeInfo current : chain) {
-      if (current.declaresSelectable(name, descriptor)) {
-        int access = current.methodAccess(name, descriptor);
-        boolean throwsInstead =
-            (access & Opcodes.ACC_ABSTRACT) != 0 || (access & Opcodes.ACC_PUBLIC) == 0;
-        // A JDK method that is abstract or not public is selected, and the call throws.
-        return current.inCell() || !throwsInstead ? current : null;
-      }
+  private TypeInfo select(
+      TypeInfo type, TypeInfo inChain, List<TypeInfo> declarers, String name, String descriptor) {
+    if (inChain != null) {
+      int access = inChain.methodAccess(name, descriptor);
+      boolean throwsInstead =
+          (access & Opcodes.ACC_ABSTRACT) != 0 || (access & Opcodes.ACC_PUBLIC) == 0;
+      // A JDK method that is abstract or not public is selected, and the call throws.
+      return inChain.inCell() || !throwsInstead ? inChain : null;
+    }
+    boolean jdkDefault = false;
+    for (TypeInfo declarer : declarers) {
+      jdkDefault |=
+          declarer.isInterface()
+              && !declarer.inCell()
+              && (declarer.methodAccess(name, descriptor) & Opcodes.ACC_ABSTRACT) == 0;
+    }
+    if (!jdkDefault) {
+      return null; // Whatever is selected, no JDK code runs.
     }
     TypeInfo found = null;
     for (TypeInfo candidate : resolver.maximallySpecific(type, name, descriptor)) {
@@ -115,6 +137,11 @@ final class Selection {
       }
     }
     return found;
+  }
+
+  private static boolean isSelectable(TypeInfo type, String signature) {
+    return !signature.startsWith("<")
+        && type.declaresSelectable(methodName(signature), methodDescriptor(signature));
   }
 
   /** The class and its superclasses as the JVM will see them: substitutes in place. */
