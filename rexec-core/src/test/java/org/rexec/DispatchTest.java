@@ -672,6 +672,26 @@ class DispatchTest {
   }
 
   @Test
+  void aCircularHierarchyEndsInTheJvmsErrorNotInTheRewriter() {
+    // Ping extends Pong extends Ping: judging a call to Ping.missing() walks the chain once.
+    byte[] ping = Programs.classFile("Ping", "Pong", writer -> {});
+    byte[] pong = Programs.classFile("Pong", "Ping", writer -> {});
+    byte[] main =
+        Programs.mainClass(
+            "Main",
+            body -> {
+              body.visitInsn(Opcodes.ACONST_NULL);
+              body.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "Ping", "missing", "()V", false);
+              body.visitInsn(Opcodes.RETURN);
+            });
+
+    RunResult result = runClassFiles(main, ping, pong);
+
+    assertThat(result.status()).isEqualTo(RunStatus.EXCEPTION);
+    assertThat(result.wallTime()).isLessThan(java.time.Duration.ofSeconds(5));
+  }
+
+  @Test
   void aCachedRewriteIsNotReusedWhenTheInterfaceDiffers() {
     // The same Worker bytes, first beside a harmless interface, then beside a hostile one.
     byte[] worker =

@@ -25,6 +25,7 @@ final class DispatchBridge extends ClassVisitor {
 
   private final ClassRewrite rewrite;
   private final List<Selection.Inherited> bridges = new ArrayList<>();
+  private String superName;
 
   DispatchBridge(ClassVisitor next, ClassRewrite rewrite) {
     super(Opcodes.ASM9, next);
@@ -39,6 +40,7 @@ final class DispatchBridge extends ClassVisitor {
       String signature,
       String superName,
       String[] interfaces) {
+    this.superName = superName;
     List<String> direct =
         new ArrayList<>(interfaces == null ? List.of() : Arrays.asList(interfaces));
     if ((access & Opcodes.ACC_INTERFACE) == 0 && rewrite.rejections.isEmpty()) {
@@ -111,7 +113,7 @@ final class DispatchBridge extends ClassVisitor {
     TypeInfo declaring = inherited.declaring();
     // A non-public JDK superclass cannot be named; the direct superclass resolves to it.
     String owner =
-        declaring.isInterface() || declaring.isPublic() ? declaring.name() : superName();
+        declaring.isInterface() || declaring.isPublic() ? declaring.name() : superName;
     method.visitMethodInsn(
         Opcodes.INVOKESPECIAL,
         owner,
@@ -121,10 +123,6 @@ final class DispatchBridge extends ClassVisitor {
     method.visitInsn(Type.getReturnType(inherited.descriptor()).getOpcode(Opcodes.IRETURN));
     method.visitMaxs(slot, slot);
     method.visitEnd();
-  }
-
-  private String superName() {
-    return rewrite.resolver.type(rewrite.className).map(TypeInfo::superName).orElseThrow();
   }
 
   /** {@code java.lang.Thread.getThreadGroup() as Main$Grouped.getThreadGroup()}. */
