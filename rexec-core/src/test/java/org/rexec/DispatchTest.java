@@ -305,6 +305,43 @@ class DispatchTest {
   }
 
   @Test
+  void aSubclassOfAJdkLockStillWaitsWhereTheRunsEndReachesIt() {
+    // The shim for lock() called the receiver's lock() for every lock not of the JDK's own
+    // classes: a subclass that does not override it reached the JDK's uninterruptible wait by
+    // dispatch, and super.lock() in one that does came back to its override.
+    RunResult result =
+        Programs.run(
+            Policy.builder().threads(4).build(),
+            "Locks.java",
+            """
+            import java.util.concurrent.locks.*;
+            public class Locks {
+              static class Plain extends ReentrantLock {}
+              static class Counting extends ReentrantLock {
+                int locks;
+                @Override public void lock() { locks++; super.lock(); }
+              }
+              public static void main(String[] args) throws Exception {
+                Counting counting = new Counting();
+                counting.lock();
+                counting.unlock();
+                System.out.println("counted " + counting.locks);
+                for (ReentrantLock lock : new ReentrantLock[] {new Plain(), counting}) {
+                  lock.lock();
+                  new Thread(() -> lock.lock()).start();
+                }
+                Thread.sleep(200);
+                System.exit(0);
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEqualTo("counted 1\n");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.contained()).isTrue();
+  }
+
+  @Test
   void aJavacGenericBridgeStillReachesTheRefusal() {
     RunResult result =
         Programs.run(
