@@ -2,10 +2,10 @@ package org.rexec.rewrite;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -71,8 +71,9 @@ final class Selection {
     }
     List<TypeInfo> supertypes = new ArrayList<>(chain.subList(1, chain.size()));
     supertypes.addAll(resolver.superinterfaces(type));
-    // Every signature a call could resolve to on a supertype, with the supertypes declaring it.
-    Map<String, List<TypeInfo>> declarers = new LinkedHashMap<>();
+    // Every signature a call could resolve to on a supertype, with the supertypes declaring it;
+    // sorted, so that the bridges and refusals of a class come in the same order in every JVM.
+    Map<String, List<TypeInfo>> declarers = new TreeMap<>();
     for (TypeInfo supertype : supertypes) {
       for (String signature : supertype.methods().keySet()) {
         if (isSelectable(supertype, signature)) {
