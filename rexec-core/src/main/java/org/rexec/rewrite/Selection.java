@@ -1,11 +1,11 @@
 package org.rexec.rewrite;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -60,41 +60,43 @@ final class Selection {
       return List.of();
     }
     List<TypeInfo> chain = rewrittenChain(type);
-    // For each signature, the class of the chain that selection meets first.
-    Map<String, TypeInfo> firstInChain = new HashMap<>();
-    for (TypeInfo current : chain) {
-      for (String signature : current.methods().keySet()) {
-        if (isSelectable(current, signature)) {
-          firstInChain.putIfAbsent(signature, current);
-        }
-      }
-    }
     List<TypeInfo> supertypes = new ArrayList<>(chain.subList(1, chain.size()));
     supertypes.addAll(resolver.superinterfaces(type));
-    // Every signature a call could resolve to on a supertype, with the supertypes declaring it;
-    // sorted, so that the bridges and refusals of a class come in the same order in every JVM.
-    Map<String, List<TypeInfo>> declarers = new TreeMap<>();
+    // The signatures for which the JVM may select a JDK method: one that a JDK class of the
+    // chain declares first, public and concrete, or a default of a JDK interface. Sorted, so
+    // that the bridges and refusals of a class come in the same order in every JVM.
+    Set<String> candidates = new TreeSet<>();
     for (TypeInfo supertype : supertypes) {
-      for (String signature : supertype.methods().keySet()) {
-        if (isSelectable(supertype, signature)) {
-          declarers.computeIfAbsent(signature, key -> new ArrayList<>()).add(supertype);
+      for (Map.Entry<String, Integer> method : supertype.methods().entrySet()) {
+        if (!isSelectable(method)) {
+          continue;
+        }
+        TypeInfo first = firstInChain(chain, method.getKey());
+        boolean jdkInChain = first != null && runsJdkCode(first, first.access(method.getKey()));
+        boolean jdkDefault =
+            first == null
+                && supertype.isInterface()
+                && !supertype.inCell()
+                && (method.getValue() & Opcodes.ACC_ABSTRACT) == 0;
+        if (jdkInChain || jdkDefault) {
+          candidates.add(method.getKey());
         }
       }
     }
     List<Inherited> inherited = new ArrayList<>();
-    for (Map.Entry<String, List<TypeInfo>> entry : declarers.entrySet()) {
-      String name = methodName(entry.getKey());
-      String descriptor = methodDescriptor(entry.getKey());
-      TypeInfo selected =
-          select(type, firstInChain.get(entry.getKey()), entry.getValue(), name, descriptor);
-      if (selected == null || selected.inCell() || Packages.isRexec(selected.name())) {
+    for (String signature : candidates) {
+      String name = signature.substring(0, signature.indexOf('('));
+      String descriptor = signature.substring(signature.indexOf('('));
+      TypeInfo first = firstInChain(chain, signature);
+      TypeInfo selected = first != null ? first : selectDefault(type, name, descriptor);
+      if (selected == null || selected.inCell()) {
         continue;
       }
-      for (TypeInfo declarer : entry.getValue()) {
-        if (!resolver.isSubtype(selected, declarer.name())) {
+      for (TypeInfo declarer : supertypes) {
+        if (TypeInfo.isSelectable(declarer.access(signature))
+            && !resolver.isSubtype(selected, declarer.name())) {
           inherited.add(
-              new Inherited(
-                  name, descriptor, selected, selected.methodAccess(name, descriptor), declarer));
+              new Inherited(name, descriptor, selected, selected.access(signature), declarer));
           break;
         }
       }
@@ -102,37 +104,39 @@ final class Selection {
     return inherited;
   }
 
+  /** The class of the chain whose method selection meets first, or null. */
+  private static TypeInfo firstInChain(List<TypeInfo> chain, String signature) {
+    for (TypeInfo current : chain) {
+      if (TypeInfo.isSelectable(current.access(signature))) {
+        return current;
+      }
+    }
+    return null;
+  }
+
   /**
-   * The class that declares the method selected for {@code name + descriptor}, or null where
-   * the JVM throws instead of running a method of the JDK, or selects none.
-   *
-   * @param inChain the first class of the chain that declares it selectable, or null
-   * @param declarers the supertypes that declare it selectable
+   * Whether selection that meets {@code declaring}'s method first runs JDK code: the JDK's, public
+   * and concrete. An abstract one throws {@code AbstractMethodError}, one that is not public
+   * {@code IllegalAccessError} for an interface call; rexec's substitutes are trusted.
    */
-  private TypeInfo select(
-      TypeInfo type, TypeInfo inChain, List<TypeInfo> declarers, String name, String descriptor) {
-    if (inChain != null) {
-      int access = inChain.methodAccess(name, descriptor);
-      boolean throwsInstead =
-          (access & Opcodes.ACC_ABSTRACT) != 0 || (access & Opcodes.ACC_PUBLIC) == 0;
-      // A JDK method that is abstract or not public is selected, and the call throws.
-      return inChain.inCell() || !throwsInstead ? inChain : null;
-    }
-    boolean jdkDefault = false;
-    for (TypeInfo declarer : declarers) {
-      jdkDefault |=
-          declarer.isInterface()
-              && !declarer.inCell()
-              && (declarer.methodAccess(name, descriptor) & Opcodes.ACC_ABSTRACT) == 0;
-    }
-    if (!jdkDefault) {
-      return null; // Whatever is selected, no JDK code runs.
-    }
+  private static boolean runsJdkCode(TypeInfo declaring, int access) {
+    return !declaring.inCell()
+        && !Packages.isRexec(declaring.name())
+        && (access & Opcodes.ACC_ABSTRACT) == 0
+        && (access & Opcodes.ACC_PUBLIC) != 0;
+  }
+
+  /**
+   * The default method selected where no class of the chain declares the method: the one
+   * maximally-specific superinterface method that is not abstract, or null (none, or two, which
+   * throws {@code IncompatibleClassChangeError}).
+   */
+  private TypeInfo selectDefault(TypeInfo type, String name, String descriptor) {
     TypeInfo found = null;
     for (TypeInfo candidate : resolver.maximallySpecific(type, name, descriptor)) {
       if ((candidate.methodAccess(name, descriptor) & Opcodes.ACC_ABSTRACT) == 0) {
         if (found != null) {
-          return null; // Two defaults: IncompatibleClassChangeError.
+          return null;
         }
         found = candidate;
       }
@@ -140,9 +144,8 @@ final class Selection {
     return found;
   }
 
-  private static boolean isSelectable(TypeInfo type, String signature) {
-    return !signature.startsWith("<")
-        && type.declaresSelectable(methodName(signature), methodDescriptor(signature));
+  private static boolean isSelectable(Map.Entry<String, Integer> method) {
+    return !method.getKey().startsWith("<") && TypeInfo.isSelectable(method.getValue());
   }
 
   /** The class and its superclasses as the JVM will see them: substitutes in place. */
@@ -159,13 +162,5 @@ final class Selection {
       chain.add(current);
     }
     return chain;
-  }
-
-  private static String methodName(String signature) {
-    return signature.substring(0, signature.indexOf('('));
-  }
-
-  private static String methodDescriptor(String signature) {
-    return signature.substring(signature.indexOf('('));
   }
 }

@@ -38,7 +38,17 @@ record TypeInfo(
 
   /** The access flags of a declared method, or {@link #NOT_DECLARED}. */
   int methodAccess(String methodName, String descriptor) {
-    return methods.getOrDefault(methodName + descriptor, NOT_DECLARED);
+    return access(methodName + descriptor);
+  }
+
+  /** The access flags of the declared method {@code name + descriptor}, or {@link #NOT_DECLARED}. */
+  int access(String signature) {
+    return methods.getOrDefault(signature, NOT_DECLARED);
+  }
+
+  /** Whether access flags of a method let selection pick it (JVMS 5.4.6): not private or static. */
+  static boolean isSelectable(int access) {
+    return access != NOT_DECLARED && (access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) == 0;
   }
 
   /**
@@ -46,8 +56,7 @@ record TypeInfo(
    * neither private nor static.
    */
   boolean declaresSelectable(String methodName, String descriptor) {
-    int access = methodAccess(methodName, descriptor);
-    return access != NOT_DECLARED && (access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) == 0;
+    return isSelectable(methodAccess(methodName, descriptor));
   }
 
   boolean declaresField(String fieldName, String descriptor) {
