@@ -342,6 +342,27 @@ class DispatchTest {
   }
 
   @Test
+  void workTheJdkDoesThroughACellInterfaceIsStillBounded() {
+    RunResult result =
+        Programs.run(
+            "Power.java",
+            """
+            import java.math.BigInteger;
+            public class Power {
+              interface Raising { BigInteger pow(int exponent); }
+              static class Big extends BigInteger implements Raising { Big() { super("3"); } }
+              public static void main(String[] args) {
+                Raising raising = new Big();
+                System.out.println(raising.pow(1 << 21).bitLength());
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().message()).endsWith("(big-number limit)");
+  }
+
+  @Test
   void aJavacGenericBridgeStillReachesTheRefusal() {
     RunResult result =
         Programs.run(
