@@ -114,21 +114,7 @@ final class ReferenceRules {
    * the arguments are allowed here: the interposer bridges them.
    */
   Decision bootstrap(Handle bootstrapMethod, Object[] arguments) {
-    Decision decision =
-        relabel(
-            bootstrapMethod.getTag() == Opcodes.H_INVOKESTATIC
-                ? memoized(
-                    "B" + bootstrapMethod.getOwner() + '.' + bootstrapMethod.getName()
-                        + bootstrapMethod.getDesc(),
-                    () ->
-                        decideMethod(
-                            Opcodes.INVOKESTATIC,
-                            bootstrapMethod.getOwner(),
-                            bootstrapMethod.getName(),
-                            bootstrapMethod.getDesc(),
-                            true))
-                : handle(bootstrapMethod),
-            "bootstrap");
+    Decision decision = relabel(asBootstrap(bootstrapMethod), "bootstrap");
     if (decision.verdict() == Decision.Verdict.INTERPOSE) {
       decision = Decision.refuse("bootstrap", describe(bootstrapMethod), RuleNames.ALLOW_LIST);
     }
@@ -143,6 +129,23 @@ final class ReferenceRules {
       }
     }
     return Decision.ALLOWED;
+  }
+
+  /** The bootstrap method itself: as a method handle, but the JDK's bootstrap methods pass. */
+  private Decision asBootstrap(Handle bootstrapMethod) {
+    if (bootstrapMethod.getTag() != Opcodes.H_INVOKESTATIC) {
+      return handle(bootstrapMethod);
+    }
+    return memoized(
+        "B" + bootstrapMethod.getOwner() + '.' + bootstrapMethod.getName()
+            + bootstrapMethod.getDesc(),
+        () ->
+            decideMethod(
+                Opcodes.INVOKESTATIC,
+                bootstrapMethod.getOwner(),
+                bootstrapMethod.getName(),
+                bootstrapMethod.getDesc(),
+                true));
   }
 
   /** A loadable constant: of an {@code ldc} or a bootstrap argument. */
@@ -258,8 +261,6 @@ final class ReferenceRules {
       return Decision.refuse(
           operation, describeMethod(declaring, name, descriptor), RuleNames.ALLOW_LIST);
     }
-    // A super call to a method of a substituted class reaches the substitute's override by the
-    // JVM's own rules (the substitute is the direct superclass): nothing to route.
     if (!asBootstrap
         && resolution.origin() == Resolver.Origin.JDK
         && Bootstraps.isBootstrapClass(declaring)) {
@@ -267,6 +268,8 @@ final class ReferenceRules {
       return Decision.refuse(
           operation, describeMethod(declaring, name, descriptor), RuleNames.ALLOW_LIST);
     }
+    // A super call to a method of a substituted class reaches the substitute's override by the
+    // JVM's own rules (the substitute is the direct superclass): nothing to route.
     boolean superCallToSubstitute =
         opcode == Opcodes.INVOKESPECIAL
             && !constructor
