@@ -2,14 +2,21 @@ package org.rexec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.rexec.policy.AllowList;
 
 /**
  * Every way of reaching a JDK member off the allow-list is refused, and refusing it leaves the
@@ -341,6 +348,177 @@ class AllowListEnforcementTest {
     assertThat(result.violations()).singleElement().satisfies(
         violation ->
             assertThat(violation.detail()).isEqualTo("java.lang.Class.getDeclaredMethods()"));
+  }
+
+  private static final Handle ENUM_CONSTANT =
+      new Handle(
+          Opcodes.H_INVOKESTATIC,
+          "java/lang/invoke/ConstantBootstraps",
+          "enumConstant",
+          "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)"
+              + "Ljava/lang/Enum;",
+          false);
+
+  /** The default allow-list with one more line. */
+  private static AllowList defaultsWith(String line) throws IOException {
+    try (InputStream in = AllowList.class.getResourceAsStream("default-allow-list.txt")) {
+      return AllowList.parse(
+          "test", new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n" + line + "\n");
+    }
+  }
+
+  /** A main class that prints {@code constant}, loaded with {@code ldc}. */
+  private static byte[] printsConstant(String className, Object constant) {
+    return Programs.mainClass(
+        className,
+        main -> {
+          main.visitFieldInsn(
+              Opcodes.GETSTATIC, "java/lang/System", "out", "Ljava/io/PrintStream;");
+          main.visitLdcInsn(constant);
+          main.visitMethodInsn(
+              Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "println", "(Ljava/lang/Object;)V",
+              false);
+          main.visitInsn(Opcodes.RETURN);
+        });
+  }
+
+  @Test
+  void aDynamicConstantOfAnEnumOffTheListIsRefused() {
+    // The constant's type comes from its descriptor, never named as a class literal.
+    ConstantDynamic option =
+        new ConstantDynamic(
+            "RETAIN_CLASS_REFERENCE", "Ljava/lang/StackWalker$Option;", ENUM_CONSTANT);
+    byte[] probe = printsConstant("EnumProbe", option);
+
+    RunResult result = Programs.runClassFile(probe);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().message())
+        .isEqualTo("using class java.lang.StackWalker$Option is not allowed in this cell (rule:"
+            + " allow-list)");
+  }
+
+  @Test
+  void aDynamicConstantOfAnExcludedEnumConstantIsRefused() throws IOException {
+    // The class is allowed, one constant of it is not: judged as a read of its field.
+    AllowList allowList = defaultsWith("-java.lang.Thread$State#NEW");
+    ConstantDynamic state = new ConstantDynamic("NEW", "Ljava/lang/Thread$State;", ENUM_CONSTANT);
+    byte[] probe = printsConstant("StateProbe", state);
+
+    RunResult result;
+    try (Cell cell = Cell.create(Policy.builder().allowList(allowList).build())) {
+      result = cell.run(cell.loadClassFile(probe));
+    }
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().message())
+        .isEqualTo("accessing java.lang.Thread$State.NEW is not allowed in this cell (rule:"
+            + " allow-list)");
+  }
+
+  @Test
+  void aDynamicConstantCannotReadTheJvmsStandardOutput() throws Exception {
+    // Even where the allow-list admits getStaticFinal, System.out read by name would be the
+    // JVM's own stream: an interposed field cannot be routed there, so it is refused.
+    AllowList allowList = defaultsWith("java.lang.invoke.ConstantBootstraps#getStaticFinal");
+    Handle getStaticFinal =
+        new Handle(
+            Opcodes.H_INVOKESTATIC,
+            "java/lang/invoke/ConstantBootstraps",
+            "getStaticFinal",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;"
+                + "Ljava/lang/Class;)Ljava/lang/Object;",
+            false);
+    ConstantDynamic out =
+        new ConstantDynamic(
+            "out", "Ljava/io/PrintStream;", getStaticFinal, Type.getType(System.class));
+    byte[] probe =
+        Programs.mainClass(
+            "OutProbe",
+            main -> {
+              main.visitLdcInsn(out);
+              main.visitLdcInsn("marker-2b7e");
+              main.visitMethodInsn(
+                  Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "println",
+                  "(Ljava/lang/String;)V", false);
+              main.visitInsn(Opcodes.RETURN);
+            });
+    PrintStream hostOut = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    RunResult result;
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try (Cell cell = Cell.create(Policy.builder().allowList(allowList).build())) {
+      result = cell.run(cell.loadClassFile(probe));
+    } finally {
+      System.setOut(hostOut);
+    }
+
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .doesNotContain("marker-2b7e");
+    assertThat(result.exception().orElseThrow().message())
+        .isEqualTo("accessing java.lang.System.out is not allowed in this cell (rule: allow-list)");
+  }
+
+  @Test
+  void aDynamicConstantsBootstrapIsNotHandedTheClassOfATypeOffTheList() {
+    // A bootstrap method of the cell's receives the constant's type as a Class object.
+    byte[] probe =
+        Programs.classFile(
+            "TypeProbe",
+            "java/lang/Object",
+            writer -> {
+              writer.visitField(
+                  Opcodes.ACC_STATIC, "seen", "Ljava/lang/Class;", null, null).visitEnd();
+              MethodVisitor bootstrap =
+                  writer.visitMethod(
+                      Opcodes.ACC_STATIC,
+                      "bootstrap",
+                      "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+                          + "Ljava/lang/Class;)Ljava/lang/Object;",
+                      null,
+                      null);
+              bootstrap.visitCode();
+              bootstrap.visitVarInsn(Opcodes.ALOAD, 2);
+              bootstrap.visitFieldInsn(
+                  Opcodes.PUTSTATIC, "TypeProbe", "seen", "Ljava/lang/Class;");
+              bootstrap.visitInsn(Opcodes.ACONST_NULL);
+              bootstrap.visitInsn(Opcodes.ARETURN);
+              bootstrap.visitMaxs(0, 0);
+              bootstrap.visitEnd();
+              MethodVisitor main =
+                  writer.visitMethod(
+                      Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V",
+                      null, null);
+              main.visitCode();
+              main.visitLdcInsn(
+                  new ConstantDynamic(
+                      "loader",
+                      "Ljava/lang/ClassLoader;",
+                      new Handle(
+                          Opcodes.H_INVOKESTATIC,
+                          "TypeProbe",
+                          "bootstrap",
+                          "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+                              + "Ljava/lang/Class;)Ljava/lang/Object;",
+                          false)));
+              main.visitInsn(Opcodes.POP);
+              main.visitFieldInsn(
+                  Opcodes.GETSTATIC, "java/lang/System", "out", "Ljava/io/PrintStream;");
+              main.visitFieldInsn(Opcodes.GETSTATIC, "TypeProbe", "seen", "Ljava/lang/Class;");
+              main.visitMethodInsn(
+                  Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "println",
+                  "(Ljava/lang/Object;)V", false);
+              main.visitInsn(Opcodes.RETURN);
+              main.visitMaxs(0, 0);
+              main.visitEnd();
+            });
+
+    RunResult result = Programs.runClassFile(probe);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.exception().orElseThrow().message())
+        .isEqualTo("using class java.lang.ClassLoader is not allowed in this cell (rule:"
+            + " allow-list)");
   }
 
   @Test

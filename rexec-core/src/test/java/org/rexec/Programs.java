@@ -2,6 +2,7 @@ package org.rexec;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
@@ -61,14 +62,28 @@ final class Programs {
   /** A class file with a default constructor and whatever {@code members} adds. */
   static byte[] classFile(
       String internalName, String superName, Consumer<ClassWriter> members) {
+    return classFile(internalName, superName, List.of(), 0, members);
+  }
+
+  /** As {@link #classFile(String, String, Consumer)}, with superinterfaces. */
+  static byte[] classFile(
+      String internalName, String superName, List<String> interfaces,
+      Consumer<ClassWriter> members) {
+    return classFile(internalName, superName, interfaces, 0, members);
+  }
+
+  /** As {@link #classFile(String, String, Consumer)}, with superinterfaces and more flags. */
+  static byte[] classFile(
+      String internalName, String superName, List<String> interfaces, int access,
+      Consumer<ClassWriter> members) {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
       @Override
       protected String getCommonSuperClass(String type1, String type2) {
         return "java/lang/Object";
       }
     };
-    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, internalName, null, superName,
-        null);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER | access, internalName, null,
+        superName, interfaces.toArray(String[]::new));
     MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
     init.visitCode();
     init.visitVarInsn(Opcodes.ALOAD, 0);

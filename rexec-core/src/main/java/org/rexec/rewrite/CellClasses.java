@@ -1,8 +1,10 @@
 package org.rexec.rewrite;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,7 +69,8 @@ public final class CellClasses {
     String superName;
     List<String> interfaces = new ArrayList<>();
     boolean isInterface;
-    final Set<String> methods = new HashSet<>();
+    boolean isPublic;
+    final Map<String, Integer> methods = new HashMap<>();
     final Set<String> fields = new HashSet<>();
 
     Collector() {
@@ -86,6 +89,7 @@ public final class CellClasses {
       this.superName = superName;
       this.interfaces = interfaces == null ? List.of() : List.of(interfaces);
       this.isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+      this.isPublic = (access & Opcodes.ACC_PUBLIC) != 0;
     }
 
     @Override
@@ -98,13 +102,14 @@ public final class CellClasses {
     @Override
     public MethodVisitor visitMethod(
         int access, String name, String descriptor, String signature, String[] exceptions) {
-      methods.add(name + descriptor);
+      // A duplicate makes the class malformed; the JVM refuses it when it is defined.
+      methods.putIfAbsent(name + descriptor, access);
       return null;
     }
 
     TypeInfo toTypeInfo() {
       return new TypeInfo(
-          name, superName, interfaces, isInterface, true, Set.copyOf(methods), Set.copyOf(fields));
+          name, superName, interfaces, isInterface, isPublic, true, Map.copyOf(methods), Set.copyOf(fields));
     }
   }
 }

@@ -9,6 +9,7 @@ final class ClassRewrite {
 
   final ReferenceRules rules;
   final Resolver resolver;
+  final Selection selection;
 
   /** Internal name, set when the class header is visited. */
   String className = "";
@@ -36,9 +37,10 @@ final class ClassRewrite {
   private String javaName;
   private String javaNameOf;
 
-  ClassRewrite(ReferenceRules rules, Resolver resolver) {
+  ClassRewrite(ReferenceRules rules, Resolver resolver, Selection selection) {
     this.rules = rules;
     this.resolver = resolver;
+    this.selection = selection;
   }
 
   /**

@@ -180,7 +180,9 @@ final class Interposer extends CodeRewriter {
     public void visitInvokeDynamicInsn(
         String name, String descriptor, Handle bootstrapMethod, Object... arguments) {
       Object[] mapped = bridged(arguments);
-      if (isLambda(bootstrapMethod) && mapped.length > 1 && mapped[1] instanceof Handle target) {
+      if (LambdaClass.isMetafactory(bootstrapMethod)
+          && mapped.length > 1
+          && mapped[1] instanceof Handle target) {
         mapped[1] = lambdaTarget(target);
       }
       super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethod, mapped);
@@ -196,10 +198,6 @@ final class Interposer extends CodeRewriter {
       // The cell, and two more while arguments are rotated.
       super.visitMaxs(GuardCode.addStack(maxStack, 3), maxLocals);
     }
-  }
-
-  private static boolean isLambda(Handle bootstrapMethod) {
-    return bootstrapMethod.getOwner().equals("java/lang/invoke/LambdaMetafactory");
   }
 
   /**

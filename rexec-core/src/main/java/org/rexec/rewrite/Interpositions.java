@@ -65,15 +65,21 @@ final class Interpositions {
   private static final String CONTEXT_DESCRIPTOR = Type.getDescriptor(CellContext.class);
 
   private final Map<Member, Shim> shims;
-  private final Map<String, String> substitutes;
+  private final Map<String, Class<?>> substitutes;
 
-  private Interpositions(Map<Member, Shim> shims, Map<String, String> substitutes) {
+  private Interpositions(Map<Member, Shim> shims, Map<String, Class<?>> substitutes) {
     this.shims = Map.copyOf(shims);
     this.substitutes = Map.copyOf(substitutes);
   }
 
   /** The runtime class that stands in for a JDK class cell code creates or extends, or null. */
   String substituteFor(String jdkClass) {
+    Class<?> substitute = substitutes.get(jdkClass);
+    return substitute == null ? null : Type.getInternalName(substitute);
+  }
+
+  /** The runtime class that stands in for a JDK class, or null: for method selection. */
+  Class<?> substituteClass(String jdkClass) {
     return substitutes.get(jdkClass);
   }
 
@@ -115,7 +121,7 @@ final class Interpositions {
 
   private static Interpositions read() {
     Map<Member, Shim> shims = new HashMap<>();
-    Map<String, String> substitutes = new HashMap<>();
+    Map<String, Class<?>> substitutes = new HashMap<>();
     for (Class<?> substitute : Shims.SUBSTITUTES) {
       readSubstitute(substitute, shims, substitutes);
     }
@@ -157,7 +163,7 @@ final class Interpositions {
   }
 
   private static void readSubstitute(
-      Class<?> substitute, Map<Member, Shim> shims, Map<String, String> substitutes) {
+      Class<?> substitute, Map<Member, Shim> shims, Map<String, Class<?>> substitutes) {
     Substitutes annotation = substitute.getAnnotation(Substitutes.class);
     boolean wellFormed =
         annotation != null
@@ -169,7 +175,7 @@ final class Interpositions {
           substitute + " must be a public, non-final direct subclass of what it @Substitutes");
     }
     String substituteName = Type.getInternalName(substitute);
-    substitutes.put(Type.getInternalName(annotation.value()), substituteName);
+    substitutes.put(Type.getInternalName(annotation.value()), substitute);
     for (Constructor<?> constructor : substitute.getConstructors()) {
       Class<?>[] parameters = constructor.getParameterTypes();
       if (parameters.length == 0 || parameters[parameters.length - 1] != CellContext.class) {

@@ -3,9 +3,12 @@ package org.rexec.rewrite;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,11 +25,23 @@ final class JdkTypes {
   // policy. Entries are immutable; the map only grows with the JDK classes that cells name.
   private static final ConcurrentMap<String, Optional<TypeInfo>> TYPES = new ConcurrentHashMap<>();
 
+  // The runtime's substitutes for JDK classes, apart: a cell never resolves a name to them.
+  private static final ConcurrentMap<Class<?>, Optional<TypeInfo>> SUBSTITUTES =
+      new ConcurrentHashMap<>();
+
   private JdkTypes() {}
 
   /** The JDK class with this internal name, or empty if the JDK has none. */
   static Optional<TypeInfo> find(String internalName) {
     return TYPES.computeIfAbsent(internalName, JdkTypes::describe);
+  }
+
+  /**
+   * A class of rexec's runtime that stands in for a JDK class (a substitute), described like
+   * the JDK's: a cell class that extends the JDK class extends it once rewritten.
+   */
+  static Optional<TypeInfo> substitute(Class<?> substitute) {
+    return SUBSTITUTES.computeIfAbsent(substitute, JdkTypes::describe);
   }
 
   private static Optional<TypeInfo> describe(String internalName) {
@@ -41,14 +56,19 @@ final class JdkTypes {
     if (type.isArray() || type.isPrimitive()) {
       return Optional.empty();
     }
-    Set<String> methods = new HashSet<>();
+    return describe(type);
+  }
+
+  private static Optional<TypeInfo> describe(Class<?> type) {
+    String internalName = Type.getInternalName(type);
+    Map<String, Integer> methods = new HashMap<>();
     Set<String> fields = new HashSet<>();
     try {
       for (Method method : type.getDeclaredMethods()) {
-        methods.add(method.getName() + Type.getMethodDescriptor(method));
+        methods.put(method.getName() + Type.getMethodDescriptor(method), method.getModifiers());
       }
       for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-        methods.add("<init>" + Type.getConstructorDescriptor(constructor));
+        methods.put("<init>" + Type.getConstructorDescriptor(constructor), constructor.getModifiers());
       }
       for (Field field : type.getDeclaredFields()) {
         fields.add(field.getName() + ":" + Type.getDescriptor(field.getType()));
@@ -66,8 +86,9 @@ final class JdkTypes {
             superclass == null ? null : Type.getInternalName(superclass),
             interfaces,
             type.isInterface(),
+            Modifier.isPublic(type.getModifiers()),
             false,
-            Set.copyOf(methods),
+            Map.copyOf(methods),
             Set.copyOf(fields)));
   }
 }

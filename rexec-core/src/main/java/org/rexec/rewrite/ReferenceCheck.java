@@ -16,8 +16,6 @@ import org.rexec.runtime.RefusalSite;
  */
 final class ReferenceCheck extends CodeRewriter {
 
-  private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
-
   ReferenceCheck(ClassVisitor next, ClassRewrite rewrite) {
     super(next, rewrite);
   }
@@ -79,12 +77,38 @@ final class ReferenceCheck extends CodeRewriter {
         decision = rewrite.rules.bootstrap(bootstrapMethod, arguments);
       }
       if (decision.verdict() == Decision.Verdict.ALLOW
-          && bootstrapMethod.getOwner().equals(LAMBDA_METAFACTORY)) {
-        // A lambda implements its interface as surely as a class that names it a supertype.
-        decision = rewrite.rules.classUse("extend", Type.getReturnType(descriptor));
+          && LambdaClass.isMetafactory(bootstrapMethod)) {
+        decision = lambda(name, descriptor, arguments);
       }
       act(decision);
       super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethod, arguments);
+    }
+
+    /**
+     * A lambda's class implements its interfaces as surely as a class that names them as
+     * supertypes, and the JDK makes it: no bridge can be planted in it, so a JDK method that it
+     * would inherit where a call judged elsewhere selects it refuses the call site.
+     */
+    private Decision lambda(String name, String descriptor, Object[] arguments) {
+      TypeInfo lambdaClass =
+          LambdaClass.of(rewrite.className, name, descriptor, arguments).orElse(null);
+      if (lambdaClass == null) {
+        // LambdaMetafactory refuses such arguments too: the call site never links.
+        return rewrite.rules.classUse("extend", Type.getReturnType(descriptor));
+      }
+      for (String implemented : lambdaClass.interfaces()) {
+        Decision decision = rewrite.rules.classUse("extend", Type.getObjectType(implemented));
+        if (decision.verdict() != Decision.Verdict.ALLOW) {
+          return decision;
+        }
+      }
+      for (Selection.Inherited inherited : rewrite.selection.inheritedJdkMethods(lambdaClass)) {
+        if (rewrite.rules.inherited(inherited).verdict() != Decision.Verdict.ALLOW) {
+          return Decision.refuse(
+              "inherit", DispatchBridge.describe(inherited), RuleNames.DISPATCH);
+        }
+      }
+      return Decision.ALLOWED;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.rexec.rewrite;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -40,7 +41,19 @@ final class ReferenceRules {
   Decision method(int opcode, String owner, String name, String descriptor) {
     return memoized(
         "M" + opcode + owner + '.' + name + descriptor,
-        () -> decideMethod(opcode, owner, name, descriptor));
+        () -> decideMethod(opcode, owner, name, descriptor, false));
+  }
+
+  /**
+   * A JDK method that a class inherits where a call judged elsewhere selects it: judged as a
+   * direct virtual or interface call of it.
+   */
+  Decision inherited(Selection.Inherited inherited) {
+    return method(
+        inherited.isDefault() ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL,
+        inherited.declaring().name(),
+        inherited.name(),
+        inherited.descriptor());
   }
 
   /** A field instruction: {@code getstatic}, {@code putfield}, ... */
@@ -101,7 +114,7 @@ final class ReferenceRules {
    * the arguments are allowed here: the interposer bridges them.
    */
   Decision bootstrap(Handle bootstrapMethod, Object[] arguments) {
-    Decision decision = relabel(handle(bootstrapMethod), "bootstrap");
+    Decision decision = relabel(asBootstrap(bootstrapMethod), "bootstrap");
     if (decision.verdict() == Decision.Verdict.INTERPOSE) {
       decision = Decision.refuse("bootstrap", describe(bootstrapMethod), RuleNames.ALLOW_LIST);
     }
@@ -118,6 +131,23 @@ final class ReferenceRules {
     return Decision.ALLOWED;
   }
 
+  /** The bootstrap method itself: as a method handle, but the JDK's bootstrap methods pass. */
+  private Decision asBootstrap(Handle bootstrapMethod) {
+    if (bootstrapMethod.getTag() != Opcodes.H_INVOKESTATIC) {
+      return handle(bootstrapMethod);
+    }
+    return memoized(
+        "B" + bootstrapMethod.getOwner() + '.' + bootstrapMethod.getName()
+            + bootstrapMethod.getDesc(),
+        () ->
+            decideMethod(
+                Opcodes.INVOKESTATIC,
+                bootstrapMethod.getOwner(),
+                bootstrapMethod.getName(),
+                bootstrapMethod.getDesc(),
+                true));
+  }
+
   /** A loadable constant: of an {@code ldc} or a bootstrap argument. */
   Decision constant(Object value) {
     if (value instanceof Type type) {
@@ -127,15 +157,50 @@ final class ReferenceRules {
       return handle(handle);
     }
     if (value instanceof ConstantDynamic dynamic) {
-      Decision typeMention = mention(dynamic.getDescriptor());
-      if (typeMention.verdict() != Decision.Verdict.ALLOW) {
-        return typeMention;
+      return dynamicConstant(dynamic);
+    }
+    return Decision.ALLOWED;
+  }
+
+  /**
+   * A dynamic constant: its type, which the bootstrap method is handed as a {@code Class} like a
+   * class literal; its bootstrap method and arguments; and the fields that {@code
+   * ConstantBootstraps} reads or writes for it, judged like {@code getstatic} and friends (an
+   * interposed field cannot be routed there, so it is refused).
+   */
+  private Decision dynamicConstant(ConstantDynamic dynamic) {
+    Decision typeMention = mention(dynamic.getDescriptor());
+    if (typeMention.verdict() != Decision.Verdict.ALLOW) {
+      return typeMention;
+    }
+    Decision typeUse = classUse("class", Type.getType(dynamic.getDescriptor()));
+    if (typeUse.verdict() != Decision.Verdict.ALLOW) {
+      return typeUse;
+    }
+    Object[] arguments = new Object[dynamic.getBootstrapMethodArgumentCount()];
+    for (int i = 0; i < arguments.length; i++) {
+      arguments[i] = dynamic.getBootstrapMethodArgument(i);
+    }
+    Decision decision = bootstrap(dynamic.getBootstrapMethod(), arguments);
+    if (decision.verdict() != Decision.Verdict.ALLOW) {
+      return decision;
+    }
+    Optional<List<Bootstraps.FieldUse>> uses = Bootstraps.fieldUses(dynamic);
+    if (uses.isEmpty()) {
+      return Decision.refuse(
+          "bootstrap",
+          describe(dynamic.getBootstrapMethod()) + " with a computed class",
+          RuleNames.ALLOW_LIST);
+    }
+    for (Bootstraps.FieldUse use : uses.get()) {
+      Decision fieldDecision = field(use.opcode(), use.owner(), use.name(), use.descriptor());
+      if (fieldDecision.verdict() == Decision.Verdict.INTERPOSE) {
+        return Decision.refuse(
+            "field", javaName(use.owner()) + "." + use.name(), RuleNames.ALLOW_LIST);
       }
-      Object[] arguments = new Object[dynamic.getBootstrapMethodArgumentCount()];
-      for (int i = 0; i < arguments.length; i++) {
-        arguments[i] = dynamic.getBootstrapMethodArgument(i);
+      if (fieldDecision.verdict() != Decision.Verdict.ALLOW) {
+        return fieldDecision;
       }
-      return bootstrap(dynamic.getBootstrapMethod(), arguments);
     }
     return Decision.ALLOWED;
   }
@@ -168,7 +233,12 @@ final class ReferenceRules {
     return decision;
   }
 
-  private Decision decideMethod(int opcode, String owner, String name, String descriptor) {
+  /**
+   * @param asBootstrap whether the method is the bootstrap method of a call site or constant,
+   *     the only way the JDK's bootstrap methods may be reached (see {@link Bootstraps})
+   */
+  private Decision decideMethod(
+      int opcode, String owner, String name, String descriptor, boolean asBootstrap) {
     String operation = "<init>".equals(name) ? "new" : "call";
     Decision early = checkNames(operation, owner, name, descriptor);
     if (early != null) {
@@ -178,7 +248,7 @@ final class ReferenceRules {
       // Arrays have Object's methods and a public clone().
       return "clone".equals(name)
           ? Decision.ALLOWED
-          : decideMethod(opcode, "java/lang/Object", name, descriptor);
+          : decideMethod(opcode, "java/lang/Object", name, descriptor, asBootstrap);
     }
     Resolver.Resolution resolution = resolver.resolveMethod(owner, name, descriptor);
     String declaring = resolution.declaringClass();
@@ -188,6 +258,13 @@ final class ReferenceRules {
         && interpositions.substituteFor(declaring) != null
         && interpositions.forConstructor(declaring, descriptor) == null) {
       // A substituted class's constructor that the substitute does not mirror.
+      return Decision.refuse(
+          operation, describeMethod(declaring, name, descriptor), RuleNames.ALLOW_LIST);
+    }
+    if (!asBootstrap
+        && resolution.origin() == Resolver.Origin.JDK
+        && Bootstraps.isBootstrapClass(declaring)) {
+      // Called with arguments computed at run time, nothing of what it links can be judged.
       return Decision.refuse(
           operation, describeMethod(declaring, name, descriptor), RuleNames.ALLOW_LIST);
     }

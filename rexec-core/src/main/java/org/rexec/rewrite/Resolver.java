@@ -4,11 +4,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Resolves member references the way the JVM will (JVMS 5.4.3.2 to 5.4.3.4), across the cell's
@@ -43,6 +45,10 @@ final class Resolver {
 
   private final CellClasses cellClasses;
   private final Map<String, String> dependencies = new TreeMap<>();
+  // By identity: a type is the same object for the whole rewrite (the cell's and the JDK's
+  // descriptions are cached), and a lambda's class is described anew for each call site.
+  private final Map<TypeInfo, List<TypeInfo>> superinterfaces = new IdentityHashMap<>();
+  private final Map<TypeInfo, Set<String>> supertypeNames = new IdentityHashMap<>();
 
   Resolver(CellClasses cellClasses) {
     this.cellClasses = cellClasses;
@@ -78,31 +84,93 @@ final class Resolver {
           ? found(start)
           : new Resolution(Origin.NO_MEMBER, owner);
     }
-    // Step 1: the class and its superclasses (for an interface: itself, then Object).
+    // Step 1: the class and its superclasses (for an interface: itself, then Object's public
+    // instance methods).
     if (start.isInterface()) {
       if (start.declaresMethod(name, descriptor)) {
         return found(start);
       }
       Optional<TypeInfo> object = type(OBJECT);
-      if (object.isPresent() && object.get().declaresMethod(name, descriptor)) {
+      int access =
+          object.map(o -> o.methodAccess(name, descriptor)).orElse(TypeInfo.NOT_DECLARED);
+      if (access != TypeInfo.NOT_DECLARED
+          && (access & Opcodes.ACC_PUBLIC) != 0
+          && (access & Opcodes.ACC_STATIC) == 0) {
         return found(object.get());
       }
     } else {
-      for (TypeInfo current = start; current != null; current = superclass(current)) {
+      for (TypeInfo current : classChain(start)) {
         if (current.declaresMethod(name, descriptor)) {
           return found(current);
         }
       }
     }
-    // Step 2: the superinterfaces, breadth first. The JVM picks a maximally-specific one; any
-    // declaration found is judged, and when several exist the closest is as good as any for
-    // the allow-list because interface members are judged by their declaring interface.
-    for (TypeInfo candidate : superinterfaces(start)) {
-      if (candidate.declaresMethod(name, descriptor)) {
+    // Step 2: the maximally-specific superinterface methods. If exactly one is not abstract, the
+    // JVM picks it; otherwise it picks one of them arbitrarily. Then a JDK one is judged if there
+    // is one, so that whichever the JVM picks, no JDK method is reached unjudged.
+    List<TypeInfo> candidates = maximallySpecific(start, name, descriptor);
+    List<TypeInfo> concrete =
+        candidates.stream()
+            .filter(c -> (c.methodAccess(name, descriptor) & Opcodes.ACC_ABSTRACT) == 0)
+            .toList();
+    if (concrete.size() == 1) {
+      return found(concrete.get(0));
+    }
+    for (TypeInfo candidate : candidates) {
+      if (!candidate.inCell()) {
         return found(candidate);
       }
     }
-    return new Resolution(Origin.NO_MEMBER, owner);
+    return candidates.isEmpty()
+        ? new Resolution(Origin.NO_MEMBER, owner)
+        : found(candidates.get(0));
+  }
+
+  /**
+   * The maximally-specific superinterface methods of {@code type} (JVMS 5.4.3.3): the
+   * superinterfaces, direct or not, that declare the method neither private nor static, less
+   * those of them that another of them extends.
+   */
+  List<TypeInfo> maximallySpecific(TypeInfo type, String name, String descriptor) {
+    List<TypeInfo> declaring = new ArrayList<>();
+    for (TypeInfo candidate : superinterfaces(type)) {
+      if (candidate.declaresSelectable(name, descriptor)) {
+        declaring.add(candidate);
+      }
+    }
+    if (declaring.size() < 2) {
+      return declaring;
+    }
+    // Linear in the declarations: mark what each of them extends, keep what none extends.
+    Set<String> extended = new HashSet<>();
+    for (TypeInfo candidate : declaring) {
+      for (TypeInfo superinterface : superinterfaces(candidate)) {
+        extended.add(superinterface.name());
+      }
+    }
+    List<TypeInfo> specific = new ArrayList<>();
+    for (TypeInfo candidate : declaring) {
+      if (!extended.contains(candidate.name())) {
+        specific.add(candidate);
+      }
+    }
+    return specific;
+  }
+
+  /** Whether {@code type} is {@code supertype} or extends or implements it, directly or not. */
+  boolean isSubtype(TypeInfo type, String supertype) {
+    return supertypeNames.computeIfAbsent(type, this::collectSupertypeNames).contains(supertype);
+  }
+
+  private Set<String> collectSupertypeNames(TypeInfo type) {
+    Set<String> names = new HashSet<>();
+    for (TypeInfo current : classChain(type)) {
+      names.add(current.name());
+    }
+    for (TypeInfo superinterface : superinterfaces(type)) {
+      names.add(superinterface.name());
+    }
+    return names;
   }
 
   /** Resolves a field reference (JVMS 5.4.3.2). */
@@ -111,7 +179,7 @@ final class Resolver {
     if (ownerType.isEmpty()) {
       return new Resolution(Origin.NO_CLASS, owner);
     }
-    for (TypeInfo current = ownerType.get(); current != null; current = superclass(current)) {
+    for (TypeInfo current : classChain(ownerType.get())) {
       if (current.declaresField(name, descriptor)) {
         return found(current);
       }
@@ -128,16 +196,39 @@ final class Resolver {
     return new Resolution(declaring.inCell() ? Origin.CELL : Origin.JDK, declaring.name());
   }
 
+  /**
+   * {@code type} and its superclasses, nearest first, as far as they exist. A circular chain
+   * (hand-made class files; the JVM refuses them with {@code ClassCircularityError}) ends where
+   * it would repeat.
+   */
+  List<TypeInfo> classChain(TypeInfo type) {
+    List<TypeInfo> chain = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (TypeInfo current = type;
+        current != null && seen.add(current.name());
+        current = superclass(current)) {
+      chain.add(current);
+    }
+    return chain;
+  }
+
   private TypeInfo superclass(TypeInfo type) {
     return type.superName() == null ? null : type(type.superName()).orElse(null);
   }
 
-  /** All superinterfaces of {@code type} and of its superclasses, breadth first. */
-  private List<TypeInfo> superinterfaces(TypeInfo type) {
+  /**
+   * All superinterfaces of {@code type} and of its superclasses, breadth first. Remembered for
+   * the rewrite of one class: its hierarchy is judged many times, and a hostile one is wide.
+   */
+  List<TypeInfo> superinterfaces(TypeInfo type) {
+    return superinterfaces.computeIfAbsent(type, this::collectSuperinterfaces);
+  }
+
+  private List<TypeInfo> collectSuperinterfaces(TypeInfo type) {
     Set<String> seen = new HashSet<>();
     Deque<TypeInfo> queue = new ArrayDeque<>();
     List<TypeInfo> ordered = new ArrayList<>();
-    for (TypeInfo current = type; current != null; current = superclass(current)) {
+    for (TypeInfo current : classChain(type)) {
       queue.add(current);
     }
     while (!queue.isEmpty()) {
@@ -152,6 +243,6 @@ final class Resolver {
         }
       }
     }
-    return ordered;
+    return List.copyOf(ordered);
   }
 }

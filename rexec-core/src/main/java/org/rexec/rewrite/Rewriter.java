@@ -16,6 +16,10 @@ import org.rexec.runtime.RefusalSite;
  * <ol>
  *   <li>{@link StructureCheck}: version, package, supertypes, declared members; drops unknown
  *       attributes; renames {@code finalize()}.
+ *   <li>{@link DispatchBridge}: bridges in the class for the JDK methods it inherits where a
+ *       call judged elsewhere would select them (virtual dispatch through a cell's interface),
+ *       each a super call; or the class's refusal where none can be planted. Before the check,
+ *       so that the bridges are judged and routed like the class's own calls.
  *   <li>{@link ReferenceCheck}: every reference against the allow-list; plants refusal guards.
  *       It must see the original code, before anything is routed or planted.
  *   <li>{@link Interposer}: routes interposed members to shims; bridges method handles. It runs
@@ -90,7 +94,9 @@ public final class Rewriter {
     Resolver resolver = new Resolver(cellClasses);
     ClassRewrite rewrite =
         new ClassRewrite(
-            new ReferenceRules(allowList, Interpositions.INSTANCE, resolver), resolver);
+            new ReferenceRules(allowList, Interpositions.INSTANCE, resolver),
+            resolver,
+            new Selection(resolver, Interpositions.INSTANCE));
     rewrite.className = internalName;
     if (classFile.length > maxClassFileBytes) {
       rewrite.reject(
@@ -116,13 +122,15 @@ public final class Rewriter {
     ClassWriter writer = new FrameFreeClassWriter();
     ClassVisitor chain =
         new StructureCheck(
-            new ReferenceCheck(
-                new Interposer(
-                    new MonitorGuard(
-                        new AllocationGuard(
-                            new StreamGuard(
-                                new GuardInjector(
-                                    new CellFieldInjector(writer, rewrite), rewrite),
+            new DispatchBridge(
+                new ReferenceCheck(
+                    new Interposer(
+                        new MonitorGuard(
+                            new AllocationGuard(
+                                new StreamGuard(
+                                    new GuardInjector(
+                                        new CellFieldInjector(writer, rewrite), rewrite),
+                                    rewrite),
                                 rewrite),
                             rewrite),
                         rewrite),

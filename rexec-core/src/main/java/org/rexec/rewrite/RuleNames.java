@@ -15,6 +15,11 @@ public final class RuleNames {
   public static final String NATIVE_METHOD = "native-method";
   /** A class file version or feature the rewriter does not model. */
   public static final String CLASS_VERSION = "class-version";
+  /**
+   * A JDK method that the cell's own types would make reachable by virtual dispatch, where the
+   * rewriter cannot route it as it routes a direct call.
+   */
+  public static final String DISPATCH = "dispatch";
   /** A class file larger than the policy allows. */
   public static final String CLASS_SIZE = "class-size";
 

@@ -1,5 +1,6 @@
 package org.rexec.runtime;
 
+import static org.rexec.runtime.Interposes.Kind.SPECIAL_METHOD;
 import static org.rexec.runtime.Interposes.Kind.VIRTUAL_METHOD;
 
 import java.util.concurrent.CancellationException;
@@ -37,17 +38,18 @@ public final class BlockingShim {
         cell);
   }
 
-  /** Whether {@code lock} is one of the JDK's: a program's own lock keeps its own lock(). */
-  private static boolean isJdks(Object lock) {
-    return lock.getClass().getClassLoader() == null;
-  }
-
+  /**
+   * {@code lock.lock()}: a program's own {@code lock()} is called; the JDK's waits
+   * interruptibly. Decided by the method the call would run, not by the class of the lock: a
+   * cell's subclass of {@code ReentrantLock} that does not override {@code lock()} would
+   * otherwise reach the JDK's uninterruptible wait by dispatch.
+   */
   @Interposes(owner = Lock.class, kind = VIRTUAL_METHOD)
   public static void lock(Lock lock, CellContext cell) {
-    if (isJdks(lock)) {
-      uninterruptibly(lock::lockInterruptibly, cell);
-    } else {
+    if (Receivers.overriddenOutsideJdk(Receivers.require(lock), Lock.class, "lock")) {
       lock.lock();
+    } else {
+      uninterruptibly(lock::lockInterruptibly, cell);
     }
   }
 
@@ -56,9 +58,20 @@ public final class BlockingShim {
     lock(lock, cell);
   }
 
+  /** {@code super.lock()} in a program's subclass: the JDK's lock, so never its override. */
+  @Interposes(owner = ReentrantLock.class, member = "lock", kind = SPECIAL_METHOD)
+  public static void lockReentrantSpecial(ReentrantLock lock, CellContext cell) {
+    uninterruptibly(lock::lockInterruptibly, cell);
+  }
+
   @Interposes(owner = ReentrantReadWriteLock.ReadLock.class, member = "lock", kind = VIRTUAL_METHOD)
   public static void lockRead(ReentrantReadWriteLock.ReadLock lock, CellContext cell) {
     lock(lock, cell);
+  }
+
+  @Interposes(owner = ReentrantReadWriteLock.ReadLock.class, member = "lock", kind = SPECIAL_METHOD)
+  public static void lockReadSpecial(ReentrantReadWriteLock.ReadLock lock, CellContext cell) {
+    uninterruptibly(lock::lockInterruptibly, cell);
   }
 
   @Interposes(
@@ -69,12 +82,21 @@ public final class BlockingShim {
     lock(lock, cell);
   }
 
+  @Interposes(
+      owner = ReentrantReadWriteLock.WriteLock.class,
+      member = "lock",
+      kind = SPECIAL_METHOD)
+  public static void lockWriteSpecial(ReentrantReadWriteLock.WriteLock lock, CellContext cell) {
+    uninterruptibly(lock::lockInterruptibly, cell);
+  }
+
   @Interposes(owner = Condition.class, kind = VIRTUAL_METHOD)
   public static void awaitUninterruptibly(Condition condition, CellContext cell) {
-    if (isJdks(condition)) {
-      uninterruptibly(condition::await, cell);
-    } else {
+    if (Receivers.overriddenOutsideJdk(
+        Receivers.require(condition), Condition.class, "awaitUninterruptibly")) {
       condition.awaitUninterruptibly();
+    } else {
+      uninterruptibly(condition::await, cell);
     }
   }
 

@@ -13,12 +13,15 @@ final class Receivers {
   }
 
   /**
-   * Whether the class of {@code receiver} overrides the given method of {@code declaringType} in
-   * code that is not the JDK's, so that a virtual call must reach the override.
+   * Whether the class of {@code receiver} overrides the given method of {@code declaringType} (a
+   * class or an interface) in code that is not the JDK's, so that a virtual call must reach the
+   * override. Otherwise a virtual call reaches the JDK's method, which the shim stands in for.
    */
   static boolean overriddenOutsideJdk(
       Object receiver, Class<?> declaringType, String name, Class<?>... parameterTypes) {
-    for (Class<?> type = receiver.getClass(); type != declaringType; type = type.getSuperclass()) {
+    for (Class<?> type = receiver.getClass();
+        type != null && type != declaringType;
+        type = type.getSuperclass()) {
       ClassLoader loader = type.getClassLoader();
       if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
         continue;

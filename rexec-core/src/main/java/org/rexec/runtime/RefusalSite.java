@@ -93,6 +93,8 @@ public record RefusalSite(
         return "a method handle to " + detail;
       case "bootstrap":
         return "bootstrap method " + detail;
+      case "inherit":
+        return "inheriting " + detail;
       case "read":
         return "reading " + detail;
       case "write":

@@ -33,6 +33,30 @@ class InterpositionsTest {
   }
 
   @Test
+  void aSubstituteOverridesEveryInterposedMethodOfItsClassThatASuperCallCouldReach() {
+    // A super call from a subclass (or a dispatch bridge) to a substituted class's method is
+    // left to the JVM, which lands in the substitute: it must stand in for every interposed one.
+    for (Interpositions.Member member : Interpositions.INSTANCE.interposedMembers()) {
+      boolean instance =
+          member.kind() == Interposes.Kind.VIRTUAL_METHOD
+              || member.kind() == Interposes.Kind.SPECIAL_METHOD;
+      Class<?> substitute = Interpositions.INSTANCE.substituteClass(member.owner());
+      if (!instance || substitute == null) {
+        continue;
+      }
+      TypeInfo declaring = JdkTypes.find(member.owner()).orElseThrow();
+      int access = declaring.methodAccess(member.name(), member.descriptor());
+      if ((access & Opcodes.ACC_FINAL) != 0) {
+        continue; // Not overridable, so never reached through a subclass's super call either.
+      }
+      TypeInfo overriding = JdkTypes.substitute(substitute).orElseThrow();
+      assertThat(overriding.declaresMethod(member.name(), member.descriptor()))
+          .as("%s overrides %s", substitute.getSimpleName(), member)
+          .isTrue();
+    }
+  }
+
+  @Test
   void systemExitIsInterposedAsAStaticCall() {
     Interpositions.Shim shim =
         Interpositions.INSTANCE.forMethod(
