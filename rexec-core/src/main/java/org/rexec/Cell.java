@@ -444,8 +444,15 @@ public final class Cell implements AutoCloseable {
         boolean isMain = thrown != null && dying == mainThread;
         String trace = isMain && !thrown.stackTrace().isEmpty() ? thrown.stackTrace() : traceOf(uncaught);
         err.stream().print("Exception in thread \"" + dying.getName() + "\" " + trace);
-      } catch (CellTermination | RuntimeException | LinkageError ignored) {
-        // As the JVM does, an exception thrown while printing is ignored.
+      } catch (Throwable failed) {
+        // As the JVM does, an exception thrown while printing is ignored; but nothing may
+        // escape to the JVM, which would print it on its own standard error. A stack overflow
+        // or running out of heap here is the cell's, and stops it.
+        try {
+          context.stopOnLimitError(failed);
+        } catch (Throwable again) {
+          // The heap is still full; the limit error reaches the run's end another way.
+        }
       }
     }
 

@@ -56,6 +56,9 @@ public final class CellContext {
   private final Limits limits;
   /** The largest allocation, read by the allocation guards. */
   final long maxAllocationBytes;
+  /** Made in advance: a thread at the edge of its stack stops the cell with it. */
+  private final String stackMessage;
+  private static final String OUT_OF_MEMORY = "the program ran out of memory";
   private final CellThreads threads = new CellThreads(this);
   private final StandIns standIns = new StandIns(this);
   private final LoopGuard loopGuard = new LoopGuard(this);
@@ -106,6 +109,8 @@ public final class CellContext {
     this.host = Objects.requireNonNull(host, "host");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.maxAllocationBytes = limits.maxAllocationBytes();
+    this.stackMessage =
+        "a thread overflowed its stack of " + Units.bytes(limits.stackBytes()) + " (stack limit)";
     this.network = new NetRules(Objects.requireNonNull(network, "network"));
     try {
       this.files = files.events(new FileAudit()).build();
@@ -281,15 +286,24 @@ public final class CellContext {
    * Stops the cell if {@code thrown} is an error of the JVM that is a limit: a stack overflow,
    * or running out of heap. The run then ends with that limit, however the program handles
    * the error.
+   *
+   * @return the cell's termination if {@code thrown} is a limit error, else {@code null}
    */
-  public void stopOnLimitError(Throwable thrown) {
+  public CellTermination stopOnLimitError(Throwable thrown) {
     if (thrown instanceof StackOverflowError) {
-      stop(
-          StopReason.STACK,
-          "a thread overflowed its stack of " + Units.bytes(limits.stackBytes()) + " (stack limit)");
-    } else if (thrown instanceof OutOfMemoryError) {
-      stop(StopReason.MEMORY_LIMIT, "the program ran out of memory: " + thrown.getMessage());
+      return stop(StopReason.STACK, stackMessage);
     }
+    if (thrown instanceof OutOfMemoryError) {
+      String message;
+      try {
+        message = "the program ran out of memory: " + thrown.getMessage();
+      } catch (OutOfMemoryError stillOut) {
+        // The heap is still full: the message made in advance does, so that the stop happens.
+        message = OUT_OF_MEMORY;
+      }
+      return stop(StopReason.MEMORY_LIMIT, message);
+    }
+    return null;
   }
 
   /**

@@ -122,7 +122,9 @@ public class CellThread extends Thread {
         return;
       }
       try {
-        if (task != null) {
+        // A pool's thread may be started by the JDK after the run ended (since JDK 21 pools
+        // start threads without start()): it ends at once, and runs nothing of the pool's.
+        if (task != null && cell.isRunning()) {
           task.run();
         }
       } finally {
@@ -146,13 +148,40 @@ public class CellThread extends Thread {
 
     @Override
     public void uncaughtException(Thread thread, Throwable thrown) {
-      cell.stopOnLimitError(thrown);
-      if (programs != null) {
-        programs.uncaughtException(thread, thrown);
-      } else if (!(thrown instanceof CellTermination)) {
-        PrintStream err = cell.err();
-        err.print("Exception in thread \"" + thread.getName() + "\" ");
-        StackTraces.forCell(thrown).printStackTrace(err);
+      try {
+        cell.stopOnLimitError(thrown);
+        if (programs != null) {
+          programs.uncaughtException(thread, thrown);
+        } else if (!(thrown instanceof CellTermination)) {
+          PrintStream err = cell.err();
+          err.print("Exception in thread \"" + thread.getName() + "\" ");
+          StackTraces.forCell(thrown).printStackTrace(err);
+        }
+      } catch (Throwable failed) {
+        handlerFailed(thread, failed);
+      }
+    }
+
+    /**
+     * What the JVM does when a handler throws, done in the cell: the JVM would print a line on
+     * its own standard error, where the cell must not write (and which would name the cell's
+     * termination). Nothing escapes: a stack overflow or running out of heap here is the
+     * cell's, and stops it.
+     */
+    private void handlerFailed(Thread thread, Throwable failed) {
+      try {
+        cell.stopOnLimitError(failed);
+        if (!(failed instanceof CellTermination) && !(failed instanceof VirtualMachineError)) {
+          cell.err()
+              .print(
+                  "\nException: "
+                      + VisibleClasses.name(failed.getClass())
+                      + " thrown from the UncaughtExceptionHandler in thread \""
+                      + thread.getName()
+                      + "\"\n");
+        }
+      } catch (Throwable again) {
+        // Printing failed (the cell stopped, or the heap ran out): nothing more to tell.
       }
     }
   }

@@ -13,8 +13,14 @@ import java.util.Map;
  * limit.
  *
  * <p>CPU time and allocated bytes are the JVM's per-thread counters: read exactly by a thread
- * as it ends where rexec runs its body, sampled otherwise (a thread found dead keeps its last
- * sample).
+ * as its body ends where rexec runs the body, sampled otherwise (a thread found dead keeps its
+ * last sample).
+ *
+ * <p>A thread belongs to the run until it has terminated, not only until its body returns: after
+ * the body, the JVM still runs the thread's uncaught-exception handler, which may be the
+ * program's. So the supervisor waits for it, samples it and interrupts it like any other, and
+ * no thread is admitted once the run is no longer running: the set of threads the supervisor
+ * waits for at the end of a run cannot grow behind its back.
  *
  * <p>Thread safety: all state is guarded by {@code this}.
  */
@@ -70,15 +76,24 @@ public final class CellThreads {
    */
   void admit(Thread thread) {
     int limit = cell.limits().threads();
-    synchronized (this) {
-      if (live.containsKey(thread)) {
-        return;
+    while (true) {
+      synchronized (this) {
+        if (live.containsKey(thread)) {
+          return;
+        }
+        // Read under this lock: endRun changes the state before it reads the live threads,
+        // so a thread is either admitted before that read or refused here.
+        if (cell.isRunning()) {
+          if (started >= limit) {
+            break;
+          }
+          started++;
+          add(thread);
+          return;
+        }
       }
-      if (started < limit) {
-        started++;
-        add(thread);
-        return;
-      }
+      // Exiting, ended or stopped: throws the termination that applies.
+      cell.checkRunning();
     }
     throw cell.stop(
         StopReason.THREAD_LIMIT,
@@ -90,15 +105,19 @@ public final class CellThreads {
     peak = Math.max(peak, live.size());
   }
 
-  /** Called by a thread of the run as it ends: records what it used, exactly. */
+  /**
+   * Called by a thread of the run as its body ends: records what it used so far, exactly. The
+   * thread stays the run's until it has terminated (its uncaught-exception handler runs after).
+   */
   public void ended() {
     Thread current = Thread.currentThread();
     long cpu = THREADS.getCurrentThreadCpuTime();
     long allocated = THREADS.getCurrentThreadAllocatedBytes();
     synchronized (this) {
-      if (live.remove(current) != null) {
-        endedCpuNanos += Math.max(0, cpu);
-        endedAllocatedBytes += Math.max(0, allocated);
+      long[] sample = live.get(current);
+      if (sample != null) {
+        sample[0] = Math.max(sample[0], cpu);
+        sample[1] = Math.max(sample[1], allocated);
       }
     }
   }
@@ -128,8 +147,8 @@ public final class CellThreads {
         long[] sample = entry.getValue();
         totalCpu += sample[0];
         totalAllocated += sample[1];
-        if (!entry.getKey().isAlive() && entry.getKey().getState() == Thread.State.TERMINATED) {
-          // Ended without telling: keeps its last sample.
+        if (entry.getKey().getState() == Thread.State.TERMINATED) {
+          // Keeps its last sample, or what it told as its body ended.
           endedCpuNanos += sample[0];
           endedAllocatedBytes += sample[1];
           each.remove();
@@ -139,7 +158,10 @@ public final class CellThreads {
     }
   }
 
-  /** The run's live threads. */
+  /**
+   * The run's threads that have not been found terminated: those alive, those made but not yet
+   * started, and some that have just ended.
+   */
   public synchronized List<Thread> live() {
     return new ArrayList<>(live.keySet());
   }

@@ -31,8 +31,10 @@ public final class Guards {
    */
   public static void caught(Throwable thrown, CellContext cell) {
     if (thrown instanceof VirtualMachineError) {
-      cell.stopOnLimitError(thrown);
-      throw (VirtualMachineError) thrown;
+      // A limit error becomes the cell's termination: the thread unwinds as any stopped
+      // thread does, silently, instead of through handlers and printing up the stack.
+      CellTermination stopped = cell.stopOnLimitError(thrown);
+      throw stopped != null ? stopped : (VirtualMachineError) thrown;
     }
     CellTermination termination = CellTermination.findIn(thrown);
     if (termination != null) {
