@@ -185,6 +185,82 @@ class ContainmentTest {
     }
   }
 
+  /** Sixteen threads that hoard memory and go on hoarding, in the handler too, when it runs out. */
+  private static final String HOARDERS =
+      """
+      import java.util.*;
+      public class Hoarders {
+        public static void main(String[] args) throws Exception {
+          for (int i = 0; i < 16; i++) {
+            new Thread(() -> {
+              List<long[]> keep = new ArrayList<>();
+              while (true) {
+                try {
+                  keep.add(new long[1 << 14]);
+                } catch (Throwable t) {
+                  keep.add(new long[1 << 8]);
+                }
+              }
+            }).start();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void threadsHoardingPastTheHeapInCatchLoopsEndWithTheRunAndLimitsStillHoldAfterwards()
+      throws Exception {
+    // In a JVM of its own with a small heap, so that the heap itself runs out before the
+    // cell's memory limit: every thread, the supervisor's too, may get OutOfMemoryError. Then
+    // a spinning program must still end at its CPU limit: the watchdog survived.
+    int runs = RUNS * 2;
+    ChildJvm.Outcome outcome =
+        ChildJvm.run(
+            List.of("-Xmx128m"),
+            ContainmentProbe.class,
+            runs + ":4096:16:60000",
+            HOARDERS,
+            "1:64:0:300",
+            "public class Spin { public static void main(String[] a) { while (true) { } } }");
+
+    assertThat(outcome.stdout().lines().toList())
+        .as(outcome.toString())
+        .hasSize(runs + 1)
+        .containsOnly(
+            "Hoarders: status=MEMORY_LIMIT contained=true alive=0 cpu=0",
+            "Spin: status=CPU_LIMIT contained=true alive=0 cpu=0");
+    assertThat(outcome.stderr()).isEmpty();
+    assertThat(outcome.exitCode()).isZero();
+  }
+
+  @Test
+  void aHandlerThatThrowsWritesNothingToTheJvmsStandardError() throws Exception {
+    // The JVM prints an exception thrown by an uncaught-exception handler on its own standard
+    // error, naming the thread, whose name the program chooses.
+    ChildJvm.Outcome outcome =
+        ChildJvm.run(
+            List.of(),
+            ContainmentProbe.class,
+            "1:64:2:10000",
+            """
+            public class Thrower {
+              public static void main(String[] args) throws Exception {
+                Thread thread = new Thread(() -> { throw new IllegalStateException(); });
+                thread.setName("forged\\nline on the host");
+                thread.setUncaughtExceptionHandler((dying, thrown) -> {
+                  throw new UnsupportedOperationException();
+                });
+                thread.start();
+                thread.join();
+                System.exit(3);
+              }
+            }
+            """);
+
+    assertThat(outcome.stdout()).isEqualTo("Thrower: status=EXITED contained=true alive=0 cpu=0\n");
+    assertThat(outcome.stderr()).isEmpty();
+  }
+
   @Test
   void aProgramsUncaughtExceptionHandlerIsPartOfTheRun() throws Exception {
     // The handler runs on the dying thread after its body: the run waits for it as the JVM

@@ -191,16 +191,22 @@ public final class CellThreads {
    * once the run is over: a program's override reached here throws at its first guard.
    */
   public void shutDownPools() {
-    List<Runnable> actions;
-    synchronized (this) {
-      actions = new ArrayList<>(atRunEnd);
-      atRunEnd.clear();
-    }
-    for (Runnable action : actions) {
+    while (true) {
+      Runnable action;
+      synchronized (this) {
+        if (atRunEnd.isEmpty()) {
+          return;
+        }
+        action = atRunEnd.get(0);
+      }
       try {
         action.run();
       } catch (RuntimeException | CellTermination ignored) {
         // A pool of the program's that cannot be shut down: its threads are reported.
+      }
+      // Forgotten only once done: if the heap ran out during it, the caller does it again.
+      synchronized (this) {
+        atRunEnd.remove(action);
       }
     }
   }
