@@ -567,7 +567,7 @@ public final class Cell implements AutoCloseable {
   }
 
   private static String describe(Thread thread) {
-    return thread.getName() + " (" + thread.getState() + ")";
+    return thread.getName() + " (" + CellThreads.stateOf(thread) + ")";
   }
 
   private static Thread firstAlive(List<Thread> threads) {

@@ -3,6 +3,7 @@ package org.rexec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +21,9 @@ final class ChildJvm {
 
   private ChildJvm() {}
 
-  static Outcome run(List<String> jvmOptions, Class<?> mainClass, String... args)
+  /** Runs {@code mainClass} with {@code args}; fails if it takes more than {@code limit}. */
+  static Outcome run(
+      Duration limit, List<String> jvmOptions, Class<?> mainClass, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -33,9 +36,9 @@ final class ChildJvm {
     Process process = new ProcessBuilder(command).start();
     CompletableFuture<String> stdout = drain(process.getInputStream());
     CompletableFuture<String> stderr = drain(process.getErrorStream());
-    if (!process.waitFor(240, TimeUnit.SECONDS)) {
+    if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("the child JVM did not end in 240 s: " + command);
+      throw new AssertionError("the child JVM did not end in " + limit + ": " + args[args.length - 1]);
     }
     return new Outcome(process.exitValue(), stdout.join(), stderr.join());
   }

@@ -13,7 +13,8 @@ import java.util.Set;
  * times, and prints for each run its status, and the threads of the run alive when it returned
  * and the CPU they used over the next 100 ms.
  *
- * <p>Arguments: pairs of {@code runs:memoryMiB:threads:cpuMillis} and a program's source.
+ * <p>Arguments: pairs of {@code runs:memoryMiB:threads:cpuMillis:wallMillis} and a program's
+ * source.
  */
 final class ContainmentProbe {
 
@@ -25,7 +26,7 @@ final class ContainmentProbe {
               .memory(Long.parseLong(settings[1]) << 20)
               .threads(Integer.parseInt(settings[2]))
               .cpuTime(Duration.ofMillis(Long.parseLong(settings[3])))
-              .timeout(Duration.ofSeconds(60))
+              .timeout(Duration.ofMillis(Long.parseLong(settings[4])))
               .build();
       for (int run = 0; run < Integer.parseInt(settings[0]); run++) {
         runOnce(policy, args[program + 1]);

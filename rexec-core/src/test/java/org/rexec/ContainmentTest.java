@@ -216,11 +216,12 @@ class ContainmentTest {
     int runs = RUNS * 2;
     ChildJvm.Outcome outcome =
         ChildJvm.run(
+            Duration.ofSeconds(240),
             List.of("-Xmx128m"),
             ContainmentProbe.class,
-            runs + ":4096:16:60000",
+            runs + ":4096:16:60000:60000",
             HOARDERS,
-            "1:64:0:300",
+            "1:64:0:300:60000",
             "public class Spin { public static void main(String[] a) { while (true) { } } }");
 
     assertThat(outcome.stdout().lines().toList())
@@ -239,9 +240,10 @@ class ContainmentTest {
     // error, naming the thread, whose name the program chooses.
     ChildJvm.Outcome outcome =
         ChildJvm.run(
+            Duration.ofSeconds(60),
             List.of(),
             ContainmentProbe.class,
-            "1:64:2:10000",
+            "1:64:2:10000:10000",
             """
             public class Thrower {
               public static void main(String[] args) throws Exception {
@@ -258,6 +260,59 @@ class ContainmentTest {
             """);
 
     assertThat(outcome.stdout()).isEqualTo("Thrower: status=EXITED contained=true alive=0 cpu=0\n");
+    assertThat(outcome.stderr()).isEmpty();
+  }
+
+  @Test
+  void aThreadSubclassNeverRunsItsCodeOnTheWatchdogOrTheSupervisor() throws Exception {
+    // The watchdog samples each thread by id and keeps threads in a map; the supervisor
+    // interrupts them and describes the survivors. A program's overrides of getId, hashCode,
+    // equals, interrupt and getState would run there: lie to the CPU accounting, never return
+    // (and with the watchdog, every cell's limits in the JVM are gone), or never wake a thread.
+    // In a JVM of its own, since a failure hangs the watchdog.
+    ChildJvm.Outcome outcome =
+        ChildJvm.run(
+            Duration.ofSeconds(60),
+            List.of(),
+            ContainmentProbe.class,
+            "1:64:1:300:20000",
+            """
+            public class Liar extends Thread {
+              @Override public long getId() { return 1; }
+              @Override public void run() { while (true) { } }
+              public static void main(String[] args) { new Liar().start(); }
+            }
+            """,
+            "1:64:1:300:20000",
+            """
+            public class Hanger extends Thread {
+              @Override public long getId() { while (true) { } }
+              @Override public int hashCode() { while (true) { } }
+              @Override public boolean equals(Object other) { while (true) { } }
+              @Override public void run() { while (true) { } }
+              public static void main(String[] args) { new Hanger().start(); }
+            }
+            """,
+            "1:64:1:20000:500",
+            """
+            public class Deaf extends Thread {
+              @Override public void interrupt() { }
+              @Override public State getState() { while (true) { } }
+              @Override public void run() {
+                while (true) {
+                  try { Thread.sleep(1_000_000); } catch (Throwable t) { }
+                }
+              }
+              public static void main(String[] args) { new Deaf().start(); }
+            }
+            """);
+
+    assertThat(outcome.stdout().lines().toList())
+        .as(outcome.toString())
+        .containsExactly(
+            "Liar: status=CPU_LIMIT contained=true alive=0 cpu=0",
+            "Hanger: status=CPU_LIMIT contained=true alive=0 cpu=0",
+            "Deaf: status=TIMEOUT contained=true alive=0 cpu=0");
     assertThat(outcome.stderr()).isEmpty();
   }
 

@@ -18,6 +18,8 @@ import org.rexec.fs.StackTraces;
 public class CellThread extends Thread {
 
   private final CellContext cell;
+  /** The JDK's id of the thread: a subclass may override {@code getId()}. */
+  private final long jdkId;
 
   public CellThread(CellContext cell) {
     this(null, null, null, 0, cell);
@@ -66,6 +68,7 @@ public class CellThread extends Thread {
   private CellThread(Body body, String name, long stackSize, CellContext cell) {
     super(null, body, nameOrNext(name, cell), stackSize(stackSize, cell));
     this.cell = cell;
+    this.jdkId = super.getId();
     body.owner = this;
     super.setUncaughtExceptionHandler(new Uncaught(cell, null));
   }
@@ -88,11 +91,26 @@ public class CellThread extends Thread {
   @Override
   public void start() {
     Guards.check(cell);
-    if (getState() != State.NEW) {
+    if (jdkState() != State.NEW) {
       throw new IllegalThreadStateException();
     }
     cell.threads().admit(this);
     super.start();
+  }
+
+  /** {@code Thread.getId()} of the JDK, whatever a subclass overrides. */
+  final long jdkId() {
+    return jdkId;
+  }
+
+  /** {@code Thread.getState()} of the JDK, whatever a subclass overrides. */
+  final State jdkState() {
+    return super.getState();
+  }
+
+  /** {@code Thread.interrupt()} of the JDK, whatever a subclass overrides. */
+  final void jdkInterrupt() {
+    super.interrupt();
   }
 
   /** Keeps a handler the program sets behind the one that notices limit errors. */
