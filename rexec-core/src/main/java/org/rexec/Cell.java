@@ -422,12 +422,18 @@ public final class Cell implements AutoCloseable {
     private List<String> awaitQuiet(long deadline) {
       List<Thread> all = new ArrayList<>(started);
       all.addAll(context.threads().live());
+      for (Thread next = firstAlive(all); next != null; next = firstAlive(all)) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          break;
+        }
+        join(next, Math.min(left, Watchdog.PERIOD_MILLIS));
+        // Told again: a thread woken too early may block again inside the JDK (a pool's
+        // worker interrupted before its pool was shut down waits for the next task).
+        context.interruptThreads();
+      }
       List<String> survivors = new ArrayList<>();
       for (Thread thread : all) {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left > 0) {
-          join(thread, left);
-        }
         if (thread.isAlive() && !survivors.contains(describe(thread))) {
           survivors.add(describe(thread));
         }
