@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.rexec.compile.CompileCache;
 import org.rexec.fs.CellFiles;
+import org.rexec.fs.StackTraces;
 import org.rexec.rewrite.Packages;
 import org.rexec.rewrite.RewriteCache;
 import org.rexec.rewrite.RewriteResult;
@@ -598,7 +599,7 @@ public final class Cell implements AutoCloseable {
   /** The stack trace as {@code printStackTrace} prints it; calls the cell's code. */
   private static String traceOf(Throwable thrown) {
     StringWriter trace = new StringWriter();
-    thrown.printStackTrace(new PrintWriter(trace));
+    StackTraces.forCellWhole(thrown).printStackTrace(new PrintWriter(trace));
     return trace.toString();
   }
 

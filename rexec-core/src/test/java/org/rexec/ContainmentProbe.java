@@ -40,12 +40,7 @@ final class ContainmentProbe {
     Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
     try (Cell cell = Cell.create(policy)) {
       RunResult result = cell.run(cell.loadSource(name + ".java", source));
-      List<Thread> alive = new ArrayList<>();
-      for (Thread thread : Thread.getAllStackTraces().keySet()) {
-        if (!before.contains(thread) && !thread.getName().startsWith("rexec-") && thread.isAlive()) {
-          alive.add(thread);
-        }
-      }
+      List<Thread> alive = CellThreadsSeen.aliveSince(before);
       long[] cpuBefore = cpu(mx, alive);
       Thread.sleep(100);
       long[] cpuAfter = cpu(mx, alive);

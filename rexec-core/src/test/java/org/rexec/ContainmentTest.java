@@ -450,17 +450,12 @@ class ContainmentTest {
   }
 
   /**
-   * Asserts that no thread started since {@code before} (but the supervisor's, named {@code
-   * rexec-...}) is alive now, and that none of those alive now uses CPU over the next 100 ms.
+   * Asserts that no thread of a cell started since {@code before} is alive now, and that none
+   * of those alive now uses CPU over the next 100 ms.
    */
   private static void assertNothingAliveOrRunning(Set<Thread> before, RunResult result)
       throws InterruptedException {
-    List<Thread> alive = new ArrayList<>();
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (!before.contains(thread) && !thread.getName().startsWith("rexec-") && thread.isAlive()) {
-        alive.add(thread);
-      }
-    }
+    List<Thread> alive = CellThreadsSeen.aliveSince(before);
     long[] cpuBefore = cpu(alive);
     Thread.sleep(100);
     long[] cpuAfter = cpu(alive);
@@ -471,7 +466,11 @@ class ContainmentTest {
       }
     }
     assertThat(running).as("threads using CPU after the run: " + result).isEmpty();
-    assertThat(alive.stream().map(t -> t.getName() + " (" + t.getState() + ")").toList())
+    assertThat(
+            alive.stream()
+                .map(t -> t.getName() + " (" + t.getClass().getName() + ", " + t.getState() + ") at "
+                    + java.util.Arrays.toString(t.getStackTrace()))
+                .toList())
         .as("threads alive after the run: " + result)
         .isEmpty();
   }

@@ -45,6 +45,11 @@ final class CellAttributeViews {
       this.followLinks = followLinks;
     }
 
+    @Override
+    public String toString() {
+      return VisibleClasses.toString(this);
+    }
+
     private LinkOption[] options() {
       return followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
     }

@@ -62,4 +62,10 @@ final class CellDirectoryStream implements DirectoryStream<Path> {
       throw failure.getCause();
     }
   }
+
+  /** As {@code Object.toString()} names it on a plain JVM (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
+  }
 }

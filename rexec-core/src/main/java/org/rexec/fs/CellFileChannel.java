@@ -151,4 +151,10 @@ final class CellFileChannel extends FileChannel {
   protected void implCloseChannel() throws IOException {
     host.close();
   }
+
+  /** As {@code Object.toString()} names it on a plain JVM (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
+  }
 }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import org.rexec.fs.StackTraces;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code RandomAccessFile}. The JDK's class can only open a host file, so this one
@@ -112,5 +113,11 @@ public class CellRandomAccessFile extends RandomAccessFile {
         seek(newLength);
       }
     }
+  }
+
+  /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

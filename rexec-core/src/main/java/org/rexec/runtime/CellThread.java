@@ -2,6 +2,7 @@ package org.rexec.runtime;
 
 import java.io.PrintStream;
 import org.rexec.fs.StackTraces;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code Thread}: every platform thread cell code creates, directly, by extending
@@ -165,6 +166,11 @@ public class CellThread extends Thread {
     }
 
     @Override
+    public String toString() {
+      return VisibleClasses.toString(this);
+    }
+
+    @Override
     public void uncaughtException(Thread thread, Throwable thrown) {
       try {
         cell.stopOnLimitError(thrown);
@@ -173,7 +179,7 @@ public class CellThread extends Thread {
         } else if (!(thrown instanceof CellTermination)) {
           PrintStream err = cell.err();
           err.print("Exception in thread \"" + thread.getName() + "\" ");
-          StackTraces.forCell(thrown).printStackTrace(err);
+          StackTraces.forCellWhole(thrown).printStackTrace(err);
         }
       } catch (Throwable failed) {
         handlerFailed(thread, failed);

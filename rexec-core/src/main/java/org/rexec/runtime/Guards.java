@@ -68,6 +68,18 @@ public final class Guards {
   }
 
   /**
+   * The cast guard, before every {@code checkcast} of cell code: passes {@code value} on if the
+   * cast will succeed, else throws the {@code ClassCastException} the JVM would, worded with the
+   * classes the cell sees. The JIT folds it into the cast's own type check.
+   */
+  public static Object cast(Object value, Class<?> type) {
+    if (value != null && !type.isInstance(value)) {
+      throw CastFailures.checkcast(value, type);
+    }
+    return value;
+  }
+
+  /**
    * The allocation guard, before an array allocation whose length is not a small constant and
    * before JDK calls that allocate by a size argument: passes {@code length} on if {@code length
    * << shift} bytes are within the largest allocation, else stops the cell.
