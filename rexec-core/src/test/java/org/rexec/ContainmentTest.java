@@ -237,12 +237,28 @@ class ContainmentTest {
   @Test
   void aHandlerThatThrowsWritesNothingToTheJvmsStandardError() throws Exception {
     // The JVM prints an exception thrown by an uncaught-exception handler on its own standard
-    // error, naming the thread, whose name the program chooses.
+    // error, naming the thread, whose name the program chooses; it asks the thread for its
+    // handler, and a program's subclass could answer null.
     ChildJvm.Outcome outcome =
         ChildJvm.run(
             Duration.ofSeconds(60),
             List.of(),
             ContainmentProbe.class,
+            "1:64:2:10000:10000",
+            """
+            public class NullHandler extends Thread {
+              @Override public UncaughtExceptionHandler getUncaughtExceptionHandler() {
+                return null;
+              }
+              @Override public void run() { throw new IllegalStateException(); }
+              public static void main(String[] args) throws Exception {
+                NullHandler thread = new NullHandler();
+                thread.setName("forged\\nline on the host");
+                thread.start();
+                thread.join();
+              }
+            }
+            """,
             "1:64:2:10000:10000",
             """
             public class Thrower {
@@ -259,7 +275,10 @@ class ContainmentTest {
             }
             """);
 
-    assertThat(outcome.stdout()).isEqualTo("Thrower: status=EXITED contained=true alive=0 cpu=0\n");
+    assertThat(outcome.stdout())
+        .isEqualTo(
+            "NullHandler: status=COMPLETED contained=true alive=0 cpu=0\n"
+                + "Thrower: status=EXITED contained=true alive=0 cpu=0\n");
     assertThat(outcome.stderr()).isEmpty();
   }
 
