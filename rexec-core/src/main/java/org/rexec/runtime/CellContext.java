@@ -243,8 +243,9 @@ public final class CellContext {
         state = IDLE;
       }
     }
-    if (!threads.live().isEmpty()) {
-      // Threads that outlive the run may be in loops, which must see its end.
+    if (threads.anyAlive()) {
+      // Threads that outlive the run may be in loops, which must see its end. (One not yet
+      // started runs no cell code: see CellThreads.)
       loopGuard.invalidate();
     }
     threads.interruptAll();

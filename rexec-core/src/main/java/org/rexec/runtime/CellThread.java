@@ -174,9 +174,13 @@ public class CellThread extends Thread {
     public void uncaughtException(Thread thread, Throwable thrown) {
       try {
         cell.stopOnLimitError(thrown);
+        if (thrown instanceof CellTermination) {
+          // The cell's own unwinding: nothing to tell, and the program never sees it.
+          return;
+        }
         if (programs != null) {
           programs.uncaughtException(thread, thrown);
-        } else if (!(thrown instanceof CellTermination)) {
+        } else {
           PrintStream err = cell.err();
           err.print("Exception in thread \"" + thread.getName() + "\" ");
           StackTraces.forCellWhole(thrown).printStackTrace(err);

@@ -186,6 +186,16 @@ public final class CellThreads {
     return new ArrayList<>(live.keySet());
   }
 
+  /** Whether any thread of the run is alive. */
+  synchronized boolean anyAlive() {
+    for (Thread thread : live.keySet()) {
+      if (thread.isAlive()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The most threads of the run alive at once, main included. */
   public synchronized int peak() {
     return peak;
