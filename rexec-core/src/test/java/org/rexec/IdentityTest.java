@@ -1,6 +1,7 @@
 package org.rexec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,6 +165,24 @@ class IdentityTest {
     assertThat(result.stderr())
         .startsWith("Exception in thread \"main\" java.lang.NullPointerException\n")
         .contains("\tat Who.main(Who.java:");
+  }
+
+  @Test
+  void objectsToIdentityStringNamesTheJdksClass() {
+    assumeTrue(Runtime.version().feature() >= 19, "Objects.toIdentityString is new in Java 19");
+    RunResult result =
+        Programs.run(
+            "Identity.java",
+            """
+            public class Identity {
+              public static void main(String[] args) {
+                String shown = java.util.Objects.toIdentityString(Thread.currentThread());
+                System.out.println(shown.substring(0, shown.indexOf('@')));
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).isEqualTo("java.lang.Thread\n");
   }
 
   @Test

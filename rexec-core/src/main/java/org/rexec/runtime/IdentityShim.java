@@ -1,7 +1,9 @@
 package org.rexec.runtime;
 
+import static org.rexec.runtime.Interposes.Kind.STATIC_METHOD;
 import static org.rexec.runtime.Interposes.Kind.VIRTUAL_METHOD;
 
+import java.util.Objects;
 import org.rexec.fs.VisibleClasses;
 
 /**
@@ -17,6 +19,14 @@ public final class IdentityShim {
   @Interposes(owner = Object.class, kind = VIRTUAL_METHOD)
   public static Class<?> getClass(Object object, CellContext cell) {
     return VisibleClasses.of(Receivers.require(object).getClass());
+  }
+
+  /** {@code Objects.toIdentityString}, new in Java 19: the class it names is the JDK's. */
+  @Interposes(owner = Objects.class, kind = STATIC_METHOD, since = 19)
+  public static String toIdentityString(Object object, CellContext cell) {
+    return VisibleClasses.name(Receivers.require(object).getClass())
+        + "@"
+        + Integer.toHexString(System.identityHashCode(object));
   }
 
   @Interposes(owner = Class.class, kind = VIRTUAL_METHOD)
