@@ -10,10 +10,10 @@ import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.rexec.compile.CompileCache;
 import org.rexec.fs.CellFiles;
 import org.rexec.policy.BoundedText;
@@ -301,13 +301,7 @@ public final class Cell implements AutoCloseable {
         }
       } finally {
         ending = context.stopped();
-        context.endRun();
-        context.threads().shutDownPools();
-        survivors = awaitQuiet();
-        Watchdog.unwatch(budget);
-        if (survivors.isEmpty()) {
-          context.releaseRun();
-        }
+        survivors = endRun(budget);
       }
       if (!survivors.isEmpty()) {
         // No later run may start while a thread of this one could still wake up.
@@ -379,33 +373,74 @@ public final class Cell implements AutoCloseable {
      */
     private void awaitProgram(List<Thread> threads, boolean withCellThreads) {
       while (context.isRunning()) {
-        Thread next = firstAlive(threads);
-        if (next == null && withCellThreads) {
-          next = firstAlive(nonDaemon(context.threads().live()));
+        try {
+          Thread next = firstAlive(threads);
+          if (next == null && withCellThreads) {
+            next = firstAlive(nonDaemon(context.threads().live()));
+          }
+          if (next == null) {
+            return;
+          }
+          join(next, Watchdog.PERIOD_MILLIS);
+        } catch (OutOfMemoryError heapFull) {
+          // The heap is shared: a cell that fills it makes the supervisor's small allocations
+          // here fail too. The wait goes on; the cell's own threads get the error as well,
+          // which stops the cell, and the watchdog still applies its limits.
+          pause();
         }
-        if (next == null) {
-          return;
-        }
-        join(next, Watchdog.PERIOD_MILLIS);
       }
     }
 
     /**
-     * Waits, up to {@value #GRACE_MILLIS} ms in all, for every thread of the run to end after
-     * it was told to; returns those still alive, as {@code name (STATE)}.
+     * Ends the run: cell code can no longer run, pools are shut down, every thread of the run
+     * is told to end and awaited (see {@link #awaitQuiet}), and the budget is no longer
+     * watched. Returns the threads still alive. Every step may be done again, and the whole is
+     * done again if the heap ran out in the middle (see {@link #awaitProgram}): a run must not
+     * return with its threads unawaited because a cell filled the heap.
      */
-    private List<String> awaitQuiet() {
-      // A set: the run's own threads are also live threads of the cell.
-      LinkedHashSet<Thread> all = new LinkedHashSet<>(started);
-      all.addAll(context.threads().live());
+    private List<String> endRun(Budget budget) {
       long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+      for (int attempt = 1; ; attempt++) {
+        try {
+          context.endRun();
+          context.threads().shutDownPools();
+          List<String> survivors = awaitQuiet(deadline);
+          Watchdog.unwatch(budget);
+          if (survivors.isEmpty()) {
+            context.releaseRun();
+          }
+          return survivors;
+        } catch (OutOfMemoryError heapFull) {
+          if (attempt == HEAP_FULL_ATTEMPTS) {
+            Watchdog.unwatch(budget);
+            context.stop(StopReason.MEMORY_LIMIT, "the heap stayed full after the run");
+            throw heapFull;
+          }
+          pause();
+        }
+      }
+    }
+
+    /**
+     * Waits, until {@code deadline} ({@link System#nanoTime()}), for every thread of the run
+     * to end after it was told to; returns those still alive, as {@code name (STATE)}.
+     */
+    private List<String> awaitQuiet(long deadline) {
+      List<Thread> all = new ArrayList<>(started);
+      all.addAll(context.threads().live());
+      for (Thread next = firstAlive(all); next != null; next = firstAlive(all)) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          break;
+        }
+        join(next, Math.min(left, Watchdog.PERIOD_MILLIS));
+        // Told again: a thread woken too early may block again inside the JDK (a pool's
+        // worker interrupted before its pool was shut down waits for the next task).
+        context.interruptThreads();
+      }
       List<String> survivors = new ArrayList<>();
       for (Thread thread : all) {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left > 0) {
-          join(thread, left);
-        }
-        if (thread.isAlive()) {
+        if (thread.isAlive() && !survivors.contains(describe(thread))) {
           survivors.add(describe(thread));
         }
       }
@@ -468,11 +503,22 @@ public final class Cell implements AutoCloseable {
       if (uncaught instanceof CellTermination) {
         return;
       }
-      String trace =
-          dying == mainThread && thrown != null
-              ? thrown.stackTrace()
-              : ThrowableText.trace(uncaught, context);
-      err.stream().print("Exception in thread \"" + dying.getName() + "\" " + trace);
+      try {
+        String trace =
+            dying == mainThread && thrown != null
+                ? thrown.stackTrace()
+                : ThrowableText.trace(uncaught, context);
+        err.stream().print("Exception in thread \"" + dying.getName() + "\" " + trace);
+      } catch (Throwable failed) {
+        // As the JVM does, an exception thrown while printing is ignored; but nothing may
+        // escape to the JVM, which would print it on its own standard error. A stack overflow
+        // or running out of heap here is the cell's, and stops it.
+        try {
+          context.stopOnLimitError(failed);
+        } catch (Throwable again) {
+          // The heap is still full; the limit error reaches the run's end another way.
+        }
+      }
     }
 
     private RunResult error(String message) {
@@ -492,6 +538,14 @@ public final class Cell implements AutoCloseable {
 
   /** How long the threads of a run have to end after they were told to. */
   private static final long GRACE_MILLIS = 1000;
+
+  /** How often the end of a run is tried while the heap is full, {@link #pause} apart. */
+  private static final int HEAP_FULL_ATTEMPTS = 200;
+
+  /** Waits one watchdog period without allocating. */
+  private static void pause() {
+    LockSupport.parkNanos(Watchdog.PERIOD_MILLIS * 1_000_000);
+  }
 
   private static RunStatus statusOf(StopReason reason) {
     switch (reason) {
@@ -533,7 +587,7 @@ public final class Cell implements AutoCloseable {
   /** {@code name (STATE)}, the name (the program's choice) cut to leave room for the state. */
   private static String describe(Thread thread) {
     String name = BoundedText.line(thread.getName(), RunResult.MAX_MESSAGE_LENGTH - 32);
-    return name + " (" + thread.getState() + ")";
+    return name + " (" + CellThreads.stateOf(thread) + ")";
   }
 
   private static Thread firstAlive(List<Thread> threads) {

@@ -12,6 +12,14 @@ final class HiddenThreadBody {
   // Static because a hidden class is defined once per JVM and is immutable.
   private static final MethodHandle CONSTRUCTOR = defineHidden();
 
+  /**
+   * The thread group of every cell's threads (those a cell starts join the group of the thread
+   * starting them): named {@code main}, as the java launcher's, so that a thread's {@code
+   * toString()} shows nothing of the supervisor's own groups. Static because a thread group is
+   * JVM state, and one for all cells reveals nothing: the cell can see a group only by name.
+   */
+  private static final ThreadGroup GROUP = new ThreadGroup(systemGroup(), "main");
+
   private HiddenThreadBody() {}
 
   /**
@@ -21,13 +29,27 @@ final class HiddenThreadBody {
    * @param stackSize the stack size to ask for, 0 for the JVM's default
    */
   static Thread create(String name, long stackSize, MethodHandle entry, ThreadEnd end) {
+    Thread thread;
     try {
-      return (Thread) CONSTRUCTOR.invoke(name, stackSize, entry, end);
+      thread = (Thread) CONSTRUCTOR.invoke(GROUP, name, stackSize, entry, end);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable impossible) {
       throw new IllegalStateException("the thread body constructor threw", impossible);
     }
+    // As the java launcher's main thread, whatever the supervisor's thread is: a program's
+    // threads inherit both, and the run waits for those that are not daemons.
+    thread.setDaemon(false);
+    thread.setPriority(Thread.NORM_PRIORITY);
+    return thread;
+  }
+
+  private static ThreadGroup systemGroup() {
+    ThreadGroup group = Thread.currentThread().getThreadGroup();
+    while (group.getParent() != null) {
+      group = group.getParent();
+    }
+    return group;
   }
 
   private static MethodHandle defineHidden() {
@@ -40,7 +62,12 @@ final class HiddenThreadBody {
       return hidden.findConstructor(
           hidden.lookupClass(),
           MethodType.methodType(
-              void.class, String.class, long.class, MethodHandle.class, ThreadEnd.class));
+              void.class,
+              ThreadGroup.class,
+              String.class,
+              long.class,
+              MethodHandle.class,
+              ThreadEnd.class));
     } catch (IOException | ReflectiveOperationException e) {
       throw new IllegalStateException("cannot define the hidden thread body", e);
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.rexec.fs.VisibleClasses;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.Waits;
 
@@ -120,5 +121,11 @@ final class InputPump extends InputStream {
     } catch (InterruptedException e) {
       // Nobody interrupts the pump; if someone does, it stops.
     }
+  }
+
+  /** As {@code Object.toString()} names it on a plain JVM (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
   }
 }

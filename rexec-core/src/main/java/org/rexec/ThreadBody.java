@@ -19,8 +19,8 @@ final class ThreadBody extends Thread {
   private final ThreadEnd end;
 
   /** @param entry a handle of type {@code ()void} */
-  ThreadBody(String name, long stackSize, MethodHandle entry, ThreadEnd end) {
-    super(null, null, name, stackSize);
+  ThreadBody(ThreadGroup group, String name, long stackSize, MethodHandle entry, ThreadEnd end) {
+    super(group, null, name, stackSize);
     this.entry = entry;
     this.end = end;
   }

@@ -23,7 +23,8 @@ final class Watchdog {
   static void watch(Budget budget) {
     WATCHED.add(budget);
     synchronized (Watchdog.class) {
-      if (thread == null) {
+      // Started again if it ever died, though nothing should end it (see loop()).
+      if (thread == null || !thread.isAlive()) {
         thread = new Thread(null, Watchdog::loop, "rexec-watchdog", 0, false);
         thread.setContextClassLoader(Watchdog.class.getClassLoader());
         thread.setDaemon(true);
@@ -39,18 +40,24 @@ final class Watchdog {
 
   private static void loop() {
     while (true) {
-      if (WATCHED.isEmpty()) {
-        LockSupport.park();
-        continue;
-      }
-      for (Budget budget : WATCHED) {
-        try {
-          budget.sample();
-        } catch (RuntimeException | Error unexpected) {
-          // One run's sampling must not end the watchdog of all runs; it is tried again.
+      try {
+        if (WATCHED.isEmpty()) {
+          LockSupport.park();
+          continue;
         }
+        for (Budget budget : WATCHED) {
+          try {
+            budget.sample();
+          } catch (RuntimeException | Error unexpected) {
+            // One run's sampling must not end the watchdog of all runs; it is tried again.
+          }
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
+      } catch (Throwable unexpected) {
+        // Even running out of heap, which a cell can cause (its memory is accounted, not
+        // isolated), must not end the one thread that enforces every cell's limits. Caught and
+        // not rethrown on purpose: the next turn tries again, once the cell stopped has let go.
       }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
     }
   }
 }

@@ -123,4 +123,10 @@ final class CellAsynchronousFileChannel extends AsynchronousFileChannel {
     }
     handler.completed(result, attachment);
   }
+
+  /** As {@code Object.toString()} names it on a plain JVM (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
+  }
 }

@@ -47,6 +47,11 @@ final class CellAttributeViews {
     }
 
     @Override
+    public String toString() {
+      return VisibleClasses.toString(this);
+    }
+
+    @Override
     public String name() {
       return "posix";
     }

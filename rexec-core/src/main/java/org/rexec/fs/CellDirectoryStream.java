@@ -70,4 +70,10 @@ final class CellDirectoryStream implements DirectoryStream<Path> {
       openFiles.closed(this, false);
     }
   }
+
+  /** As {@code Object.toString()} names it on a plain JVM (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
+  }
 }

@@ -181,4 +181,10 @@ final class CellFileChannel extends FileChannel {
       }
     }
   }
+
+  /** As {@code Object.toString()} names it on a plain JVM (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
+  }
 }

@@ -26,7 +26,7 @@ final class CellFileStore extends FileStore {
 
   @Override
   public String type() {
-    return "rexec";
+    return "cell";
   }
 
   @Override

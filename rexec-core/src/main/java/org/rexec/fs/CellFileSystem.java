@@ -98,4 +98,10 @@ public final class CellFileSystem extends FileSystem {
   public WatchService newWatchService() throws IOException {
     return CellWatchService.open(files);
   }
+
+  /** As {@code Object.toString()} names it on a plain JVM (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
+  }
 }

@@ -981,4 +981,10 @@ public final class CellFileSystemProvider extends FileSystemProvider {
           }
         });
   }
+
+  /** As {@code Object.toString()} names it on a plain JVM (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
+  }
 }

@@ -94,6 +94,11 @@ final class CellWatchService implements WatchService {
     }
 
     @Override
+    public String toString() {
+      return VisibleClasses.toString(this);
+    }
+
+    @Override
     public boolean isValid() {
       return host.isValid();
     }
@@ -141,6 +146,11 @@ final class CellWatchService implements WatchService {
     }
 
     @Override
+    public String toString() {
+      return VisibleClasses.toString(this);
+    }
+
+    @Override
     public WatchEvent.Kind<T> kind() {
       return kind;
     }
@@ -155,5 +165,11 @@ final class CellWatchService implements WatchService {
     public T context() {
       return (T) context;
     }
+  }
+
+  /** As {@code Object.toString()} names it on a plain JVM (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
   }
 }

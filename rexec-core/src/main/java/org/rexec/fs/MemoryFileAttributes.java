@@ -87,4 +87,10 @@ final class MemoryFileAttributes implements BasicFileAttributes {
     }
     return chosen;
   }
+
+  /** As {@code Object.toString()} names it on a plain JVM (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
+  }
 }

@@ -158,4 +158,10 @@ final class MemoryFileChannel extends FileChannel {
 
   @Override
   protected void implCloseChannel() {}
+
+  /** As {@code Object.toString()} names it on a plain JVM (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
+  }
 }

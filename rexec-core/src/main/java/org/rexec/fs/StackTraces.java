@@ -1,7 +1,13 @@
 package org.rexec.fs;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Removes rexec's own frames from exceptions that rexec creates and throws into cell code, so
@@ -13,6 +19,33 @@ public final class StackTraces {
   private static final String OWN_PACKAGE_PREFIX = "org.rexec.";
 
   private StackTraces() {}
+
+  /** How deep {@link #forCellWhole} follows causes and suppressed exceptions. */
+  private static final int MAX_DEPTH = 64;
+
+  /**
+   * As {@link #forCell}, for {@code thrown}, its causes and its suppressed exceptions (as deep
+   * as a printed trace shows them, within a bound): for a trace the cell is about to see, of an
+   * exception the JDK may have thrown through rexec's frames. Returns its argument.
+   */
+  public static <T extends Throwable> T forCellWhole(T thrown) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> pending = new ArrayDeque<>();
+    pending.add(thrown);
+    while (!pending.isEmpty() && seen.size() < MAX_DEPTH) {
+      Throwable next = pending.poll();
+      if (next == null || !seen.add(next)) {
+        continue;
+      }
+      forCell(next);
+      Throwable cause = next.getCause();
+      if (cause != null) {
+        pending.add(cause);
+      }
+      pending.addAll(Arrays.asList(next.getSuppressed()));
+    }
+    return thrown;
+  }
 
   /**
    * Drops the frames of rexec's classes from {@code thrown}, so that untrusted code sees the

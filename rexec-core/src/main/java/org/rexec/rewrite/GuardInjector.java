@@ -92,6 +92,12 @@ final class GuardInjector extends CodeRewriter {
           "java/lang/Byte",
           "java/lang/Boolean");
 
+  /** Whether a static call is one the JIT inlines or replaces by an instruction. */
+  private static boolean isLeaf(String owner, String name) {
+    return LEAF_CLASSES.contains(owner)
+        || (owner.equals(CastGuard.GUARDS) && name.equals(CastGuard.METHOD));
+  }
+
   private final class Injector extends MethodVisitor {
     private final Set<Label> visited = new HashSet<>();
     /** Where each visited label is, counted in instructions. */
@@ -315,7 +321,7 @@ final class GuardInjector extends CodeRewriter {
     public void visitMethodInsn(
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
       beforeInstruction();
-      if (opcode != Opcodes.INVOKESTATIC || !LEAF_CLASSES.contains(owner)) {
+      if (opcode != Opcodes.INVOKESTATIC || !isLeaf(owner, name)) {
         lastCall = position;
       }
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);

@@ -19,7 +19,14 @@ final class Interposer extends CodeRewriter {
 
   private static final String BRIDGE_PREFIX = "$rexec$bridge$";
 
-  private final Map<Handle, Handle> bridges = new LinkedHashMap<>();
+  /**
+   * A bridge to make: its target, and the type its receiver parameter has (for a method
+   * reference bound to a receiver, the type the call site captures it as; the lambda
+   * metafactory wants exactly that type), or {@code null} for the target's owner.
+   */
+  private record BridgeKey(Handle target, Type receiver) {}
+
+  private final Map<BridgeKey, Handle> bridges = new LinkedHashMap<>();
 
   Interposer(ClassVisitor next, ClassRewrite rewrite) {
     super(next, rewrite);
@@ -48,8 +55,8 @@ final class Interposer extends CodeRewriter {
   public void visitEnd() {
     // Bridges are emitted through this visitor, so their bodies are routed (and guarded
     // downstream) like the class's own code.
-    for (Map.Entry<Handle, Handle> bridge : Map.copyOf(bridges).entrySet()) {
-      emitBridge(bridge.getKey(), bridge.getValue());
+    for (Map.Entry<BridgeKey, Handle> bridge : Map.copyOf(bridges).entrySet()) {
+      emitBridge(bridge.getKey().target(), bridge.getValue());
     }
     super.visitEnd();
   }
@@ -179,11 +186,14 @@ final class Interposer extends CodeRewriter {
     @Override
     public void visitInvokeDynamicInsn(
         String name, String descriptor, Handle bootstrapMethod, Object... arguments) {
-      Object[] mapped = bridged(arguments);
-      if (LambdaClass.isMetafactory(bootstrapMethod)
-          && mapped.length > 1
-          && mapped[1] instanceof Handle target) {
-        mapped[1] = lambdaTarget(target);
+      Object[] mapped = arguments.clone();
+      for (int i = 0; i < mapped.length; i++) {
+        mapped[i] =
+            i == 1
+                    && LambdaClass.isMetafactory(bootstrapMethod)
+                    && mapped[i] instanceof Handle target
+                ? lambdaTarget(target, capturedReceiver(descriptor, target))
+                : bridged(mapped[i]);
       }
       super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethod, mapped);
     }
@@ -207,7 +217,7 @@ final class Interposer extends CodeRewriter {
    * Otherwise a JDK walk that calls the function (an endless {@code Stream.generate}) would run
    * no check at all.
    */
-  private Handle lambdaTarget(Handle target) {
+  private Handle lambdaTarget(Handle target, Type receiver) {
     boolean jdk =
         Packages.isReserved(target.getOwner()) || target.getOwner().startsWith("[");
     int tag = target.getTag();
@@ -216,24 +226,35 @@ final class Interposer extends CodeRewriter {
             || tag == Opcodes.H_INVOKEVIRTUAL
             || tag == Opcodes.H_INVOKEINTERFACE
             || tag == Opcodes.H_NEWINVOKESPECIAL;
-    return jdk && bridgeable && !isPlanted(target.getOwner(), target.getName())
-        ? bridges.computeIfAbsent(target, this::bridgeHandle)
+    boolean interposed = rewrite.rules.handle(target).verdict() == Decision.Verdict.INTERPOSE;
+    return interposed || (jdk && bridgeable && !isPlanted(target.getOwner(), target.getName()))
+        ? bridge(target, receiver)
         : target;
   }
 
-  private Object[] bridged(Object[] constants) {
-    Object[] mapped = constants.clone();
-    for (int i = 0; i < mapped.length; i++) {
-      mapped[i] = bridged(mapped[i]);
-    }
-    return mapped;
+  /**
+   * For a method reference bound to its receiver ({@code thread::getClass}), the type the call
+   * site captures the receiver as: the first parameter of the factory's type. Else {@code null}.
+   */
+  private static Type capturedReceiver(String factoryDescriptor, Handle target) {
+    Type[] captured = Type.getArgumentTypes(factoryDescriptor);
+    boolean virtual =
+        target.getTag() == Opcodes.H_INVOKEVIRTUAL || target.getTag() == Opcodes.H_INVOKEINTERFACE;
+    return virtual && captured.length > 0 && captured[0].getSort() == Type.OBJECT
+        ? captured[0]
+        : null;
+  }
+
+  private Handle bridge(Handle target, Type receiver) {
+    return bridges.computeIfAbsent(
+        new BridgeKey(target, receiver), key -> bridgeHandle(key.target(), key.receiver()));
   }
 
   /** The constant with every handle to an interposed member replaced by a bridge handle. */
   private Object bridged(Object constant) {
     if (constant instanceof Handle handle) {
       return rewrite.rules.handle(handle).verdict() == Decision.Verdict.INTERPOSE
-          ? bridges.computeIfAbsent(handle, this::bridgeHandle)
+          ? bridge(handle, null)
           : handle;
     }
     if (constant instanceof ConstantDynamic dynamic) {
@@ -247,14 +268,15 @@ final class Interposer extends CodeRewriter {
     return constant;
   }
 
-  private Handle bridgeHandle(Handle target) {
+  private Handle bridgeHandle(Handle target, Type receiver) {
     String descriptor =
         switch (target.getTag()) {
           case Opcodes.H_GETSTATIC -> "()" + target.getDesc();
           case Opcodes.H_INVOKESTATIC -> target.getDesc();
           case Opcodes.H_NEWINVOKESPECIAL -> Type.getMethodDescriptor(
               Type.getObjectType(target.getOwner()), Type.getArgumentTypes(target.getDesc()));
-          case Opcodes.H_INVOKEVIRTUAL, Opcodes.H_INVOKEINTERFACE -> withReceiver(target);
+          case Opcodes.H_INVOKEVIRTUAL, Opcodes.H_INVOKEINTERFACE -> withReceiver(
+              target, receiver == null ? Type.getObjectType(target.getOwner()) : receiver);
           default -> throw new IllegalStateException("no bridge for handle kind " + target);
         };
     return new Handle(
@@ -265,10 +287,10 @@ final class Interposer extends CodeRewriter {
         rewrite.isInterface);
   }
 
-  private static String withReceiver(Handle target) {
+  private static String withReceiver(Handle target, Type receiver) {
     Type[] arguments = Type.getArgumentTypes(target.getDesc());
     Type[] withReceiver = new Type[arguments.length + 1];
-    withReceiver[0] = Type.getObjectType(target.getOwner());
+    withReceiver[0] = receiver;
     System.arraycopy(arguments, 0, withReceiver, 1, arguments.length);
     return Type.getMethodDescriptor(Type.getReturnType(target.getDesc()), withReceiver);
   }

@@ -71,6 +71,21 @@ final class Resolver {
     return JdkTypes.find(internalName);
   }
 
+  /**
+   * Whether the class {@code internalName} is {@code ancestor} or a subclass of it, as far as
+   * the cell's classes and the JDK's tell (a hostile class file may loop; the walk is bounded).
+   */
+  boolean isSubclass(String internalName, String ancestor) {
+    String current = internalName;
+    for (int depth = 0; current != null && depth < 256; depth++) {
+      if (current.equals(ancestor)) {
+        return true;
+      }
+      current = type(current).map(TypeInfo::superName).orElse(null);
+    }
+    return false;
+  }
+
   /** Resolves a method reference; {@code owner} is never an array type here. */
   Resolution resolveMethod(String owner, String name, String descriptor) {
     Optional<TypeInfo> ownerType = type(owner);

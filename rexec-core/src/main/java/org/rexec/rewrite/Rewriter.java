@@ -30,6 +30,8 @@ import org.rexec.runtime.RefusalSite;
  *   <li>{@link AllocationGuard}: the allocation guard before array allocations and JDK calls
  *       that allocate by a size argument.
  *   <li>{@link StreamGuard}: the walk guard on streams of random numbers.
+ *   <li>{@link CastGuard}: the cast guard before {@code checkcast}. After the check, so that a
+ *       refused cast is fenced before its class constant is ever loaded.
  *   <li>{@link GuardInjector}: kill checks at method entries and back-edges, handler guards.
  *   <li>{@link CellFieldInjector}: the cell field and the static initializer prologue, last, so
  *       that the prologue runs before any guard of the initializer.
@@ -128,8 +130,10 @@ public final class Rewriter {
                         new MonitorGuard(
                             new AllocationGuard(
                                 new StreamGuard(
-                                    new GuardInjector(
-                                        new CellFieldInjector(writer, rewrite), rewrite),
+                                    new CastGuard(
+                                        new GuardInjector(
+                                            new CellFieldInjector(writer, rewrite), rewrite),
+                                        rewrite),
                                     rewrite),
                                 rewrite),
                             rewrite),

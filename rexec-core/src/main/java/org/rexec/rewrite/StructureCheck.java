@@ -14,12 +14,25 @@ import org.objectweb.asm.Type;
  * what no policy allows (native methods, rexec's names and packages, module descriptors, class
  * versions the rewriter does not model); records refused supertypes, which the static
  * initializer then refuses; drops attributes the JVM does not define, which nothing downstream
- * would understand; renames {@code finalize()} so that the JVM never runs it.
+ * would understand; renames {@code finalize()} so that the JVM never runs it, and a {@code
+ * Thread} subclass's {@code getUncaughtExceptionHandler()}, which the JVM calls as a thread
+ * dies: the cell's handler (see {@code CellThread}) must be the one the JVM reaches, or an
+ * override returning {@code null} or throwing would make the JVM print on its own standard
+ * error.
  */
 final class StructureCheck extends ClassVisitor {
 
   /** What a declared {@code finalize()} becomes: a method the JVM does not call. */
   static final String RENAMED_FINALIZE = "$rexec$finalize";
+
+  /** What a {@code Thread} subclass's {@code getUncaughtExceptionHandler()} becomes. */
+  static final String RENAMED_HANDLER_GETTER = "$rexec$getUncaughtExceptionHandler";
+
+  private static final String HANDLER_GETTER = "getUncaughtExceptionHandler";
+  private static final String HANDLER_GETTER_DESCRIPTOR =
+      "()Ljava/lang/Thread$UncaughtExceptionHandler;";
+
+  private boolean isThread;
 
   private final ClassRewrite rewrite;
   private final int maxMajorVersion;
@@ -60,6 +73,7 @@ final class StructureCheck extends ClassVisitor {
     }
     if (superName != null) {
       checkSupertype(superName);
+      isThread = rewrite.resolver.isSubclass(superName, "java/lang/Thread");
     }
     if (interfaces != null) {
       for (String superinterface : interfaces) {
@@ -132,12 +146,16 @@ final class StructureCheck extends ClassVisitor {
           ReferenceRules.describeMethod(rewrite.className, name, descriptor),
           RuleNames.NATIVE_METHOD);
     }
-    String emittedName =
-        "finalize".equals(name)
-                && "()V".equals(descriptor)
-                && (access & Opcodes.ACC_STATIC) == 0
-            ? RENAMED_FINALIZE
-            : name;
+    boolean instance = (access & Opcodes.ACC_STATIC) == 0;
+    String emittedName = name;
+    if (instance && "finalize".equals(name) && "()V".equals(descriptor)) {
+      emittedName = RENAMED_FINALIZE;
+    } else if (instance
+        && isThread
+        && HANDLER_GETTER.equals(name)
+        && HANDLER_GETTER_DESCRIPTOR.equals(descriptor)) {
+      emittedName = RENAMED_HANDLER_GETTER;
+    }
     MethodVisitor next = super.visitMethod(access, emittedName, descriptor, signature, exceptions);
     return next == null
         ? null

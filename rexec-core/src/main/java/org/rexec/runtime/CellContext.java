@@ -59,6 +59,9 @@ public final class CellContext {
   private final Limits limits;
   /** The largest allocation, read by the allocation guards. */
   final long maxAllocationBytes;
+  /** Made in advance: a thread at the edge of its stack stops the cell with it. */
+  private final String stackMessage;
+  private static final String OUT_OF_MEMORY = "the program ran out of memory";
   private final CellThreads threads = new CellThreads(this);
   private final StandIns standIns = new StandIns(this);
   private final LoopGuard loopGuard = new LoopGuard(this);
@@ -109,6 +112,8 @@ public final class CellContext {
     this.host = Objects.requireNonNull(host, "host");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.maxAllocationBytes = limits.maxAllocationBytes();
+    this.stackMessage =
+        "a thread overflowed its stack of " + Units.bytes(limits.stackBytes()) + " (stack limit)";
     this.network = new NetRules(Objects.requireNonNull(network, "network"));
     try {
       this.files = files.events(new FileAudit()).build();
@@ -251,8 +256,9 @@ public final class CellContext {
         state = IDLE;
       }
     }
-    if (!threads.live().isEmpty()) {
-      // Threads that outlive the run may be in loops, which must see its end.
+    if (threads.anyAlive()) {
+      // Threads that outlive the run may be in loops, which must see its end. (One not yet
+      // started runs no cell code: see CellThreads.)
       loopGuard.invalidate();
     }
     threads.interruptAll();
@@ -294,21 +300,30 @@ public final class CellContext {
    * Stops the cell if {@code thrown} is an error of the JVM that is a limit: a stack overflow,
    * or running out of heap. The run then ends with that limit, however the program handles
    * the error.
+   *
+   * @return the cell's termination if {@code thrown} is a limit error, else {@code null}
    */
-  public void stopOnLimitError(Throwable thrown) {
+  public CellTermination stopOnLimitError(Throwable thrown) {
     if (thrown instanceof StackOverflowError) {
-      stop(
-          StopReason.STACK,
-          "a thread overflowed its stack of " + Units.bytes(limits.stackBytes()) + " (stack limit)");
-    } else if (thrown instanceof OutOfMemoryError) {
-      // The JVM's own error says what ran out; one a program made says what it likes, so only
-      // the message of the JDK's class is used, read without calling the program's code.
-      String what =
-          thrown.getClass() == OutOfMemoryError.class
-              ? BoundedText.line(thrown.getMessage(), 200)
-              : ThrowableText.type(thrown);
-      stop(StopReason.MEMORY_LIMIT, "the program ran out of memory: " + what);
+      return stop(StopReason.STACK, stackMessage);
     }
+    if (thrown instanceof OutOfMemoryError) {
+      String message;
+      try {
+        // The JVM's own error says what ran out; one a program made says what it likes, so only
+        // the message of the JDK's class is used, read without calling the program's code.
+        String what =
+            thrown.getClass() == OutOfMemoryError.class
+                ? BoundedText.line(thrown.getMessage(), 200)
+                : ThrowableText.type(thrown);
+        message = "the program ran out of memory: " + what;
+      } catch (OutOfMemoryError stillOut) {
+        // The heap is still full: the message made in advance does, so that the stop happens.
+        message = OUT_OF_MEMORY;
+      }
+      return stop(StopReason.MEMORY_LIMIT, message);
+    }
+    return null;
   }
 
   /**

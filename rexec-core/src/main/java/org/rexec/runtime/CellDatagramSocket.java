@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code DatagramSocket}: sends only to granted hosts and ports, connects only to
@@ -76,5 +77,11 @@ public class CellDatagramSocket extends DatagramSocket {
       cell.network().checkConnect(cell, packet.getSocketAddress());
     }
     super.send(packet);
+  }
+
+  /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.util.Objects;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code FileInputStream}: reads a cell path through the cell's file system, or the
@@ -132,5 +133,11 @@ public class CellFileInputStream extends FileInputStream {
   @Override
   public FileChannel getChannel() {
     return channel != null ? channel : super.getChannel();
+  }
+
+  /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

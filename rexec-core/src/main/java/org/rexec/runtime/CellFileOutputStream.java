@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.util.Objects;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code FileOutputStream}: writes a cell path through the cell's file system (so the
@@ -93,5 +94,11 @@ public class CellFileOutputStream extends FileOutputStream {
   @Override
   public FileChannel getChannel() {
     return channel != null ? channel : super.getChannel();
+  }
+
+  /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code FileReader}: a reader over the cell's {@link CellFileInputStream}. Every
@@ -105,5 +106,11 @@ public class CellFileReader extends FileReader {
   @Override
   public void reset() throws IOException {
     reader.reset();
+  }
+
+  /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

@@ -6,6 +6,7 @@ import java.io.FileWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.Charset;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code FileWriter}: a writer over the cell's {@link CellFileOutputStream}. Every
@@ -117,5 +118,11 @@ public class CellFileWriter extends FileWriter {
   public void close() throws IOException {
     writer.close();
     super.close();
+  }
+
+  /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

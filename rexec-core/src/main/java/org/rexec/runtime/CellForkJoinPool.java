@@ -2,6 +2,7 @@ package org.rexec.runtime;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code ForkJoinPool}: its workers are the cell's ({@link CellWorkerThread}), and
@@ -46,5 +47,11 @@ public class CellForkJoinPool extends ForkJoinPool {
 
   private void terminate() {
     super.shutdownNow();
+  }
+
+  /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
 import org.rexec.fs.StackTraces;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code RandomAccessFile}. The file is opened as a cell channel, through the cell's
@@ -151,5 +152,11 @@ public class CellRandomAccessFile extends RandomAccessFile {
         seek(newLength);
       }
     }
+  }
+
+  /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

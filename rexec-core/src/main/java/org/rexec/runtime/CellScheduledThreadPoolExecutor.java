@@ -3,6 +3,7 @@ package org.rexec.runtime;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import org.rexec.fs.VisibleClasses;
 
 /** The cell's {@code ScheduledThreadPoolExecutor}: see {@link CellThreadPoolExecutor}. */
 @Substitutes(ScheduledThreadPoolExecutor.class)
@@ -30,5 +31,11 @@ public class CellScheduledThreadPoolExecutor extends ScheduledThreadPoolExecutor
 
   private void terminate() {
     super.shutdownNow();
+  }
+
+  /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

@@ -15,6 +15,8 @@ package org.rexec.runtime;
 public class CellThread extends Thread {
 
   private final CellContext cell;
+  /** The JDK's id of the thread: a subclass may override {@code getId()}. */
+  private final long jdkId;
 
   public CellThread(CellContext cell) {
     this(null, null, null, 0, cell);
@@ -63,6 +65,7 @@ public class CellThread extends Thread {
   private CellThread(Body body, String name, long stackSize, CellContext cell) {
     super(null, body, nameOrNext(name, cell), stackSize(stackSize, cell));
     this.cell = cell;
+    this.jdkId = super.getId();
     body.owner = this;
     super.setUncaughtExceptionHandler(new CellUncaughtHandler(cell, null));
   }
@@ -85,11 +88,26 @@ public class CellThread extends Thread {
   @Override
   public void start() {
     Guards.check(cell);
-    if (getState() != State.NEW) {
+    if (jdkState() != State.NEW) {
       throw new IllegalThreadStateException();
     }
     cell.threads().admit(this);
     super.start();
+  }
+
+  /** {@code Thread.getId()} of the JDK, whatever a subclass overrides. */
+  final long jdkId() {
+    return jdkId;
+  }
+
+  /** {@code Thread.getState()} of the JDK, whatever a subclass overrides. */
+  final State jdkState() {
+    return super.getState();
+  }
+
+  /** {@code Thread.interrupt()} of the JDK, whatever a subclass overrides. */
+  final void jdkInterrupt() {
+    super.interrupt();
   }
 
   /** Keeps a handler the program sets behind the one that notices limit errors. */
@@ -119,7 +137,9 @@ public class CellThread extends Thread {
         return;
       }
       try {
-        if (task != null) {
+        // A pool's thread may be started by the JDK after the run ended (since JDK 21 pools
+        // start threads without start()): it ends at once, and runs nothing of the pool's.
+        if (task != null && cell.isRunning()) {
           task.run();
         }
       } finally {

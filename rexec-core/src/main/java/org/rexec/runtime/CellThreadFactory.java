@@ -2,6 +2,7 @@ package org.rexec.runtime;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's default thread factory, where the JDK's would be used: makes {@link CellThread}s
@@ -29,12 +30,37 @@ final class CellThreadFactory implements ThreadFactory {
 
   /** A program's factory whose threads are admitted as they are made, for a pool's use. */
   static ThreadFactory admitting(ThreadFactory programs, CellContext cell) {
-    return task -> {
+    return new Admitting(programs, cell);
+  }
+
+  /** See {@link #admitting}; a class, not a lambda, so that it can be shown as the JDK's. */
+  private static final class Admitting implements ThreadFactory {
+    private final ThreadFactory programs;
+    private final CellContext cell;
+
+    Admitting(ThreadFactory programs, CellContext cell) {
+      this.programs = programs;
+      this.cell = cell;
+    }
+
+    @Override
+    public Thread newThread(Runnable task) {
       Thread thread = programs.newThread(task);
       if (thread != null) {
         cell.threads().admit(thread);
       }
       return thread;
-    };
+    }
+
+    @Override
+    public String toString() {
+      return VisibleClasses.toString(this);
+    }
+  }
+
+  /** As {@code Object.toString()} names it on a plain JVM (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
   }
 }

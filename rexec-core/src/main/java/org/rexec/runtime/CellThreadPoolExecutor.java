@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code ThreadPoolExecutor}: without a factory of the program's, its threads come
@@ -62,5 +63,11 @@ public class CellThreadPoolExecutor extends ThreadPoolExecutor {
   /** The JDK's shutdownNow, whatever a subclass of the program's overrides. */
   private void terminate() {
     super.shutdownNow();
+  }
+
+  /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

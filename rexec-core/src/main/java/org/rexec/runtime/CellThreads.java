@@ -2,8 +2,7 @@ package org.rexec.runtime;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +12,14 @@ import java.util.Map;
  * limit.
  *
  * <p>CPU time and allocated bytes are the JVM's per-thread counters: read exactly by a thread
- * as it ends where rexec runs its body, sampled otherwise (a thread found dead keeps its last
- * sample).
+ * as its body ends where rexec runs the body, sampled otherwise (a thread found dead keeps its
+ * last sample).
+ *
+ * <p>A thread belongs to the run until it has terminated, not only until its body returns: after
+ * the body, the JVM still runs the thread's uncaught-exception handler, which may be the
+ * program's. So the supervisor waits for it, samples it and interrupts it like any other, and
+ * no thread is admitted once the run is no longer running: the set of threads the supervisor
+ * waits for at the end of a run cannot grow behind its back.
  *
  * <p>Thread safety: all state is guarded by {@code this}.
  */
@@ -28,8 +33,22 @@ public final class CellThreads {
 
   private final CellContext cell;
 
-  // Guarded by this: each live thread with its last sample {cpu, allocated}.
-  private final Map<Thread, long[]> live = new LinkedHashMap<>();
+  /** One thread of the run: its id, taken as the JDK's, and what it used at the last sample. */
+  private static final class Tracked {
+    final long id;
+    long cpuNanos;
+    long allocatedBytes;
+    /** Seen alive or ending: once not alive, it has terminated (else it was never started). */
+    boolean started;
+
+    Tracked(long id) {
+      this.id = id;
+    }
+  }
+
+  // Guarded by this. By identity: a program's Thread subclass may override equals and
+  // hashCode, and its code must never run on the watchdog's or the supervisor's thread.
+  private final Map<Thread, Tracked> live = new IdentityHashMap<>();
   private long endedCpuNanos;
   private long endedAllocatedBytes;
   private int started;
@@ -70,15 +89,24 @@ public final class CellThreads {
    */
   void admit(Thread thread) {
     int limit = cell.limits().threads();
-    synchronized (this) {
-      if (live.containsKey(thread)) {
-        return;
+    while (true) {
+      synchronized (this) {
+        if (live.containsKey(thread)) {
+          return;
+        }
+        // Read under this lock: endRun changes the state before it reads the live threads,
+        // so a thread is either admitted before that read or refused here.
+        if (cell.isRunning()) {
+          if (started >= limit) {
+            break;
+          }
+          started++;
+          add(thread);
+          return;
+        }
       }
-      if (started < limit) {
-        started++;
-        add(thread);
-        return;
-      }
+      // Exiting, ended or stopped: throws the termination that applies.
+      cell.checkRunning();
     }
     throw cell.stop(
         StopReason.THREAD_LIMIT,
@@ -86,62 +114,86 @@ public final class CellThreads {
   }
 
   private void add(Thread thread) {
-    live.put(thread, new long[2]);
+    live.put(thread, new Tracked(idOf(thread)));
     peak = Math.max(peak, live.size());
   }
 
-  /** Called by a thread of the run as it ends: records what it used, exactly. */
+  /**
+   * Called by a thread of the run as its body ends: records what it used so far, exactly. The
+   * thread stays the run's until it has terminated (its uncaught-exception handler runs after).
+   */
   public void ended() {
     Thread current = Thread.currentThread();
     long cpu = THREADS.getCurrentThreadCpuTime();
     long allocated = THREADS.getCurrentThreadAllocatedBytes();
     synchronized (this) {
-      if (live.remove(current) != null) {
-        endedCpuNanos += Math.max(0, cpu);
-        endedAllocatedBytes += Math.max(0, allocated);
+      Tracked tracked = live.get(current);
+      if (tracked != null) {
+        tracked.started = true;
+        tracked.cpuNanos = Math.max(tracked.cpuNanos, cpu);
+        tracked.allocatedBytes = Math.max(tracked.allocatedBytes, allocated);
       }
     }
   }
 
   /** What the run's threads used so far; samples the live ones. */
   public Usage usage() {
-    List<Thread> threads = live();
-    long[] ids = new long[threads.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = threads.get(i).getId();
+    List<Thread> threads;
+    long[] ids;
+    boolean[] alive;
+    synchronized (this) {
+      threads = new ArrayList<>(live.keySet());
+      ids = new long[threads.size()];
+      alive = new boolean[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = live.get(threads.get(i)).id;
+        // Read before the counters: a thread alive now has its counters read below.
+        alive[i] = threads.get(i).isAlive();
+      }
     }
     long[] cpu = THREADS.getThreadCpuTime(ids);
     long[] allocated = THREADS.getThreadAllocatedBytes(ids);
     synchronized (this) {
-      for (int i = 0; i < ids.length; i++) {
-        long[] sample = live.get(threads.get(i));
-        if (sample != null) {
-          sample[0] = Math.max(sample[0], cpu[i]);
-          sample[1] = Math.max(sample[1], allocated[i]);
-        }
-      }
       long totalCpu = endedCpuNanos;
       long totalAllocated = endedAllocatedBytes;
-      for (Iterator<Map.Entry<Thread, long[]>> each = live.entrySet().iterator();
-          each.hasNext(); ) {
-        Map.Entry<Thread, long[]> entry = each.next();
-        long[] sample = entry.getValue();
-        totalCpu += sample[0];
-        totalAllocated += sample[1];
-        if (!entry.getKey().isAlive() && entry.getKey().getState() == Thread.State.TERMINATED) {
-          // Ended without telling: keeps its last sample.
-          endedCpuNanos += sample[0];
-          endedAllocatedBytes += sample[1];
-          each.remove();
+      for (int i = 0; i < ids.length; i++) {
+        Tracked tracked = live.get(threads.get(i));
+        if (tracked == null) {
+          continue;
+        }
+        tracked.cpuNanos = Math.max(tracked.cpuNanos, cpu[i]);
+        tracked.allocatedBytes = Math.max(tracked.allocatedBytes, allocated[i]);
+        totalCpu += tracked.cpuNanos;
+        totalAllocated += tracked.allocatedBytes;
+        if (alive[i]) {
+          tracked.started = true;
+        } else if (tracked.started) {
+          // Terminated: keeps its last sample, or what it told as its body ended.
+          endedCpuNanos += tracked.cpuNanos;
+          endedAllocatedBytes += tracked.allocatedBytes;
+          live.remove(threads.get(i));
         }
       }
       return new Usage(totalCpu, totalAllocated);
     }
   }
 
-  /** The run's live threads. */
+  /**
+   * The run's threads that have not been found terminated: those alive, those made but not yet
+   * started, and some that have just ended.
+   */
   public synchronized List<Thread> live() {
     return new ArrayList<>(live.keySet());
+  }
+
+  /** Whether any thread of the run is alive. */
+  synchronized boolean anyAlive() {
+    for (Thread thread : live.keySet()) {
+      if (thread.isAlive()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The most threads of the run alive at once, main included. */
@@ -169,16 +221,22 @@ public final class CellThreads {
    * once the run is over: a program's override reached here throws at its first guard.
    */
   public void shutDownPools() {
-    List<Runnable> actions;
-    synchronized (this) {
-      actions = new ArrayList<>(atRunEnd);
-      atRunEnd.clear();
-    }
-    for (Runnable action : actions) {
+    while (true) {
+      Runnable action;
+      synchronized (this) {
+        if (atRunEnd.isEmpty()) {
+          return;
+        }
+        action = atRunEnd.get(0);
+      }
       try {
         action.run();
       } catch (RuntimeException | CellTermination ignored) {
         // A pool of the program's that cannot be shut down: its threads are reported.
+      }
+      // Forgotten only once done: if the heap ran out during it, the caller does it again.
+      synchronized (this) {
+        atRunEnd.remove(action);
       }
     }
   }
@@ -202,6 +260,30 @@ public final class CellThreads {
   /** Interrupts every live thread of the run, so that blocking calls return to a guard. */
   void interruptAll() {
     for (Thread thread : live()) {
+      interrupt(thread);
+    }
+  }
+
+  // Thread's methods as the JDK has them, for the watchdog and the supervisor: a program's
+  // subclass of Thread (a CellThread) may override getId, getState and interrupt, and its code
+  // must never run on their threads (it could lie to the accounting, or never return). The
+  // other threads of a cell are of final classes of rexec's.
+
+  /** The thread's id, as {@code Thread.getId()} of the JDK. */
+  static long idOf(Thread thread) {
+    return thread instanceof CellThread ? ((CellThread) thread).jdkId() : thread.getId();
+  }
+
+  /** The thread's state, as {@code Thread.getState()} of the JDK. */
+  public static Thread.State stateOf(Thread thread) {
+    return thread instanceof CellThread ? ((CellThread) thread).jdkState() : thread.getState();
+  }
+
+  /** Interrupts the thread as {@code Thread.interrupt()} of the JDK does. */
+  static void interrupt(Thread thread) {
+    if (thread instanceof CellThread) {
+      ((CellThread) thread).jdkInterrupt();
+    } else {
       thread.interrupt();
     }
   }

@@ -1,5 +1,7 @@
 package org.rexec.runtime;
 
+import org.rexec.fs.VisibleClasses;
+
 /**
  * What ends a thread of the cell (a {@link CellThread}, a worker of a {@link CellForkJoinPool}):
  * stops the cell if it is a limit error, then goes to the program's handler, or is printed on
@@ -18,13 +20,49 @@ final class CellUncaughtHandler implements Thread.UncaughtExceptionHandler {
   }
 
   @Override
+  public String toString() {
+    return VisibleClasses.toString(this);
+  }
+
+  @Override
   public void uncaughtException(Thread thread, Throwable thrown) {
-    cell.stopOnLimitError(thrown);
-    if (programs != null) {
-      programs.uncaughtException(thread, thrown);
-    } else if (!(thrown instanceof CellTermination)) {
-      cell.err().print(
-          "Exception in thread \"" + thread.getName() + "\" " + ThrowableText.trace(thrown, cell));
+    try {
+      cell.stopOnLimitError(thrown);
+      if (thrown instanceof CellTermination) {
+        // The cell's own unwinding: nothing to tell, and the program never sees it.
+        return;
+      }
+      if (programs != null) {
+        programs.uncaughtException(thread, thrown);
+      } else {
+        cell.err().print(
+            "Exception in thread \"" + thread.getName() + "\" " + ThrowableText.trace(thrown, cell));
+      }
+    } catch (Throwable failed) {
+      handlerFailed(thread, failed);
+    }
+  }
+
+  /**
+   * What the JVM does when a handler throws, done in the cell: the JVM would print a line on
+   * its own standard error, where the cell must not write (and which would name the cell's
+   * termination). Nothing escapes: a stack overflow or running out of heap here is the
+   * cell's, and stops it.
+   */
+  private void handlerFailed(Thread thread, Throwable failed) {
+    try {
+      cell.stopOnLimitError(failed);
+      if (!(failed instanceof CellTermination) && !(failed instanceof VirtualMachineError)) {
+        cell.err()
+            .print(
+                "\nException: "
+                    + VisibleClasses.name(failed.getClass())
+                    + " thrown from the UncaughtExceptionHandler in thread \""
+                    + thread.getName()
+                    + "\"\n");
+      }
+    } catch (Throwable again) {
+      // Printing failed (the cell stopped, or the heap ran out): nothing more to tell.
     }
   }
 }

@@ -31,8 +31,10 @@ public final class Guards {
    */
   public static void caught(Throwable thrown, CellContext cell) {
     if (thrown instanceof VirtualMachineError) {
-      cell.stopOnLimitError(thrown);
-      throw (VirtualMachineError) thrown;
+      // A limit error becomes the cell's termination: the thread unwinds as any stopped
+      // thread does, silently, instead of through handlers and printing up the stack.
+      CellTermination stopped = cell.stopOnLimitError(thrown);
+      throw stopped != null ? stopped : (VirtualMachineError) thrown;
     }
     CellTermination termination = CellTermination.findIn(thrown);
     if (termination != null) {
@@ -63,6 +65,18 @@ public final class Guards {
       throw new NullPointerException();
     }
     return cell.monitorOf(object);
+  }
+
+  /**
+   * The cast guard, before every {@code checkcast} of cell code: passes {@code value} on if the
+   * cast will succeed, else throws the {@code ClassCastException} the JVM would, worded with the
+   * classes the cell sees. The JIT folds it into the cast's own type check.
+   */
+  public static Object cast(Object value, Class<?> type) {
+    if (value != null && !type.isInstance(value)) {
+      throw CastFailures.checkcast(value, type);
+    }
+    return value;
   }
 
   /**

@@ -29,6 +29,12 @@ public @interface Interposes {
   /** The member's name; defaults to the shim method's name. */
   String member() default "";
 
+  /**
+   * The first Java release whose JDK has the member, for a member newer than Java 17 of a class
+   * that 17 has; the shim only matters on JDKs that have it.
+   */
+  int since() default 17;
+
   /** What kind of member is interposed. */
   Kind kind();
 

@@ -31,7 +31,8 @@ public final class Shims {
           MonitorShim.class,
           SizedShim.class,
           RegexShim.class,
-          BigNumberShim.class);
+          BigNumberShim.class,
+          IdentityShim.class);
 
   /** The classes that stand in for JDK classes cell code creates or extends. */
   public static final List<Class<?>> SUBSTITUTES =

@@ -59,7 +59,7 @@ public final class UrlShim {
   }
 
   /** {@code URL.of} (Java 20): a cell has no handler of its own to pass, only null. */
-  @Interposes(owner = URL.class, member = "of", kind = STATIC_METHOD)
+  @Interposes(owner = URL.class, member = "of", kind = STATIC_METHOD, since = 20)
   public static URL of(URI uri, URLStreamHandler handler, CellContext cell)
       throws MalformedURLException {
     if (handler != null) {

@@ -2,9 +2,13 @@ package org.rexec.rewrite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Opcodes;
 import org.rexec.runtime.Interposes;
+import org.rexec.runtime.Shims;
 
 /** Every shim stands in for a member the JDK really has: a typo would silently match nothing. */
 class InterpositionsTest {
@@ -12,13 +16,13 @@ class InterpositionsTest {
   @Test
   void everyInterposedMemberExistsInThisJdk() {
     assertThat(Interpositions.INSTANCE.interposedMembers()).hasSizeGreaterThan(20);
+    Set<String> newer = newerThanThisJdk();
     for (Interpositions.Member member : Interpositions.INSTANCE.interposedMembers()) {
       if (member.owner().equals("java/lang/IO") && Runtime.version().feature() < 25) {
         continue; // java.lang.IO is new in Java 25
       }
-      if (member.owner().equals("java/net/URL") && member.name().equals("of")
-          && Runtime.version().feature() < 20) {
-        continue; // URL.of is new in Java 20
+      if (newer.contains(member.owner() + "." + member.name())) {
+        continue; // declared as new in a later Java (Interposes.since)
       }
       TypeInfo owner =
           JdkTypes.find(member.owner()).orElseThrow(() -> new AssertionError(member.toString()));
@@ -30,6 +34,21 @@ class InterpositionsTest {
             .isTrue();
       }
     }
+  }
+
+  /** {@code owner.name} of the members that shims declare newer than the running JDK. */
+  private static Set<String> newerThanThisJdk() {
+    Set<String> newer = new HashSet<>();
+    for (Class<?> shimClass : Shims.CLASSES) {
+      for (Method method : shimClass.getDeclaredMethods()) {
+        Interposes interposes = method.getAnnotation(Interposes.class);
+        if (interposes != null && interposes.since() > Runtime.version().feature()) {
+          String name = interposes.member().isEmpty() ? method.getName() : interposes.member();
+          newer.add(org.objectweb.asm.Type.getInternalName(interposes.owner()) + "." + name);
+        }
+      }
+    }
+    return newer;
   }
 
   @Test

@@ -121,6 +121,19 @@ class SoakTest {
               CPU_BOUND,
               RunStatus.CPU_LIMIT),
           new Kind(
+              "Resisters",
+              "public class Resisters { static void resist() { while (true) { try { try {"
+                  + " while (true) { } } finally { continue; } } catch (Throwable t) { } } }"
+                  + " public static void main(String[] a) { for (int i = 0; i < 8; i++) {"
+                  + " Thread t = new Thread(Resisters::resist); t.setDaemon(i % 2 == 0);"
+                  + " t.start(); } resist(); } }",
+              Policy.builder()
+                  .threads(8)
+                  .cpuTime(Duration.ofMillis(30))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              RunStatus.CPU_LIMIT),
+          new Kind(
               "Copies",
               "public class Copies { public static void main(String[] a) {"
                   + " System.out.println(java.util.Collections.nCopies(Integer.MAX_VALUE, \"x\")"
