@@ -160,21 +160,27 @@ public final class Cell implements AutoCloseable {
 
   /**
    * Every violation the loaded code would hit, found without running it: the refused
-   * references of each class and the reasons any class is refused whole.
+   * references of each class and the reasons any class is refused whole. At most {@value
+   * RunResult#MAX_VIOLATIONS}, the first found: the loaded code chooses how many there are.
    *
    * @throws LoadException if a class file is malformed
    */
   public List<Violation> check() {
     requireOpen();
-    List<Violation> all = new ArrayList<>();
+    List<Violation> found = new ArrayList<>();
     for (String internalName : sources.classNames()) {
       try {
-        loader.rewrite(internalName).violations().stream().map(Violation::of).forEach(all::add);
+        for (RefusalSite site : loader.rewrite(internalName).violations()) {
+          if (found.size() == RunResult.MAX_VIOLATIONS) {
+            return List.copyOf(found);
+          }
+          found.add(Violation.of(site));
+        }
       } catch (ClassFormatError malformed) {
         throw new LoadException(malformed.getMessage(), malformed);
       }
     }
-    return List.copyOf(all);
+    return List.copyOf(found);
   }
 
   /**
@@ -426,8 +432,14 @@ public final class Cell implements AutoCloseable {
      * to end after it was told to; returns those still alive, as {@code name (STATE)}.
      */
     private List<String> awaitQuiet(long deadline) {
+      // Each thread once, by identity: the run's own threads are also live threads of the
+      // cell, and a thread's equals() may be the program's.
       List<Thread> all = new ArrayList<>(started);
-      all.addAll(context.threads().live());
+      for (Thread live : context.threads().live()) {
+        if (all.stream().noneMatch(known -> known == live)) {
+          all.add(live);
+        }
+      }
       for (Thread next = firstAlive(all); next != null; next = firstAlive(all)) {
         long left = (deadline - System.nanoTime()) / 1_000_000;
         if (left <= 0) {
@@ -440,7 +452,7 @@ public final class Cell implements AutoCloseable {
       }
       List<String> survivors = new ArrayList<>();
       for (Thread thread : all) {
-        if (thread.isAlive() && !survivors.contains(describe(thread))) {
+        if (thread.isAlive()) {
           survivors.add(describe(thread));
         }
       }

@@ -20,6 +20,7 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.rexec.compile.CompilationException;
+import org.rexec.policy.BoundedText;
 import org.rexec.compile.CompileCache;
 import org.rexec.compile.CompiledSource;
 
@@ -94,7 +95,8 @@ final class CodeLoader {
     try {
       sources.addClass(internalName, classFile);
     } catch (IllegalArgumentException duplicate) {
-      throw new LoadException(origin + ": " + duplicate.getMessage(), duplicate);
+      throw new LoadException(
+          origin + ": " + BoundedText.line(duplicate.getMessage(), 1_000), duplicate);
     }
     return internalName;
   }
@@ -128,17 +130,19 @@ final class CodeLoader {
         JarInputStream in = new JarInputStream(file)) {
       for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
         entries++;
+        // Entry names are the program's: in messages, on one line (see LoadException).
         String name = entry.getName();
+        String origin = BoundedText.line(jar + "!/" + name, 1_000);
         if (entry.isDirectory() || name.startsWith("META-INF/versions/")) {
           // Multi-release variants are skipped: the base classes run on every JDK.
           continue;
         }
         boolean isClass = name.endsWith(".class");
         byte[] content =
-            read(in, isClass ? maxClassFileBytes : MAX_TOTAL_BYTES, jar + "!/" + name);
+            read(in, isClass ? maxClassFileBytes : MAX_TOTAL_BYTES, origin);
         if (isClass) {
           if (!name.endsWith("module-info.class")) {
-            addClassFile(content, jar + "!/" + name);
+            addClassFile(content, origin);
           }
         } else {
           sources.addResource(name, content);

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.rexec.Cell;
 import org.rexec.LoadException;
 import org.rexec.Policy;
+import org.rexec.RunResult;
 import org.rexec.Violation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -45,6 +46,9 @@ final class CheckCommand implements Callable<Integer> {
         throw new UserError(e.getMessage(), e);
       }
       violations.forEach(out::println);
+      if (violations.size() == RunResult.MAX_VIOLATIONS) {
+        out.println("(the first " + RunResult.MAX_VIOLATIONS + " violations; there may be more)");
+      }
       return violations.isEmpty() ? 0 : ExitCodes.VIOLATIONS;
     }
   }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.rexec.policy.BoundedText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
@@ -25,7 +26,20 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    keepKerberosOff();
     System.exit(execute(System.in, System.out, System.err, args));
+  }
+
+  /**
+   * A granted HTTP server that answers {@code WWW-Authenticate: Negotiate} makes the JDK read
+   * the host's Kerberos configuration and ticket cache, and maybe ask a KDC, on the cell's
+   * behalf, and no per-connection setting stops it (docs/THREAT-MODEL.md). This JVM is the
+   * command's own and never needs Kerberos: with no configuration the JDK finds Negotiate
+   * unsupported and reads nothing.
+   */
+  private static void keepKerberosOff() {
+    System.setProperty("java.security.krb5.conf", "/nonexistent/rexec-no-kerberos.conf");
+    System.setProperty("javax.security.auth.useSubjectCredsOnly", "true");
   }
 
   /** Runs the command and returns its exit status; the CLI's tests call this. */
@@ -45,13 +59,13 @@ public final class Main implements Callable<Integer> {
     commandLine.setExecutionExceptionHandler(
         (exception, command, parseResult) -> {
           if (exception instanceof UserError) {
-            err.println("rexec: " + exception.getMessage());
+            err.println("rexec: " + BoundedText.printable(exception.getMessage()));
             if (verbose && exception.getCause() != null) {
               exception.getCause().printStackTrace(err);
             }
             return ExitCodes.USAGE;
           }
-          err.println("rexec: internal error: " + exception);
+          err.println("rexec: internal error: " + BoundedText.printable(String.valueOf(exception)));
           if (verbose) {
             exception.printStackTrace(err);
           } else {

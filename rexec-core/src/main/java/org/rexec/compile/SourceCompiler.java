@@ -137,7 +137,8 @@ public final class SourceCompiler {
     public void report(Diagnostic<? extends JavaFileObject> diagnostic) {
       if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
         count++;
-        String error = BoundedText.cut(diagnostic.toString(), MAX_ERROR_LENGTH);
+        String error =
+            BoundedText.cut(BoundedText.printable(diagnostic.toString()), MAX_ERROR_LENGTH);
         if (text.length() + error.length() < MAX_REPORT_LENGTH) {
           text.append(error).append('\n');
         } else {

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.Objects;
 
 /**
  * A host file channel as a cell uses it: bytes are counted, growth of a scratch file is
@@ -39,24 +40,32 @@ final class CellFileChannel extends FileChannel {
     }
   }
 
-  /** A write of the host channel, by one of the methods below. */
-  private interface HostWrite {
-    long write() throws IOException;
-  }
-
   /**
-   * Writes {@code length} bytes at {@code position} (-1: the channel's), the growth reserved
-   * first; for a scratch file both are one step on its charge, so no truncation comes between.
+   * Writes {@code source}'s remaining bytes at {@code position} (-1: the channel's, then
+   * advanced). For a scratch file the growth is reserved first, on the file's charge, which
+   * also keeps truncations out until the write is done; the bytes written are a snapshot of the
+   * buffer's range and go to the position reserved, so another thread of the cell that moves the
+   * buffer's limit or the channel's position meanwhile cannot make it write more, or elsewhere,
+   * than was counted.
    */
-  private long reserved(long position, long length, HostWrite write) throws IOException {
+  private int reservedWrite(ByteBuffer source, long position) throws IOException {
     if (charge == null) {
-      return write.write();
+      return position < 0 ? host.write(source) : host.write(source, position);
     }
+    ByteBuffer bytes = source.slice();
+    int length = bytes.remaining();
     synchronized (charge) {
-      long size = host.size();
-      long start = append ? size : position < 0 ? host.position() : position;
+      long start = append ? host.size() : position < 0 ? host.position() : position;
       charge.extendTo(start + length, cellPath);
-      return write.write();
+      int written = 0;
+      while (bytes.hasRemaining()) {
+        written += host.write(bytes, start + written);
+      }
+      if (position < 0 && !append) {
+        host.position(start + written);
+      }
+      source.position(source.position() + written);
+      return written;
     }
   }
 
@@ -91,21 +100,25 @@ final class CellFileChannel extends FileChannel {
 
   @Override
   public int write(ByteBuffer source) throws IOException {
-    return (int) written(reserved(-1, source.remaining(), () -> host.write(source)));
+    return (int) written(reservedWrite(source, -1));
   }
 
   @Override
   public long write(ByteBuffer[] sources, int offset, int length) throws IOException {
+    Objects.checkFromIndexSize(offset, length, sources.length);
     long total = 0;
     for (int i = offset; i < offset + length; i++) {
-      total += sources[i].remaining();
+      total += reservedWrite(sources[i], -1);
     }
-    return written(reserved(-1, total, () -> host.write(sources, offset, length)));
+    return written(total);
   }
 
   @Override
   public int write(ByteBuffer source, long position) throws IOException {
-    return (int) written(reserved(position, source.remaining(), () -> host.write(source, position)));
+    if (position < 0) {
+      throw new IllegalArgumentException("Negative position");
+    }
+    return (int) written(reservedWrite(source, position));
   }
 
   @Override
@@ -151,7 +164,14 @@ final class CellFileChannel extends FileChannel {
   @Override
   public long transferFrom(ReadableByteChannel source, long position, long count)
       throws IOException {
-    return written(reserved(position, count, () -> host.transferFrom(source, position, count)));
+    if (charge == null) {
+      return written(host.transferFrom(source, position, count));
+    }
+    synchronized (charge) {
+      // At most count bytes, at position: what is reserved is what can be written.
+      charge.extendTo(position + Math.max(0, count), cellPath);
+      return written(host.transferFrom(source, position, count));
+    }
   }
 
   @Override

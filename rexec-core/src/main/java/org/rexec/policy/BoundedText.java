@@ -66,6 +66,31 @@ public final class BoundedText {
     return out.append(note(text.length() - keptIndex)).toString();
   }
 
+  /**
+   * {@code text} with its control characters written as Java escapes, but for line breaks and
+   * tabs: for text of several lines that is printed (javac's errors quote the program's source),
+   * which must not move a terminal's cursor or send it commands. {@code null} stays {@code null}.
+   */
+  public static String printable(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = null;
+    for (int index = 0; index < text.length(); index++) {
+      char c = text.charAt(index);
+      boolean escaped = isControl(c) && c != '\n' && c != '\t';
+      if (escaped && out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, index);
+      }
+      if (escaped) {
+        appendEscape(out, c);
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
   /** The longest note {@link #note(long)} makes. */
   public static final int NOTE_MAX_LENGTH = 48;
 

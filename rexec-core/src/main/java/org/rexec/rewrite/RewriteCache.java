@@ -83,8 +83,8 @@ public final class RewriteCache {
   }
 
   private static long size(RewriteResult result) {
-    // The bytes dominate; a fixed overhead stands for the lists and maps.
-    return (result.bytes() == null ? 0 : result.bytes().length) + 256;
+    // Not only the bytes: a crafted class keeps thousands of refusal sites with long names.
+    return result.retainedBytes();
   }
 
   private static long size(List<RewriteResult> variants) {

@@ -19,6 +19,7 @@ public final class RewriteResult {
   private final List<RefusalSite> rejections;
   private final Map<String, String> dependencies;
   private final List<String> jdkClasses;
+  private final long retainedBytes;
 
   RewriteResult(
       byte[] bytes,
@@ -32,6 +33,37 @@ public final class RewriteResult {
     this.rejections = List.copyOf(rejections);
     // Values may be null (an absent class), which Map.copyOf refuses.
     this.dependencies = Collections.unmodifiableMap(new HashMap<>(dependencies));
+    this.retainedBytes = measure();
+  }
+
+  /**
+   * About how many bytes of heap this result keeps: the class file, and every string of its
+   * sites, dependencies and JDK classes (two bytes a character, as the program's names may be
+   * any characters), each with an object's overhead. What a cache holding it counts.
+   */
+  public long retainedBytes() {
+    return retainedBytes;
+  }
+
+  private long measure() {
+    long total = 256 + (bytes == null ? 0 : bytes.length);
+    for (List<RefusalSite> sites : List.of(refusals, rejections)) {
+      for (RefusalSite site : sites) {
+        total += 64 + chars(site.operation()) + chars(site.detail()) + chars(site.rule())
+            + chars(site.className()) + chars(site.methodName());
+      }
+    }
+    for (Map.Entry<String, String> dependency : dependencies.entrySet()) {
+      total += 64 + chars(dependency.getKey()) + chars(dependency.getValue());
+    }
+    for (String jdkClass : jdkClasses) {
+      total += 32 + chars(jdkClass);
+    }
+    return total;
+  }
+
+  private static long chars(String text) {
+    return text == null ? 0 : 40 + 2L * text.length();
   }
 
   /** The rewritten class file, or {@code null} if the class is {@linkplain #isRejected() rejected}. */

@@ -144,11 +144,14 @@ public final class NetShim {
   @Interposes(owner = DatagramSocket.class, kind = VIRTUAL_METHOD)
   public static void send(DatagramSocket socket, DatagramPacket packet, CellContext cell)
       throws IOException {
-    if (!(Receivers.require(socket) instanceof CellDatagramSocket)
-        && packet.getAddress() != null) {
-      rules(cell).checkConnect(cell, packet.getSocketAddress());
+    // Checked and sent under the packet's monitor, as CellDatagramSocket.send says why.
+    synchronized (packet) {
+      if (!(Receivers.require(socket) instanceof CellDatagramSocket)
+          && packet.getAddress() != null) {
+        rules(cell).checkConnect(cell, packet.getSocketAddress());
+      }
+      socket.send(packet);
     }
-    socket.send(packet);
   }
 
   @Interposes(owner = DatagramSocket.class, kind = VIRTUAL_METHOD)
