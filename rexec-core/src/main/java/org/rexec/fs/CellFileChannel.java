@@ -19,25 +19,24 @@ final class CellFileChannel extends FileChannel {
 
   private final FileChannel host;
   private final CellFiles files;
-  private final DiskQuota.Charge charge;
+  private final DiskQuota quota;
+  private final Object fileKey;
   private final String cellPath;
   private final boolean append;
 
   /**
-   * @param charge the charge of the file if it is in the scratch directory, else null; this
-   *     channel holds the file open for it until closed
+   * @param fileKey the file's inode, or null where it cannot count against the quota (read
+   *     only, outside the scratch directory); this channel holds the file open until closed
    */
   CellFileChannel(
-      FileChannel host, CellFiles files, DiskQuota.Charge charge, String cellPath,
-      boolean append) {
+      FileChannel host, CellFiles files, Object fileKey, String cellPath, boolean append) {
     this.host = host;
     this.files = files;
-    this.charge = charge;
+    this.quota = files.quota();
+    this.fileKey = fileKey;
     this.cellPath = cellPath;
     this.append = append;
-    if (charge != null) {
-      charge.opened();
-    }
+    quota.opened(fileKey);
   }
 
   /**
@@ -49,6 +48,7 @@ final class CellFileChannel extends FileChannel {
    * than was counted.
    */
   private int reservedWrite(ByteBuffer source, long position) throws IOException {
+    DiskQuota.Charge charge = quota.chargeOf(fileKey);
     if (charge == null) {
       return position < 0 ? host.write(source) : host.write(source, position);
     }
@@ -139,6 +139,7 @@ final class CellFileChannel extends FileChannel {
 
   @Override
   public FileChannel truncate(long size) throws IOException {
+    DiskQuota.Charge charge = quota.chargeOf(fileKey);
     if (charge == null) {
       host.truncate(size);
       return this;
@@ -164,6 +165,7 @@ final class CellFileChannel extends FileChannel {
   @Override
   public long transferFrom(ReadableByteChannel source, long position, long count)
       throws IOException {
+    DiskQuota.Charge charge = quota.chargeOf(fileKey);
     if (charge == null) {
       return written(host.transferFrom(source, position, count));
     }
@@ -196,9 +198,7 @@ final class CellFileChannel extends FileChannel {
       host.close();
     } finally {
       files.openFiles().closed(this, false);
-      if (charge != null) {
-        charge.closed();
-      }
+      quota.closed(fileKey);
     }
   }
 

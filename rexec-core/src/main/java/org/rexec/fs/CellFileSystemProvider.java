@@ -157,16 +157,16 @@ public final class CellFileSystemProvider extends FileSystemProvider {
             }
             throw HostErrors.retell(failure, target.cellPath(), null);
           }
-          DiskQuota.Charge charge;
+          Object key;
           try {
-            charge = chargeOf(target, channel.size());
+            key = counted(target, writes, channel.size());
           } catch (IOException failure) {
             channel.close();
             files.openFiles().unreserve();
             throw failure;
           }
           return files.openFiles().opened(new CellFileChannel(
-              channel, files, charge, target.cellPath(),
+              channel, files, key, target.cellPath(),
               options.contains(StandardOpenOption.APPEND)));
         };
     return options.contains(StandardOpenOption.DELETE_ON_CLOSE)
@@ -185,17 +185,20 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   }
 
   /**
-   * The charge of a scratch file just opened or created at the checked real path (the name
-   * still names it: the lock is held), or null for a file elsewhere.
+   * The inode of a file just opened or created at the checked real path (the name still names
+   * it: the lock is held), counted against the quota if it is in the scratch directory; null
+   * for a file only read outside it, which can neither grow nor come to hold the scratch's bytes.
    */
-  private DiskQuota.Charge chargeOf(CellFiles.Target target, long size) throws IOException {
-    if (!files.quota().covers(target.host())) {
+  private Object counted(CellFiles.Target target, boolean writes, long size) throws IOException {
+    boolean scratch = files.quota().covers(target.host());
+    if (!scratch && !writes) {
       return null;
     }
     Object key =
         Files.readAttributes(target.host(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
             .fileKey();
-    return files.quota().charge(target.host(), key, size, target.cellPath());
+    files.quota().charge(target.host(), key, size, target.cellPath());
+    return key;
   }
 
   /**
@@ -442,9 +445,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
               .fileKey();
       // The copy's bytes are counted before they are written.
       DiskQuota.Charge charge = quota.charge(to.host(), key, size, to.cellPath());
-      if (charge != null) {
-        charge.opened();
-      }
+      quota.opened(key);
       return new Copying(from, target, in, out, key, charge, size);
     } catch (IOException failure) {
       if (in != null) {
@@ -512,8 +513,8 @@ public final class CellFileSystemProvider extends FileSystemProvider {
       } finally {
         if (charge != null) {
           charge.settle(done);
-          charge.closed();
         }
+        files.quota().closed(key);
       }
       if (failed != null) {
         try {

@@ -26,6 +26,8 @@ final class DiskQuota {
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicInteger entries = new AtomicInteger();
   private final ConcurrentHashMap<Object, Charge> charges = new ConcurrentHashMap<>();
+  /** Channels of the cell open on each file (by inode), in the scratch directory or not. */
+  private final ConcurrentHashMap<Object, Integer> openChannels = new ConcurrentHashMap<>();
 
   DiskQuota(Path root, long maxBytes, int maxEntries) {
     this.root = root;
@@ -84,6 +86,35 @@ final class DiskQuota {
     return fileKey == null ? null : charges.get(fileKey);
   }
 
+  /**
+   * A channel of the cell opened the file {@code fileKey}. Channels are counted by inode, not
+   * by charge: a file moved out of the scratch directory and back has a new charge, which the
+   * channels opened before must count against too.
+   */
+  void opened(Object fileKey) {
+    if (fileKey != null) {
+      openChannels.merge(fileKey, 1, Integer::sum);
+    }
+  }
+
+  /** A channel of the file closed: a counted file with no name left goes with its last one. */
+  void closed(Object fileKey) {
+    if (fileKey == null) {
+      return;
+    }
+    Integer left = openChannels.computeIfPresent(fileKey, (key, open) -> open > 1 ? open - 1 : null);
+    if (left == null) {
+      Charge charge = chargeOf(fileKey);
+      if (charge != null) {
+        charge.lastChannelClosed();
+      }
+    }
+  }
+
+  private boolean isOpen(Object fileKey) {
+    return openChannels.containsKey(fileKey);
+  }
+
   /** The last name of a file went away: its bytes go when no channel holds it. */
   void unlinked(Object fileKey) {
     Charge charge = chargeOf(fileKey);
@@ -139,7 +170,6 @@ final class DiskQuota {
   final class Charge {
     private final Object fileKey;
     private long counted;
-    private int channels;
     private boolean unlinked;
     private boolean released;
 
@@ -164,22 +194,16 @@ final class DiskQuota {
       }
     }
 
-    /** A channel opened the file. */
-    synchronized void opened() {
-      channels++;
-    }
-
-    /** A channel of the file closed: a file with no name left goes with its last channel. */
-    synchronized void closed() {
-      channels--;
-      if (channels <= 0 && unlinked) {
+    /** The last channel of the file closed: a file with no name left goes now. */
+    synchronized void lastChannelClosed() {
+      if (unlinked) {
         release();
       }
     }
 
     private synchronized void unlink() {
       unlinked = true;
-      if (channels <= 0) {
+      if (!isOpen(fileKey)) {
         release();
       }
     }

@@ -241,6 +241,31 @@ class FileRaceTest {
         .contains("third -> /tmp/d");
   }
 
+  /**
+   * A channel opened on a scratch file before the file moved out and back in writes against the
+   * file's new count: channels are counted by file, not by the count they were opened with.
+   */
+  @Test
+  void aChannelOfAFileMovedOutAndBackStillCountsItsWrites() {
+    RunResult result =
+        run(
+            Policy.builder().allowWrite(writable).disk(1_000_000, 100).build(),
+            """
+            FileChannel channel = FileChannel.open(Path.of("/tmp/a"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            Files.move(Path.of("/tmp/a"), Path.of(args[0], "a"));
+            Files.move(Path.of(args[0], "a"), Path.of("/tmp/a"));
+            attempt("write", () -> channel.write(java.nio.ByteBuffer.allocate(3_000_000)));
+            attempt("size", () -> Files.size(Path.of("/tmp/a")));
+            """,
+            writable.toString());
+
+    assertThat(result.stdout())
+        .as(result.stderr())
+        .contains("write ! java.nio.file.FileSystemException: /tmp/a: No space left on device")
+        .contains("size -> 0");
+  }
+
   /** Whatever a random access open fails on, its message names the cell path, never the host's. */
   @Test
   void randomAccessFileMessagesNameOnlyCellPaths() throws IOException {
