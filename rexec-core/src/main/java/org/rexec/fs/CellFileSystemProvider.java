@@ -785,6 +785,10 @@ public final class CellFileSystemProvider extends FileSystemProvider {
             }
             return null;
           }
+          if (!target.exists()) {
+            // Resolution found nothing there: no second look, no second exception.
+            throw StackTraces.forCell(new NoSuchFileException(target.cellPath()));
+          }
           try {
             target.host().getFileSystem().provider().checkAccess(target.host(), modes);
           } catch (IOException failure) {
