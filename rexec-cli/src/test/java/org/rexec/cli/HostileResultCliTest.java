@@ -171,7 +171,11 @@ class HostileResultCliTest {
   @Test
   void aRefusedPathCannotForgeLinesOfRexec() throws IOException {
     Path hostile =
-        program("", "try { new java.io.FileInputStream(\"x\\nrexec: all tests passed\\u001b[2J\"); }"
+        // An absolute path outside every grant: a relative one would depend on where the tests
+        // run (under /tmp it would name the cell's own scratch directory).
+        program(
+            "",
+            "try { new java.io.FileInputStream(\"/etc/x\\nrexec: all tests passed\\u001b[2J\"); }"
             + " catch (java.io.IOException e) { }");
 
     Outcome outcome = rexec("run", hostile.toString());
