@@ -91,7 +91,7 @@ class ConcurrentFileOperationsTest {
     }
   }
 
-  @Property(tries = 500)
+  @Property(tries = 1000)
   void noInterleavingReachesOutsideTheGrant(@ForAll("programs") List<List<Op>> programs)
       throws Exception {
     check(programs);
