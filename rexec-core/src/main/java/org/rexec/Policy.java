@@ -372,7 +372,10 @@ public final class Policy {
       return grant(hostPath, Access.READ, "allow-read");
     }
 
-    /** As {@link #allowRead}, and lets the cell create, write, rename and delete there. */
+    /**
+     * As {@link #allowRead}, and lets the cell create, write, rename and delete there. A path
+     * granted by both is granted the union: read and write.
+     */
     public Builder allowWrite(Path hostPath) {
       return grant(hostPath, Access.WRITE, "allow-write");
     }
@@ -399,12 +402,21 @@ public final class Policy {
             "cannot grant " + mount.hostPath() + " at " + CellFiles.SCRATCH
                 + ": that is the cell's scratch directory; mount it at another cell path");
       }
-      for (Mount existing : mounts) {
-        if (existing.cellPath().equals(mount.cellPath())) {
+      for (int i = 0; i < mounts.size(); i++) {
+        Mount existing = mounts.get(i);
+        if (!existing.cellPath().equals(mount.cellPath())) {
+          continue;
+        }
+        if (!existing.hostPath().equals(mount.hostPath())) {
           throw new IllegalArgumentException(
               "two grants at the cell path " + mount.cellPath() + ": " + existing.hostPath()
                   + " and " + mount.hostPath());
         }
+        // The same place granted twice (allowRead and allowWrite of one path): the union.
+        if (mount.access() == Access.WRITE) {
+          mounts.set(i, mount);
+        }
+        return this;
       }
       mounts.add(mount);
       return this;

@@ -81,6 +81,28 @@ class OrdinaryFilesTest {
   }
 
   @Test
+  void readAndWriteGrantsOfOnePathCombine() throws IOException {
+    Path both = Files.createDirectories(temp.resolve("both"));
+    Files.writeString(both.resolve("in.txt"), "read me");
+    RunResult result =
+        run(
+            Policy.builder().allowRead(both).allowWrite(both).build(),
+            """
+            import java.nio.file.*;
+            public class Program {
+              public static void main(String[] args) throws Exception {
+                Path dir = Path.of(args[0]);
+                Files.writeString(dir.resolve("out.txt"), Files.readString(dir.resolve("in.txt")));
+              }
+            }
+            """,
+            both.toString());
+
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(both.resolve("out.txt")).hasContent("read me");
+  }
+
+  @Test
   void channelsCloseInTryWithResources() {
     RunResult result =
         run(
