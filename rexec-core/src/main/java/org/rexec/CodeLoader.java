@@ -103,6 +103,8 @@ final class CodeLoader {
 
   private Optional<String> loadDirectory(Path directory) throws IOException {
     List<String> mains = new ArrayList<>();
+    int classFiles = 0;
+    int sourceFiles = 0;
     try (Stream<Path> files = Files.walk(directory)) {
       // Symbolic links are not followed: the code is what the directory holds, nothing it
       // points to elsewhere.
@@ -112,14 +114,26 @@ final class CodeLoader {
           if (relative.endsWith("module-info.class")) {
             continue;
           }
+          classFiles++;
           String className = addClassFile(readFile(file, maxClassFileBytes), file.toString());
           if (hasMainMethod(sources.classBytes(className))) {
             mains.add(CellSources.binaryName(className));
           }
         } else {
+          if (relative.endsWith(".java")) {
+            sourceFiles++;
+          }
           sources.addResource(relative, readFile(file, MAX_TOTAL_BYTES));
         }
       }
+    }
+    if (classFiles == 0 && sourceFiles > 0) {
+      throw new LoadException(
+          directory
+              + ": a directory of source files, not of class files; give the file with main"
+              + " (rexec run "
+              + directory.resolve("Main.java")
+              + ")");
     }
     return mains.size() == 1 ? Optional.of(mains.get(0)) : Optional.empty();
   }

@@ -146,6 +146,17 @@ class LoadingTest {
   }
 
   @Test
+  void aDirectoryOfSourcesSaysSo() throws IOException {
+    Path sources = Files.createDirectories(temp.resolve("src"));
+    Files.writeString(sources.resolve("Main.java"), "public class Main {}");
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      assertThatThrownBy(() -> cell.load(sources))
+          .isInstanceOf(LoadException.class)
+          .hasMessageStartingWith(sources + ": a directory of source files, not of class files");
+    }
+  }
+
+  @Test
   void aDirectoryWithOneMainClassNamesIt() throws IOException {
     Path classes = Files.createDirectories(temp.resolve("classes/pkg"));
     Files.write(classes.resolve("Main.class"), printer("pkg/Main", "from the directory"));
