@@ -8,7 +8,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -142,30 +144,48 @@ final class CodeLoader {
     int entries = 0;
     try (InputStream file = Files.newInputStream(jar);
         JarInputStream in = new JarInputStream(file)) {
+      Manifest manifest = in.getManifest();
+      boolean multiRelease =
+          manifest != null
+              && "true".equalsIgnoreCase(
+                  String.valueOf(manifest.getMainAttributes().getValue("Multi-Release")).strip());
+      // Each entry's content from the highest version that applies, as the JDK's JarFile
+      // picks it for a multi-release jar on this JDK.
+      Map<String, Versioned> chosen = new LinkedHashMap<>();
       for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
         entries++;
         // Entry names are the program's: in messages, on one line (see LoadException).
         String name = entry.getName();
         String origin = BoundedText.line(jar + "!/" + name, 1_000);
-        if (entry.isDirectory() || name.startsWith("META-INF/versions/")) {
-          // Multi-release variants are skipped: the base classes run on every JDK.
+        int version = 0;
+        if (name.startsWith(VERSIONS)) {
+          int slash = name.indexOf('/', VERSIONS.length());
+          version = slash < 0 ? -1 : versionOf(name.substring(VERSIONS.length(), slash));
+          if (!multiRelease || version < 9 || version > Runtime.version().feature()) {
+            continue;
+          }
+          name = name.substring(slash + 1);
+        }
+        if (entry.isDirectory() || name.isEmpty() || name.endsWith("module-info.class")) {
           continue;
         }
         boolean isClass = name.endsWith(".class");
-        byte[] content =
-            read(in, isClass ? maxClassFileBytes : MAX_TOTAL_BYTES, origin);
-        if (isClass) {
-          if (!name.endsWith("module-info.class")) {
-            addClassFile(content, origin);
-          }
-        } else {
-          sources.addResource(name, content);
+        byte[] content = read(in, isClass ? maxClassFileBytes : MAX_TOTAL_BYTES, origin);
+        Versioned known = chosen.get(name);
+        if (known == null || known.version() < version) {
+          chosen.put(name, new Versioned(version, content, origin));
         }
       }
-      if (entries == 0 && in.getManifest() == null) {
+      if (entries == 0 && manifest == null) {
         throw new LoadException(jar + ": not a jar file (no entries could be read)");
       }
-      Manifest manifest = in.getManifest();
+      for (Map.Entry<String, Versioned> entry : chosen.entrySet()) {
+        if (entry.getKey().endsWith(".class")) {
+          addClassFile(entry.getValue().content(), entry.getValue().origin());
+        } else {
+          sources.addResource(entry.getKey(), entry.getValue().content());
+        }
+      }
       String mainClass =
           manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
       return Optional.ofNullable(mainClass).map(String::strip);
@@ -173,6 +193,20 @@ final class CodeLoader {
       throw new LoadException(jar + ": not a jar file (" + notAJar.getMessage() + ")", notAJar);
     }
   }
+
+  private static final String VERSIONS = "META-INF/versions/";
+
+  /** The version of a {@code META-INF/versions/N/} directory, or -1 if N is not a number. */
+  private static int versionOf(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException notAVersion) {
+      return -1;
+    }
+  }
+
+  /** A jar entry's content, from the version directory it came from (0: the base). */
+  private record Versioned(int version, byte[] content, String origin) {}
 
   private byte[] readFile(Path file, long limit) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {

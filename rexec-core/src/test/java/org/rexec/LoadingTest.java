@@ -146,6 +146,37 @@ class LoadingTest {
   }
 
   @Test
+  void aMultiReleaseJarRunsTheClassesOfThisJdk() throws IOException {
+    Path jar = temp.resolve("multi.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Hello");
+    manifest.getMainAttributes().putValue("Multi-Release", "true");
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
+      String[][] entries = {
+        {"META-INF/versions/9999/Hello.class", "from the future"},
+        {"Hello.class", "base"},
+        {"META-INF/versions/11/Hello.class", "version 11"},
+        {"META-INF/versions/9/Hello.class", "version 9"},
+      };
+      for (String[] entry : entries) {
+        out.putNextEntry(new JarEntry(entry[0]));
+        out.write(printer("Hello", entry[1]));
+        out.closeEntry();
+      }
+      out.putNextEntry(new JarEntry("META-INF/versions/11/module-info.class"));
+      out.write(new byte[] {1, 2, 3});
+      out.closeEntry();
+    }
+
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      RunResult result = cell.run(cell.load(jar).orElseThrow());
+      assertThat(result.stdout()).as(result.stderr()).isEqualTo("version 11\n");
+    }
+  }
+
+  @Test
   void aDirectoryOfSourcesSaysSo() throws IOException {
     Path sources = Files.createDirectories(temp.resolve("src"));
     Files.writeString(sources.resolve("Main.java"), "public class Main {}");
