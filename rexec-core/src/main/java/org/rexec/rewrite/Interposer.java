@@ -233,16 +233,19 @@ final class Interposer extends CodeRewriter {
   }
 
   /**
-   * For a method reference bound to its receiver ({@code thread::getClass}), the type the call
-   * site captures the receiver as: the first parameter of the factory's type. Else {@code null}.
+   * For a method reference bound to its receiver ({@code thread::getClass}, {@code
+   * array::clone}), the type the call site captures the receiver as: the first parameter of the
+   * factory's type, a class, interface or array type. Else {@code null}. The metafactory
+   * requires a static implementation's captured parameters to be exactly the captured types.
    */
   private static Type capturedReceiver(String factoryDescriptor, Handle target) {
     Type[] captured = Type.getArgumentTypes(factoryDescriptor);
     boolean virtual =
         target.getTag() == Opcodes.H_INVOKEVIRTUAL || target.getTag() == Opcodes.H_INVOKEINTERFACE;
-    return virtual && captured.length > 0 && captured[0].getSort() == Type.OBJECT
-        ? captured[0]
-        : null;
+    boolean reference =
+        captured.length > 0
+            && (captured[0].getSort() == Type.OBJECT || captured[0].getSort() == Type.ARRAY);
+    return virtual && reference ? captured[0] : null;
   }
 
   private Handle bridge(Handle target, Type receiver) {
