@@ -71,6 +71,23 @@ public class InheritedMethodRefs {
     return T::toString;
   }
 
+  static <T extends Serializable & CharSequence> int lengths(T text) {
+    Supplier<Integer> bound = text::length;
+    ToIntFunction<T> unbound = T::length;
+    return bound.get() + unbound.applyAsInt(text);
+  }
+
+  /** Runs {@code call}, printing what it throws as a plain JVM shows it. */
+  static void failing(String label, Runnable call) {
+    try {
+      call.run();
+      System.out.println(label + " returned");
+    } catch (RuntimeException e) {
+      System.out.println(label + " " + e.getClass().getName() + ": " + e.getMessage());
+      e.printStackTrace(System.out);
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     // The two shapes of the report.
     Stream<Integer> stream = Stream.of(1, 2, 3);
@@ -277,5 +294,19 @@ public class InheritedMethodRefs {
             + newLongs.apply(5).length
             + " "
             + Arrays.toString(Stream.of("p", "q").toArray(String[]::new)));
+
+    // Interface-first intersection bounds, and failures: a null receiver, and an exception the
+    // JDK method throws, whose traces show no frame but the program's.
+    System.out.println("interface intersection " + lengths("abc"));
+    Function<String, Integer> length = String::length;
+    failing("null receiver", () -> length.apply(null));
+    Function<ArrayList<String>, String> text = ArrayList::toString;
+    failing("null inherited receiver", () -> text.apply(null));
+    BiFunction<ArrayList<String>, Integer, String> get = ArrayList::get;
+    failing("index", () -> get.apply(list, 5));
+    Function<String, Integer> parseInt = Integer::parseInt;
+    failing("parse", () -> parseInt.apply("x"));
+    Supplier<String> fails = () -> List.<String>of().get(0);
+    failing("lambda", fails::get);
   }
 }
