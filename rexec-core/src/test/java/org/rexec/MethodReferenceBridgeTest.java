@@ -2,6 +2,9 @@ package org.rexec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -145,6 +148,41 @@ class MethodReferenceBridgeTest {
             """);
 
     assertThat(result.stdout()).isEqualTo("null main\n");
+  }
+
+  /**
+   * A refusal a shim decides is placed at the program's own line, not in the bridge that made
+   * the call; the file outside every grant stays unread.
+   */
+  @Test
+  void aRefusalThroughAReferenceIsPlacedAtTheProgramsLine() throws Exception {
+    Path secret = Files.createTempFile("rexec-bridge-", ".txt");
+    try {
+      Files.writeString(secret, "secret-5f2a");
+      RunResult result =
+          Programs.run(
+              "Reader.java",
+              """
+              import java.nio.file.*;
+              public class Reader {
+                interface Read { String from(Path path) throws Exception; }
+                public static void main(String[] args) throws Exception {
+                  Read read = Files::readString;
+                  System.out.println(read.from(Path.of(args[0])));
+                }
+              }
+              """,
+              secret.toString());
+
+      assertThat(result.stdout()).doesNotContain("secret-5f2a");
+      assertThat(result.exception().orElseThrow().type())
+          .isEqualTo("java.nio.file.AccessDeniedException");
+      assertThat(result.violations())
+          .extracting(Violation::location)
+          .containsExactly("Reader.main:6");
+    } finally {
+      Files.delete(secret);
+    }
   }
 
   /** The trace filter drops bridge frames by name: a cell cannot give its own method that name. */

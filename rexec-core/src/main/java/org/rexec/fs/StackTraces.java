@@ -67,13 +67,18 @@ public final class StackTraces {
     return thrown;
   }
 
+  /** Whether a frame of the method named {@code methodName} is a bridge's. */
+  public static boolean isBridge(String methodName) {
+    return methodName.startsWith(BRIDGE_PREFIX);
+  }
+
   /** {@code frames} without those of rexec's classes and bridges (and without nulls). */
   public static StackTraceElement[] withoutOwnFrames(StackTraceElement[] frames) {
     List<StackTraceElement> kept = new ArrayList<>(frames.length);
     for (StackTraceElement frame : frames) {
       if (frame != null
           && !frame.getClassName().startsWith(OWN_PACKAGE_PREFIX)
-          && !frame.getMethodName().startsWith(BRIDGE_PREFIX)) {
+          && !isBridge(frame.getMethodName())) {
         kept.add(frame);
       }
     }
