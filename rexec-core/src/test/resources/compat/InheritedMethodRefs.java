@@ -14,8 +14,13 @@ import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.LongBinaryOperator;
+import java.util.function.ObjDoubleConsumer;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
@@ -44,6 +49,22 @@ public class InheritedMethodRefs {
       Supplier<String> fromDefault = Named.super::name;
       return inherited.get() + " " + size.get() + " " + fromDefault.get();
     }
+  }
+
+  /** Bridges planted in an interface, for its default method's references. */
+  interface Shows {
+    default String show(ArrayList<String> list) {
+      Supplier<String> text = list::toString;
+      Function<ArrayList<String>, Integer> size = ArrayList::size;
+      long[] longs = {1, 2};
+      Supplier<Object> copy = longs::clone;
+      return text.get() + size.apply(list) + ((long[]) copy.get()).length;
+    }
+  }
+
+  enum Day {
+    MON,
+    TUE
   }
 
   interface SerializableSupplier<T> extends Supplier<T>, Serializable {}
@@ -294,6 +315,32 @@ public class InheritedMethodRefs {
             + newLongs.apply(5).length
             + " "
             + Arrays.toString(Stream.of("p", "q").toArray(String[]::new)));
+
+    // Bridges in an interface, enums, primitive parameters of every width.
+    System.out.println("interface bridges " + new Shows() {}.show(list));
+    Function<Day, String> dayName = Day::name;
+    Supplier<Integer> ordinal = Day.TUE::ordinal;
+    BiFunction<Day, Day, Integer> compare = Day::compareTo;
+    System.out.println(
+        "enum "
+            + dayName.apply(Day.MON)
+            + " "
+            + ordinal.get()
+            + " "
+            + compare.apply(Day.MON, Day.TUE));
+    StringBuilder wide = new StringBuilder();
+    ObjIntConsumer<StringBuilder> appendInt = StringBuilder::append;
+    ObjLongConsumer<StringBuilder> appendLong = StringBuilder::append;
+    ObjDoubleConsumer<StringBuilder> appendDouble = StringBuilder::append;
+    BiConsumer<StringBuilder, Character> appendChar = StringBuilder::append;
+    appendInt.accept(wide, 1);
+    appendLong.accept(wide, 2L << 40);
+    appendDouble.accept(wide, 0.5);
+    appendChar.accept(wide, '!');
+    LongBinaryOperator max = Math::max;
+    DoubleUnaryOperator abs = Math::abs;
+    System.out.println(
+        "primitives " + wide + " " + max.applyAsLong(3L, 9L) + " " + abs.applyAsDouble(-2.5));
 
     // Interface-first intersection bounds, and failures: a null receiver, and an exception the
     // JDK method throws, whose traces show no frame but the program's.
