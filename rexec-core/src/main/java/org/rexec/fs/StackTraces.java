@@ -18,6 +18,13 @@ public final class StackTraces {
 
   private static final String OWN_PACKAGE_PREFIX = "org.rexec.";
 
+  /**
+   * The names of the static bridges the rewriter plants in cell classes for method references
+   * to JDK members. A plain JVM runs such a reference in hidden frames that no trace shows, so
+   * their frames are dropped like rexec's own. Cell code cannot declare a {@code $rexec$} name.
+   */
+  public static final String BRIDGE_PREFIX = "$rexec$bridge$";
+
   private StackTraces() {}
 
   /** How deep {@link #forCellWhole} follows causes and suppressed exceptions. */
@@ -60,11 +67,18 @@ public final class StackTraces {
     return thrown;
   }
 
-  /** {@code frames} without those of rexec's classes (and without nulls). */
+  /** Whether a frame of the method named {@code methodName} is a bridge's. */
+  public static boolean isBridge(String methodName) {
+    return methodName.startsWith(BRIDGE_PREFIX);
+  }
+
+  /** {@code frames} without those of rexec's classes and bridges (and without nulls). */
   public static StackTraceElement[] withoutOwnFrames(StackTraceElement[] frames) {
     List<StackTraceElement> kept = new ArrayList<>(frames.length);
     for (StackTraceElement frame : frames) {
-      if (frame != null && !frame.getClassName().startsWith(OWN_PACKAGE_PREFIX)) {
+      if (frame != null
+          && !frame.getClassName().startsWith(OWN_PACKAGE_PREFIX)
+          && !isBridge(frame.getMethodName())) {
         kept.add(frame);
       }
     }

@@ -5,9 +5,11 @@ import java.util.Map;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.rexec.fs.StackTraces;
 
 /**
  * Routes interposed JDK members to their shims, passing the calling class's cell last. A
@@ -16,8 +18,6 @@ import org.objectweb.asm.Type;
  * call, which this visitor then routes like any other.
  */
 final class Interposer extends CodeRewriter {
-
-  private static final String BRIDGE_PREFIX = "$rexec$bridge$";
 
   /**
    * A bridge to make: its target, and the type its receiver parameter has (for a method
@@ -233,16 +233,19 @@ final class Interposer extends CodeRewriter {
   }
 
   /**
-   * For a method reference bound to its receiver ({@code thread::getClass}), the type the call
-   * site captures the receiver as: the first parameter of the factory's type. Else {@code null}.
+   * For a method reference bound to its receiver ({@code thread::getClass}, {@code
+   * array::clone}), the type the call site captures the receiver as: the first parameter of the
+   * factory's type, a class, interface or array type. Else {@code null}. The metafactory
+   * requires a static implementation's captured parameters to be exactly the captured types.
    */
   private static Type capturedReceiver(String factoryDescriptor, Handle target) {
     Type[] captured = Type.getArgumentTypes(factoryDescriptor);
     boolean virtual =
         target.getTag() == Opcodes.H_INVOKEVIRTUAL || target.getTag() == Opcodes.H_INVOKEINTERFACE;
-    return virtual && captured.length > 0 && captured[0].getSort() == Type.OBJECT
-        ? captured[0]
-        : null;
+    boolean reference =
+        captured.length > 0
+            && (captured[0].getSort() == Type.OBJECT || captured[0].getSort() == Type.ARRAY);
+    return virtual && reference ? captured[0] : null;
   }
 
   private Handle bridge(Handle target, Type receiver) {
@@ -282,7 +285,7 @@ final class Interposer extends CodeRewriter {
     return new Handle(
         Opcodes.H_INVOKESTATIC,
         rewrite.className,
-        BRIDGE_PREFIX + bridges.size(),
+        StackTraces.BRIDGE_PREFIX + bridges.size(),
         descriptor,
         rewrite.isInterface);
   }
@@ -307,6 +310,10 @@ final class Interposer extends CodeRewriter {
     if (target.getTag() == Opcodes.H_NEWINVOKESPECIAL) {
       method.visitTypeInsn(Opcodes.NEW, target.getOwner());
       method.visitInsn(Opcodes.DUP);
+    }
+    if (target.getTag() == Opcodes.H_INVOKEVIRTUAL
+        || target.getTag() == Opcodes.H_INVOKEINTERFACE) {
+      requireReceiver(method, Type.getArgumentTypes(bridge.getDesc()));
     }
     int slot = 0;
     for (Type argument : Type.getArgumentTypes(bridge.getDesc())) {
@@ -344,5 +351,38 @@ final class Interposer extends CodeRewriter {
     // Arguments, plus the new object twice, plus the cell the shim takes.
     method.visitMaxs(slot + 3, slot);
     method.visitEnd();
+  }
+
+  /**
+   * A null receiver throws a {@code NullPointerException} without a message, as a plain JVM's
+   * lambda does before the call (a call on null here would get a helpful message naming the
+   * bridge's parameter).
+   */
+  private static void requireReceiver(MethodVisitor method, Type[] parameters) {
+    Label present = new Label();
+    method.visitVarInsn(Opcodes.ALOAD, 0);
+    method.visitJumpInsn(Opcodes.IFNONNULL, present);
+    method.visitTypeInsn(Opcodes.NEW, "java/lang/NullPointerException");
+    method.visitInsn(Opcodes.DUP);
+    method.visitMethodInsn(
+        Opcodes.INVOKESPECIAL, "java/lang/NullPointerException", "<init>", "()V", false);
+    method.visitInsn(Opcodes.ATHROW);
+    method.visitLabel(present);
+    Object[] locals = new Object[parameters.length];
+    for (int i = 0; i < parameters.length; i++) {
+      locals[i] = frameType(parameters[i]);
+    }
+    method.visitFrame(Opcodes.F_FULL, locals.length, locals, 0, new Object[0]);
+  }
+
+  /** The stack map entry of a local of {@code type}. */
+  private static Object frameType(Type type) {
+    return switch (type.getSort()) {
+      case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+      case Type.LONG -> Opcodes.LONG;
+      case Type.FLOAT -> Opcodes.FLOAT;
+      case Type.DOUBLE -> Opcodes.DOUBLE;
+      default -> type.getInternalName();
+    };
   }
 }

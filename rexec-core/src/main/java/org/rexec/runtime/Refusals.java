@@ -16,8 +16,9 @@ final class Refusals {
   private Refusals() {}
 
   /**
-   * Records the refusal, placed at the innermost frame of the cell's own code, and returns its
-   * site, whose message the shim's exception carries.
+   * Records the refusal, placed at the innermost frame of the cell's own code (not a bridge's,
+   * which the program did not write), and returns its site, whose message the shim's exception
+   * carries.
    */
   static RefusalSite record(CellContext cell, String operation, String detail, String rule) {
     Optional<StackWalker.StackFrame> caller =
@@ -27,7 +28,8 @@ final class Refusals {
                     .filter(
                         frame ->
                             frame.getDeclaringClass().getClassLoader()
-                                instanceof CellContext.Holder)
+                                    instanceof CellContext.Holder
+                                && !StackTraces.isBridge(frame.getMethodName()))
                     .findFirst());
     RefusalSite site =
         new RefusalSite(
