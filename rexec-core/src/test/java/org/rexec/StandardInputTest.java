@@ -159,6 +159,41 @@ class StandardInputTest {
     }
   }
 
+  @Test
+  void theChannelOfStandardInputReadsItAndHasNoPositionOrSize() {
+    InputStream source =
+        new java.io.BufferedInputStream(
+            new ByteArrayInputStream("through the channel".getBytes(StandardCharsets.UTF_8)));
+    try (Cell cell = Cell.builder(SHORT).stdin(source).create()) {
+      RunResult result =
+          cell.run(
+              cell.loadSource(
+                  "Channel.java",
+                  """
+                  import java.io.*;
+                  import java.nio.ByteBuffer;
+                  import java.nio.channels.FileChannel;
+                  public class Channel {
+                    public static void main(String[] args) throws Exception {
+                      FileChannel channel = new FileInputStream(FileDescriptor.in).getChannel();
+                      ByteBuffer buffer = ByteBuffer.allocateDirect(100);
+                      System.out.println(channel.read(buffer) + " " + channel.read(buffer));
+                      try {
+                        channel.size();
+                      } catch (IOException e) {
+                        System.out.println(e.getMessage());
+                      }
+                    }
+                  }
+                  """));
+
+      assertThat(result.stdout())
+          .isEqualTo(
+              "19 -1\nIllegal seek: the cell's standard input is a stream, without a position"
+                  + " or size\n");
+    }
+  }
+
   private static void writeQuietly(PipedOutputStream writer, String text) {
     try {
       writer.write(text.getBytes(StandardCharsets.UTF_8));

@@ -94,8 +94,25 @@ class StandardInputSameAsPlainJvmTest {
               for (int count; (count = System.in.read(buffer)) >= 0; ) all.write(buffer, 0, count);
               report("loop", all.toByteArray());
             }
+            case "file-channel" -> {
+              java.nio.channels.FileChannel channel =
+                  new FileInputStream(FileDescriptor.in).getChannel();
+              report("channel", drain(channel));
+            }
+            case "wrapped-channel" ->
+                report("wrapped", drain(java.nio.channels.Channels.newChannel(System.in)));
             default -> throw new IllegalArgumentException(args[0]);
           }
+        }
+
+        static byte[] drain(java.nio.channels.ReadableByteChannel channel) throws IOException {
+          ByteArrayOutputStream all = new ByteArrayOutputStream();
+          java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
+          while (channel.read(buffer) >= 0) {
+            all.write(buffer.array(), 0, buffer.position());
+            buffer.clear();
+          }
+          return all.toByteArray();
         }
 
         static void report(String what, byte[] bytes) {
@@ -139,7 +156,9 @@ class StandardInputSameAsPlainJvmTest {
         "scanner",
         "read-all-bytes",
         "byte-by-byte",
-        "read-loop"
+        "read-loop",
+        "file-channel",
+        "wrapped-channel"
       })
   void fromAFileACellPrintsWhatAPlainJvmPrints(String way) throws Exception {
     String plain = run(List.of("-cp", classes.toString(), "ReadsInput", way), false);
@@ -151,7 +170,16 @@ class StandardInputSameAsPlainJvmTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"read-fully", "buffered-reader", "scanner", "read-all-bytes", "read-loop"})
+      strings = {
+        "read-fully",
+        "buffered-reader",
+        "scanner",
+        "read-all-bytes",
+        "byte-by-byte",
+        "read-loop",
+        "file-channel",
+        "wrapped-channel"
+      })
   void fromAPipeACellPrintsWhatAPlainJvmPrints(String way) throws Exception {
     String plain = run(List.of("-cp", classes.toString(), "ReadsInput", way), true);
     String inCell = run(cellCommand(way), true);
