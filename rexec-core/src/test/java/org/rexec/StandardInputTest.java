@@ -176,7 +176,7 @@ class StandardInputTest {
                   public class Channel {
                     public static void main(String[] args) throws Exception {
                       FileChannel channel = new FileInputStream(FileDescriptor.in).getChannel();
-                      ByteBuffer buffer = ByteBuffer.allocateDirect(100);
+                      ByteBuffer buffer = ByteBuffer.allocate(100);
                       System.out.println(channel.read(buffer) + " " + channel.read(buffer));
                       try {
                         channel.size();
@@ -188,6 +188,7 @@ class StandardInputTest {
                   """));
 
       assertThat(result.stdout())
+          .as(result.toString())
           .isEqualTo(
               "19 -1\nIllegal seek: the cell's standard input is a stream, without a position"
                   + " or size\n");
