@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.rexec.fs.VisibleClasses;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.Waits;
@@ -15,17 +16,32 @@ import org.rexec.runtime.Waits;
  * daemon thread of the supervisor reads the stream ahead, and the cell reads what it has
  * read, waiting in a way a kill interrupts. A read blocked in the stream itself could not be.
  *
- * <p>The pump starts on the first read and reads at most {@value #CHUNKS} chunks ahead.
+ * <p>Reads return what {@code System.in} returns on a plain JVM: it fills the buffer for as long
+ * as its source reports bytes {@code available()} without blocking, and returns once at least
+ * one byte is read and none is. A regular file reports what it still holds, so a read of a file
+ * fills the buffer (or takes what remains); a pipe or a terminal reports what has arrived, so a
+ * read takes that and blocks only for the first byte. The pump asks the source for {@code
+ * available()} after each of its reads and hands the answer on with the chunk: the cell never
+ * calls the source, whose lock a pump blocked in {@code read} may hold.
+ *
+ * <p>The pump starts on the first read and reads at most {@value #CHUNKS} chunks of at most
+ * {@value #CHUNK_BYTES} bytes ahead (1 MiB of the supervisor's memory at most).
  */
 final class InputPump extends InputStream {
 
-  private static final int CHUNK_BYTES = 8192;
+  // 64 KiB: 10 MB of input is 160 hand-offs between the threads (8 KiB made it 1,280).
+  private static final int CHUNK_BYTES = 65536;
   private static final int CHUNKS = 16;
   private static final byte[] END = new byte[0];
 
   private final InputStream source;
   private final CellContext cell;
   private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(CHUNKS);
+  /**
+   * What can be read without waiting on the source: the bytes queued, plus what the source
+   * reported available after the pump's last read. Written by the pump before it queues.
+   */
+  private final AtomicLong ahead = new AtomicLong();
   // Guarded by this.
   private boolean pumping;
   private byte[] chunk;
@@ -39,8 +55,10 @@ final class InputPump extends InputStream {
 
   @Override
   public synchronized int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
+    if (!fill()) {
+      return -1;
+    }
+    return chunk[position++] & 0xFF;
   }
 
   @Override
@@ -49,18 +67,36 @@ final class InputPump extends InputStream {
     if (length == 0) {
       return 0;
     }
-    if (!fill()) {
-      return -1;
+    int total = 0;
+    while (total < length) {
+      if (total > 0 && !readyWithoutWaiting()) {
+        break;
+      }
+      if (!fill()) {
+        return total == 0 ? -1 : total;
+      }
+      int count = Math.min(length - total, chunk.length - position);
+      System.arraycopy(chunk, position, bytes, offset + total, count);
+      position += count;
+      total += count;
     }
-    int count = Math.min(length, chunk.length - position);
-    System.arraycopy(chunk, position, bytes, offset, count);
-    position += count;
-    return count;
+    return total;
   }
 
   @Override
-  public synchronized int available() {
-    return chunk == null || chunk == END ? 0 : chunk.length - position;
+  public synchronized int available() throws IOException {
+    if (!pumping) {
+      // Nothing read yet: the source answers, as the JDK's System.in would. (InputStream's
+      // contract has available() answer without blocking; the pump holds no lock of it yet.)
+      return source.available();
+    }
+    long buffered = chunk == null || chunk == END ? 0 : chunk.length - position;
+    return (int) Math.min(Integer.MAX_VALUE, buffered + Math.max(0, ahead.get()));
+  }
+
+  /** Whether the next chunk is queued or on its way from a read that will not block. */
+  private boolean readyWithoutWaiting() {
+    return failure == null && chunk != END && ahead.get() > 0;
   }
 
   /** Makes the current chunk non-empty; false at the end of the stream. */
@@ -82,6 +118,7 @@ final class InputPump extends InputStream {
     }
     chunk = (byte[]) next;
     position = 0;
+    ahead.addAndGet(-chunk.length);
     return chunk != END;
   }
 
@@ -104,20 +141,33 @@ final class InputPump extends InputStream {
 
   /** Runs on the pump thread, until the end of the stream. */
   private void pump() {
+    long reported = 0;
     try {
       while (true) {
         byte[] buffer = new byte[CHUNK_BYTES];
         int count = source.read(buffer);
         if (count < 0) {
+          ahead.addAndGet(-reported);
           chunks.put(END);
           return;
         }
+        // Asked after the read, as BufferedInputStream asks before it reads on.
+        long available = Math.max(0, source.available());
+        ahead.addAndGet(count + available - reported);
+        reported = available;
         if (count > 0) {
-          chunks.put(Arrays.copyOf(buffer, count));
+          chunks.put(count == buffer.length ? buffer : Arrays.copyOf(buffer, count));
         }
       }
     } catch (IOException e) {
-      chunks.offer(e);
+      ahead.addAndGet(-reported);
+      // Put, not offered: a full queue must not lose the failure and leave the cell waiting.
+      Waits.uninterruptibly(
+          () -> {
+            chunks.put(e);
+            return null;
+          },
+          () -> {});
     } catch (InterruptedException e) {
       // Nobody interrupts the pump; if someone does, it stops.
     }

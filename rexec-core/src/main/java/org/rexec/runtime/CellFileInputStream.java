@@ -20,6 +20,8 @@ public class CellFileInputStream extends FileInputStream {
 
   private final FileChannel channel;
   private final InputStream delegate;
+  // Guarded by this; made on first use, one per stream as the JDK's.
+  private FileChannel standardInputChannel;
 
   public CellFileInputStream(String name, CellContext cell) throws FileNotFoundException {
     this(CellIo.open(cell, name, CellIo.READ), null, new FileDescriptor());
@@ -132,7 +134,18 @@ public class CellFileInputStream extends FileInputStream {
 
   @Override
   public FileChannel getChannel() {
-    return channel != null ? channel : super.getChannel();
+    if (channel != null) {
+      return channel;
+    }
+    if (delegate != null) {
+      synchronized (this) {
+        if (standardInputChannel == null) {
+          standardInputChannel = new StandardInputChannel(delegate);
+        }
+        return standardInputChannel;
+      }
+    }
+    return super.getChannel();
   }
 
   /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */
