@@ -89,7 +89,7 @@ class ThreadsTest {
 
     assertThat(result.status()).isEqualTo(RunStatus.THREAD_LIMIT);
     assertThat(result.exitCode()).isEqualTo(121);
-    assertThat(result.message()).hasValue("the program started more than 0 thread(s) (thread limit)");
+    assertThat(result.message()).hasValue("the program had more than 0 thread(s) alive at once (thread limit)");
     assertThat(result.stdout()).isEmpty();
   }
 
