@@ -127,7 +127,16 @@ public final class CellThreads {
   private Tracked add(Thread thread) {
     Tracked tracked = new Tracked(idOf(thread));
     live.put(thread, tracked);
-    peak = Math.max(peak, live.size());
+    if (live.size() > peak) {
+      // Only then can the peak grow: those found terminated (not yet sampled) do not count.
+      int notTerminated = 0;
+      for (Thread each : live.keySet()) {
+        if (stateOf(each) != Thread.State.TERMINATED) {
+          notTerminated++;
+        }
+      }
+      peak = Math.max(peak, notTerminated);
+    }
     return tracked;
   }
 
