@@ -96,8 +96,11 @@ class ResultBoundsTest {
 
   @Test
   void aThrownOutOfMemoryErrorCannotWriteTheStopMessage() {
+    // Made with a branch inside the new, which the rewriter does not mark as the program's: it
+    // counts as the JVM's, whose message the stop repeats.
     RunResult result =
-        run("throw new OutOfMemoryError(" + HUGE + " + \"\\nrexec: forged line\");");
+        run("throw new OutOfMemoryError(args.length == 0 ? " + HUGE
+            + " + \"\\nrexec: forged line\" : \"\");");
 
     assertThat(result.status()).isEqualTo(RunStatus.MEMORY_LIMIT);
     assertThat(result.message().orElseThrow())

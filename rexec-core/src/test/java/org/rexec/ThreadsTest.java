@@ -89,7 +89,7 @@ class ThreadsTest {
 
     assertThat(result.status()).isEqualTo(RunStatus.THREAD_LIMIT);
     assertThat(result.exitCode()).isEqualTo(121);
-    assertThat(result.message()).hasValue("the program started more than 0 thread(s) (thread limit)");
+    assertThat(result.message()).hasValue("the program had more than 0 thread(s) alive at once (thread limit)");
     assertThat(result.stdout()).isEmpty();
   }
 
@@ -115,6 +115,100 @@ class ThreadsTest {
     assertThat(result.peakThreads()).isEqualTo(5);
     assertThat(result.contained()).isTrue();
     assertThat(hostThreads()).isLessThanOrEqualTo(before + 1);
+  }
+
+  @Test
+  void theLimitCountsThreadsAliveAtOnceNotThreadsStarted() {
+    // A test suite whose tests each start a few threads: 51 in all, never more than 3 alive.
+    RunResult result =
+        run(
+            cpuBound(4),
+            """
+            import java.util.*;
+            public class Suite {
+              public static void main(String[] args) throws Exception {
+                int[] done = new int[1];
+                for (int test = 0; test < 17; test++) {
+                  List<Thread> threads = new ArrayList<>();
+                  for (int i = 0; i < 3; i++) {
+                    Thread thread = new Thread(() -> { synchronized (done) { done[0]++; } });
+                    thread.start();
+                    threads.add(thread);
+                  }
+                  for (Thread thread : threads) { thread.join(); }
+                }
+                System.out.println(done[0]);
+              }
+            }
+            """);
+
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("51\n");
+    assertThat(result.peakThreads()).isLessThanOrEqualTo(4 + 1);
+  }
+
+  @Test
+  void moreThreadsAliveAtOnceThanTheLimitEndAtTheThreadLimit() {
+    RunResult result =
+        run(
+            cpuBound(4),
+            """
+            import java.util.concurrent.*;
+            public class Five {
+              public static void main(String[] args) throws Exception {
+                CountDownLatch end = new CountDownLatch(1);
+                for (int i = 0; i < 5; i++) {
+                  new Thread(() -> {
+                    try { end.await(); } catch (InterruptedException e) { }
+                  }).start();
+                }
+                System.out.println("five alive");
+                end.countDown();
+              }
+            }
+            """);
+
+    assertThat(result.status()).isEqualTo(RunStatus.THREAD_LIMIT);
+    assertThat(result.exitCode()).isEqualTo(121);
+    assertThat(result.message())
+        .hasValue("the program had more than 4 thread(s) alive at once (thread limit)");
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.contained()).isTrue();
+  }
+
+  @Test
+  void aThreadCountsUntilItHasTerminatedWhateverItsClassSays() {
+    // Each body returns at once, but the thread lives on in its uncaught-exception handler, and
+    // its class claims it has terminated: all five are alive at once.
+    RunResult result =
+        run(
+            cpuBound(4),
+            """
+            import java.util.concurrent.*;
+            public class Liar {
+              public static void main(String[] args) throws Exception {
+                CountDownLatch end = new CountDownLatch(1);
+                for (int i = 0; i < 5; i++) {
+                  Thread thread = new Thread(() -> { throw new RuntimeException(); }) {
+                    @Override public State getState() { return State.TERMINATED; }
+                    @Override public boolean equals(Object o) { return true; }
+                    @Override public int hashCode() { return 0; }
+                  };
+                  thread.setUncaughtExceptionHandler((t, e) -> {
+                    try { end.await(); } catch (InterruptedException ignored) { }
+                  });
+                  thread.start();
+                  Thread.sleep(50);
+                }
+                System.out.println("five alive");
+                end.countDown();
+              }
+            }
+            """);
+
+    assertThat(result.status()).isEqualTo(RunStatus.THREAD_LIMIT);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.contained()).isTrue();
   }
 
   @Test

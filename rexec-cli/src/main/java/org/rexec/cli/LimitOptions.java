@@ -38,7 +38,7 @@ final class LimitOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Let the program start up to N threads besides main (default: 0)."
+      description = "Let the program have up to N threads alive at once besides main (default: 0)."
           + " Exit status 121 past it.")
   Integer threads;
 

@@ -388,7 +388,7 @@ class CliTest {
             "rexec: the run wrote more than 1 KiB of output (output limit)\n"));
     assertThat(rexec("run", spawn.toString()))
         .isEqualTo(new Outcome(121, "",
-            "rexec: the program started more than 0 thread(s) (thread limit)\n"));
+            "rexec: the program had more than 0 thread(s) alive at once (thread limit)\n"));
     assertThat(rexec("run", "--threads=1", spawn.toString())).isEqualTo(new Outcome(0, "worker\n", ""));
   }
 

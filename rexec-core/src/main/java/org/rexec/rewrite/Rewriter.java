@@ -27,6 +27,9 @@ import org.rexec.runtime.RefusalSite;
  *       bridge methods are guarded too.
  *   <li>{@link MonitorGuard}: the monitor guard before {@code monitorenter}. It must see the
  *       compilers' locking shape, before the guards add code between its instructions.
+ *   <li>{@link ErrorMark}: the made-error mark after the program's own {@code new
+ *       OutOfMemoryError()} and the like. It must see the compilers' shape of {@code new}, before
+ *       the guards add code between its instructions.
  *   <li>{@link AllocationGuard}: the allocation guard before array allocations and JDK calls
  *       that allocate by a size argument.
  *   <li>{@link StreamGuard}: the walk guard on streams of random numbers.
@@ -122,22 +125,19 @@ public final class Rewriter {
               + " (wrong name)");
     }
     ClassWriter writer = new FrameFreeClassWriter();
+    ClassVisitor guards =
+        new AllocationGuard(
+            new StreamGuard(
+                new CastGuard(
+                    new GuardInjector(new CellFieldInjector(writer, rewrite), rewrite), rewrite),
+                rewrite),
+            rewrite);
     ClassVisitor chain =
         new StructureCheck(
             new DispatchBridge(
                 new ReferenceCheck(
                     new Interposer(
-                        new MonitorGuard(
-                            new AllocationGuard(
-                                new StreamGuard(
-                                    new CastGuard(
-                                        new GuardInjector(
-                                            new CellFieldInjector(writer, rewrite), rewrite),
-                                        rewrite),
-                                    rewrite),
-                                rewrite),
-                            rewrite),
-                        rewrite),
+                        new MonitorGuard(new ErrorMark(guards, rewrite), rewrite), rewrite),
                     rewrite),
                 rewrite),
             rewrite,

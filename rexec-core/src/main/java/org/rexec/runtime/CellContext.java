@@ -63,6 +63,7 @@ public final class CellContext {
   private final String stackMessage;
   private static final String OUT_OF_MEMORY = "the program ran out of memory";
   private final CellThreads threads = new CellThreads(this);
+  private final MadeErrors madeErrors = new MadeErrors();
   private final StandIns standIns = new StandIns(this);
   private final LoopGuard loopGuard = new LoopGuard(this);
 
@@ -296,14 +297,31 @@ public final class CellContext {
     return stopped;
   }
 
+  /** Records an error of the JVM's classes that cell code constructed: see {@link MadeErrors}. */
+  void madeError(Throwable error) {
+    madeErrors.record(error);
+  }
+
+  /**
+   * Whether {@code thrown} is a {@link VirtualMachineError} the JVM may have thrown, not one the
+   * program constructed: see {@link MadeErrors#isJvms}.
+   */
+  boolean isJvmError(Throwable thrown) {
+    return madeErrors.isJvms(thrown);
+  }
+
   /**
    * Stops the cell if {@code thrown} is an error of the JVM that is a limit: a stack overflow,
    * or running out of heap. The run then ends with that limit, however the program handles
-   * the error.
+   * the error. An error the program constructed and threw itself is its own exception, not a
+   * limit.
    *
    * @return the cell's termination if {@code thrown} is a limit error, else {@code null}
    */
   public CellTermination stopOnLimitError(Throwable thrown) {
+    if (!madeErrors.isJvms(thrown)) {
+      return null;
+    }
     if (thrown instanceof StackOverflowError) {
       return stop(StopReason.STACK, stackMessage);
     }

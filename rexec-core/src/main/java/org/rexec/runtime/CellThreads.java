@@ -40,6 +40,8 @@ public final class CellThreads {
     long allocatedBytes;
     /** Seen alive or ending: once not alive, it has terminated (else it was never started). */
     boolean started;
+    /** Counted against the thread limit: started by the cell and not yet found terminated. */
+    boolean counted;
 
     Tracked(long id) {
       this.id = id;
@@ -51,7 +53,8 @@ public final class CellThreads {
   private final Map<Thread, Tracked> live = new IdentityHashMap<>();
   private long endedCpuNanos;
   private long endedAllocatedBytes;
-  private int started;
+  /** The threads counted against the limit: see {@link Tracked#counted}. */
+  private int counted;
   private int peak;
   private int names;
   private int pools;
@@ -67,7 +70,7 @@ public final class CellThreads {
     live.clear();
     endedCpuNanos = 0;
     endedAllocatedBytes = 0;
-    started = 0;
+    counted = 0;
     peak = 0;
     names = 0;
     pools = 0;
@@ -82,8 +85,16 @@ public final class CellThreads {
 
   /**
    * Registers a thread the cell is about to start, or stops the cell if that would be more
-   * threads than the limit. A thread is admitted once: when a pool of the cell's makes it (the
-   * JDK may start pool threads without calling {@code start()}), or when it starts.
+   * threads alive at once than the limit. A thread is admitted once: when a pool of the cell's
+   * makes it (the JDK may start pool threads without calling {@code start()}), or when it starts.
+   *
+   * <p>The limit counts threads alive at once, as {@code ulimit -u} counts processes: a thread
+   * counts from its admission until it is found terminated, so a program that starts threads one
+   * after another (a test suite, a pool that replaces its workers) never reaches it. A thread
+   * counts until it has terminated, not until its body returns, since the program's
+   * uncaught-exception handler may still run on it. Churn needs no bound of its own: each start
+   * costs CPU time of the cell's, which the CPU and wall limits bound, and a terminated thread
+   * holds nothing of the JVM's.
    *
    * @throws CellTermination if over the limit
    */
@@ -97,11 +108,11 @@ public final class CellThreads {
         // Read under this lock: endRun changes the state before it reads the live threads,
         // so a thread is either admitted before that read or refused here.
         if (cell.isRunning()) {
-          if (started >= limit) {
+          if (counted >= limit && uncountTerminated() >= limit) {
             break;
           }
-          started++;
-          add(thread);
+          counted++;
+          add(thread).counted = true;
           return;
         }
       }
@@ -110,12 +121,41 @@ public final class CellThreads {
     }
     throw cell.stop(
         StopReason.THREAD_LIMIT,
-        "the program started more than " + limit + " thread(s) (thread limit)");
+        "the program had more than " + limit + " thread(s) alive at once (thread limit)");
   }
 
-  private void add(Thread thread) {
-    live.put(thread, new Tracked(idOf(thread)));
-    peak = Math.max(peak, live.size());
+  private Tracked add(Thread thread) {
+    Tracked tracked = new Tracked(idOf(thread));
+    live.put(thread, tracked);
+    if (live.size() > peak) {
+      // Only then can the peak grow: those found terminated (not yet sampled) do not count.
+      int notTerminated = 0;
+      for (Thread each : live.keySet()) {
+        if (stateOf(each) != Thread.State.TERMINATED) {
+          notTerminated++;
+        }
+      }
+      peak = Math.max(peak, notTerminated);
+    }
+    return tracked;
+  }
+
+  /**
+   * Stops counting the counted threads that have terminated (their accounting stays until the
+   * next sample), read as the JDK's state, whatever a subclass overrides: a program cannot make
+   * a live thread look terminated. Guarded by this.
+   *
+   * @return the threads still counted
+   */
+  private int uncountTerminated() {
+    for (Map.Entry<Thread, Tracked> entry : live.entrySet()) {
+      Tracked tracked = entry.getValue();
+      if (tracked.counted && stateOf(entry.getKey()) == Thread.State.TERMINATED) {
+        tracked.counted = false;
+        counted--;
+      }
+    }
+    return counted;
   }
 
   /**
@@ -172,6 +212,9 @@ public final class CellThreads {
           endedCpuNanos += tracked.cpuNanos;
           endedAllocatedBytes += tracked.allocatedBytes;
           live.remove(threads.get(i));
+          if (tracked.counted) {
+            counted--;
+          }
         }
       }
       return new Usage(totalCpu, totalAllocated);

@@ -52,7 +52,7 @@ final class CellUncaughtHandler implements Thread.UncaughtExceptionHandler {
   private void handlerFailed(Thread thread, Throwable failed) {
     try {
       cell.stopOnLimitError(failed);
-      if (!(failed instanceof CellTermination) && !(failed instanceof VirtualMachineError)) {
+      if (!(failed instanceof CellTermination) && !cell.isJvmError(failed)) {
         cell.err()
             .print(
                 "\nException: "

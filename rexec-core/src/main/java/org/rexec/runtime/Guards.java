@@ -27,10 +27,11 @@ public final class Guards {
    * The handler guard, at the start of every exception handler: rethrows what cell code must not
    * catch (the cell's own termination, also when JDK code wrapped it, and the JVM's errors), then
    * does the kill check, so a loop through a handler is a loop through a guard. A stack overflow
-   * or running out of heap stops the cell: the run ends with that limit.
+   * or running out of heap stops the cell: the run ends with that limit. An error the program
+   * constructed itself is caught as any exception (see {@link MadeErrors}).
    */
   public static void caught(Throwable thrown, CellContext cell) {
-    if (thrown instanceof VirtualMachineError) {
+    if (cell.isJvmError(thrown)) {
       // A limit error becomes the cell's termination: the thread unwinds as any stopped
       // thread does, silently, instead of through handlers and printing up the stack.
       CellTermination stopped = cell.stopOnLimitError(thrown);
@@ -41,6 +42,14 @@ public final class Guards {
       throw termination;
     }
     check(cell);
+  }
+
+  /**
+   * The made-error mark, right after cell code constructed an error of one of the JDK's {@link
+   * VirtualMachineError} classes: records it as the program's, an ordinary exception.
+   */
+  public static void made(Throwable error, CellContext cell) {
+    cell.madeError(error);
   }
 
   /**
