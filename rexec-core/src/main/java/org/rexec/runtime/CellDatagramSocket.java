@@ -73,15 +73,7 @@ public class CellDatagramSocket extends DatagramSocket {
 
   @Override
   public void send(DatagramPacket packet) throws IOException {
-    // The JDK reads the packet's address again as it sends, under the packet's monitor (its
-    // setters hold it too): held from the check to the send, the address sent to is the one
-    // checked. With no address, the JDK sends to the connected one, checked at connect.
-    synchronized (packet) {
-      if (packet.getAddress() != null) {
-        cell.network().checkConnect(cell, packet.getSocketAddress());
-      }
-      super.send(packet);
-    }
+    cell.network().sendChecked(cell, packet, () -> super.send(packet));
   }
 
   /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */

@@ -62,6 +62,27 @@ final class NetRules {
   }
 
   /** Lets the cell connect (or send) to {@code target}, or throws the JDK's refusal. */
+  /** A send of a datagram, by the socket that makes it. */
+  interface DatagramSend {
+    void send() throws java.io.IOException;
+  }
+
+  /**
+   * Checks a datagram's destination and sends it, both under the packet's monitor: the JDK
+   * reads the packet's address again as it sends, under that monitor (its setters hold it too),
+   * so the address sent to is the one checked. With no address the JDK sends to the connected
+   * one, checked at connect.
+   */
+  void sendChecked(CellContext cell, java.net.DatagramPacket packet, DatagramSend send)
+      throws java.io.IOException {
+    synchronized (packet) {
+      if (packet.getAddress() != null) {
+        checkConnect(cell, packet.getSocketAddress());
+      }
+      send.send();
+    }
+  }
+
   void checkConnect(CellContext cell, SocketAddress target) throws SocketException {
     if (target == null) {
       return; // The JDK throws its own exception for a missing address.

@@ -144,13 +144,10 @@ public final class NetShim {
   @Interposes(owner = DatagramSocket.class, kind = VIRTUAL_METHOD)
   public static void send(DatagramSocket socket, DatagramPacket packet, CellContext cell)
       throws IOException {
-    // Checked and sent under the packet's monitor, as CellDatagramSocket.send says why.
-    synchronized (packet) {
-      if (!(Receivers.require(socket) instanceof CellDatagramSocket)
-          && packet.getAddress() != null) {
-        rules(cell).checkConnect(cell, packet.getSocketAddress());
-      }
+    if (Receivers.require(socket) instanceof CellDatagramSocket) {
       socket.send(packet);
+    } else {
+      rules(cell).sendChecked(cell, packet, () -> socket.send(packet));
     }
   }
 
