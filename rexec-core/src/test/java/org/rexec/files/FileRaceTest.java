@@ -266,6 +266,40 @@ class FileRaceTest {
         .contains("size -> 0");
   }
 
+  /**
+   * Opening a FIFO blocks until its other end opens, and would do so inside the JVM-wide
+   * namespace lock: FIFOs in a grant are refused, and another cell's rename goes on meanwhile.
+   */
+  @Test
+  void aFifoInAGrantIsRefusedAndHoldsNoLock() throws Exception {
+    Path fifo = writable.resolve("pipe");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    RunResult result =
+        run(
+            policy(),
+            """
+            attempt("read", () -> new FileInputStream(args[0] + "/pipe").read());
+            attempt("write", () -> { new FileOutputStream(args[0] + "/pipe").close(); return "?"; });
+            attempt("copy", () -> Files.copy(Path.of(args[0], "pipe"), Path.of("/tmp/copy")));
+            """,
+            writable.toString());
+    RunResult other =
+        run(
+            Policy.defaults(),
+            """
+            Files.writeString(Path.of("/tmp/a"), "a");
+            Files.move(Path.of("/tmp/a"), Path.of("/tmp/b"));
+            System.out.println("moved");
+            """);
+
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout().lines())
+        .hasSize(3)
+        .allMatch(line -> line.contains("(rule: special-files)"));
+    assertThat(other.stdout()).isEqualTo("moved\n");
+  }
+
   /** Whatever a random access open fails on, its message names the cell path, never the host's. */
   @Test
   void randomAccessFileMessagesNameOnlyCellPaths() throws IOException {
