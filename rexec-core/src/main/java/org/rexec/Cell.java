@@ -93,8 +93,12 @@ public final class Cell implements AutoCloseable {
                 policy, policy.workingDirectory().orElse(CellFiles.SCRATCH)));
     Rewriter rewriter =
         new Rewriter(policy.allowList(), policy.maxClassFileBytes(), builder.rewriteCache);
-    // An array never blocks; any other stream might, where a kill could not reach the reader.
-    this.stdin = input instanceof ByteArrayInputStream ? input : new InputPump(input, context);
+    // An array or a file never blocks; any other stream might, where a kill could not reach
+    // the reader.
+    this.stdin =
+        input instanceof ByteArrayInputStream
+            ? input
+            : FileInput.of(input).orElseGet(() -> new InputPump(input, context));
     this.loader =
         new CellClassLoader(
             new CellParentLoader(), sources, rewriter, context, auditLog, policy.strict());
@@ -686,7 +690,11 @@ public final class Cell implements AutoCloseable {
       this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    /** What the cell reads as {@code System.in} (default: nothing). */
+    /**
+     * What the cell reads as {@code System.in} (default: nothing). A {@code FileInputStream} of
+     * a file is read directly; any other stream that may block is read ahead by a supervisor
+     * thread, so that a kill ends a read that waits. The cell cannot close it.
+     */
     public Builder stdin(InputStream stdin) {
       this.stdin = Objects.requireNonNull(stdin, "stdin");
       return this;
