@@ -254,7 +254,7 @@ class StandardInputTest {
       assertThat(result.stdout())
           .as(result.toString())
           .isEqualTo(
-              "19 -1\nIllegal seek: the cell's standard input is a stream, without a position"
+              "19 -1\nIllegal seek: the cell's standard streams are streams, without a position"
                   + " or size\n");
     }
   }
