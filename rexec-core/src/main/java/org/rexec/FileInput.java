@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.rexec.fs.VisibleClasses;
+import org.rexec.runtime.Waits;
 
 /**
  * The cell's standard input when the supervisor's stream is a file ({@code rexec run Prog <
@@ -39,13 +41,32 @@ final class FileInput extends InputStream {
     return Optional.empty();
   }
 
+  /**
+   * Asks on a thread of its own: an interrupt of the caller during a channel's operation would
+   * close the channel, and with it the supervisor's stream. Nobody else can interrupt this one.
+   */
   private static boolean seekable(FileInputStream stream) {
-    try {
-      stream.getChannel().position();
-      return true;
-    } catch (IOException notSeekable) {
-      return false;
-    }
+    AtomicBoolean seekable = new AtomicBoolean();
+    Thread asker =
+        new Thread(
+            () -> {
+              try {
+                stream.getChannel().position();
+                seekable.set(true);
+              } catch (IOException notSeekable) {
+                // A pipe, a socket or a terminal.
+              }
+            },
+            "rexec-stdin-kind");
+    asker.setDaemon(true);
+    asker.start();
+    Waits.uninterruptibly(
+        () -> {
+          asker.join();
+          return null;
+        },
+        () -> {});
+    return seekable.get();
   }
 
   @Override

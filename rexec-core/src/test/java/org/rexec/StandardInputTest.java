@@ -171,6 +171,22 @@ class StandardInputTest {
   }
 
   @Test
+  void aSupervisorThreadWithAPendingInterruptDoesNotLoseItsStream(@TempDir Path dir)
+      throws Exception {
+    Path input = Files.writeString(dir.resolve("input"), "still open");
+    try (FileInputStream stdin = new FileInputStream(input.toFile())) {
+      Thread.currentThread().interrupt();
+      try (Cell cell = Cell.builder(SHORT).stdin(stdin).create()) {
+        assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+      }
+      assertThat(stdin.getChannel().isOpen()).isTrue();
+      assertThat(new String(stdin.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("still open");
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void aFifoIsNotTakenForAFileAndItsReadIsStillEndedByTheTimeout(@TempDir Path dir)
       throws Exception {
     Path fifo = dir.resolve("fifo");
