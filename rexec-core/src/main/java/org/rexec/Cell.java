@@ -671,6 +671,11 @@ public final class Cell implements AutoCloseable {
       }
       throw new ClassNotFoundException(binaryName);
     }
+
+    @Override
+    public String hiddenClassRule(String binaryName) {
+      return HostClasses.hiddenRule(binaryName);
+    }
   }
 
   /** Builds a {@link Cell}: its policy and how its standard streams are wired. */
