@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
       "",
       "Exit status: 0 if there are none, 1 if there are, 2 for bad usage or input.",
     },
+    sortOptions = false,
     mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
 
