@@ -6,28 +6,34 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rexec.Cell;
 import org.rexec.LoadException;
-import org.rexec.Policy;
 import org.rexec.RunResult;
 import org.rexec.Violation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code rexec check}: lists what a program would be refused, without running it. */
 @Command(
     name = "check",
     description = {
-      "List every violation a program would hit in a cell, without running it: one line each,",
-      "Class.method:line: what is refused (rule).",
+      "List every violation a program would hit in a cell that is known without running it, in"
+          + " source order: one line each, Class.method:line: what is refused (rule). Calls that"
+          + " are always refused (starting a process, loading native code) are listed with the"
+          + " allow-list's refusals; files and network addresses are judged only when the"
+          + " program runs. The policy options are those of run.",
     },
     footer = {
       "",
       "Exit status: 0 if there are none, 1 if there are, 2 for bad usage or input.",
     },
+    sortOptions = false,
     mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "TARGET", description = "A .java file, class directory or jar.")
   Path target;
+
+  @Mixin PolicyOptions policy = new PolicyOptions();
 
   private final PrintStream out;
 
@@ -37,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Cell cell = Cell.create(Policy.defaults())) {
+    try (Cell cell = Cell.create(policy.policy().build())) {
       Target.load(cell, target);
       List<Violation> violations;
       try {
