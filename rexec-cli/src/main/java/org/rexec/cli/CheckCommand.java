@@ -43,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
       try {
         violations = cell.check();
       } catch (LoadException e) {
-        throw new UserError(e.getMessage(), e);
+        throw UserError.of(e);
       }
       violations.forEach(out::println);
       if (violations.size() == RunResult.MAX_VIOLATIONS) {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.rexec.policy.BoundedText;
 import picocli.CommandLine;
@@ -51,21 +52,38 @@ public final class Main implements Callable<Integer> {
     commandLine.getSubcommands().get("run").setStopAtPositional(true);
     commandLine.setParameterExceptionHandler(
         (exception, arguments) -> {
-          err.println("rexec: " + exception.getMessage());
           CommandLine command = exception.getCommandLine();
-          err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+          boolean json = JsonRequest.of(command, arguments);
+          FailureReport.print(
+              json, out, err, FailureReport.USAGE_ERROR, ExitCodes.USAGE,
+              exception.getMessage(), List.of());
+          if (!json) {
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+          }
           return ExitCodes.USAGE;
         });
     commandLine.setExecutionExceptionHandler(
         (exception, command, parseResult) -> {
-          if (exception instanceof UserError) {
-            err.println("rexec: " + BoundedText.printable(exception.getMessage()));
+          boolean json = JsonRequest.of(command, args);
+          if (exception instanceof UserError failure) {
             if (verbose && exception.getCause() != null) {
               exception.getCause().printStackTrace(err);
             }
-            return ExitCodes.USAGE;
+            return FailureReport.print(
+                json, out, err, failure.status(), failure.exitCode(), failure.getMessage(),
+                failure.compileErrors());
           }
-          err.println("rexec: internal error: " + BoundedText.printable(String.valueOf(exception)));
+          // rexec's own failure: in JSON too, so that a caller still reads one object.
+          String message = "internal error: " + exception;
+          if (json) {
+            if (verbose) {
+              exception.printStackTrace(err);
+            }
+            return FailureReport.print(
+                true, out, err, FailureReport.INTERNAL_ERROR, ExitCodes.INTERNAL_ERROR, message,
+                List.of());
+          }
+          err.println("rexec: " + BoundedText.printable(message));
           if (verbose) {
             exception.printStackTrace(err);
           } else {

@@ -85,6 +85,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces of rexec's own errors.")
   boolean verbose;
 
+  @Option(
+      names = {"-ea", "--enable-assertions"},
+      description = "Enable the program's assert statements, as java -ea does (default: off,"
+          + " as in java).")
+  boolean assertions;
+
   @Mixin FileGrants files = new FileGrants();
 
   @Mixin LimitOptions limits = new LimitOptions();
@@ -110,6 +116,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
   List<String> args = new ArrayList<>();
+
+  /** Whether the result's JSON object is out: nothing else may follow it on stdout. */
+  boolean resultPrinted;
 
   private final InputStream in;
   private final PrintStream out;
@@ -143,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
         throw new UserError("--allow-env: " + e.getMessage());
       }
     }
-    Cell.Builder cell = Cell.builder(policy.build()).stdin(in);
+    Cell.Builder cell = Cell.builder(policy.build()).stdin(in).enableAssertions(assertions);
     if (!json) {
       cell.stdout(out).stderr(err);
     }
@@ -151,6 +160,7 @@ final class RunCommand implements Callable<Integer> {
       String main = Target.mainClass(target, Target.load(created, target), mainClass);
       RunResult result = created.run(main, args.toArray(new String[0]));
       if (json) {
+        resultPrinted = true;
         Json.write(ResultJson.of(result, created.policy().limits().outputBytes()), out);
         out.println();
       } else {
@@ -184,19 +194,28 @@ final class RunCommand implements Callable<Integer> {
   /** What the program did not print itself: why the run failed, what was refused. */
   private void report(RunResult result) {
     out.flush();
-    result.message().ifPresent(message -> err.println("rexec: " + message));
+    ResultJson.message(result).ifPresent(message -> err.println("rexec: " + message));
     for (Violation violation : result.violations()) {
       err.println("rexec: refused: " + violation);
     }
     if (result.droppedViolations() > 0) {
       err.println("rexec: refused " + result.droppedViolations() + " more time(s), not listed");
     }
+    if (!result.contained()) {
+      err.println(
+          "rexec: containment failed: threads of the program still alive after the run: "
+              + String.join(", ", result.survivors()));
+    }
   }
 
+  /**
+   * The exit status of {@code rexec run}: the program's, as a shell sees it ({@code
+   * System.exit(-1)} exits with 255, as under {@code java}); 2 when the run could not start.
+   */
   static int exitCode(RunResult result) {
     if (result.status() == RunStatus.ERROR) {
       return ExitCodes.USAGE;
     }
-    return result.exitCode();
+    return ExitCodes.processStatus(result.exitCode());
   }
 }

@@ -237,7 +237,7 @@ class HostileResultCliTest {
     Outcome outcome = rexec("run", "--json", "--output=1m", hostile.toString());
 
     assertThat((long) outcome.out().length)
-        .isLessThanOrEqualTo((1 << 20) + ResultJson.MAX_SIZE_BESIDES_OUTPUT);
+        .isLessThanOrEqualTo(ResultJson.maxSize(1 << 20));
     JsonNode json = outcome.json();
     assertThat(json.get("violations")).hasSize(1000);
     assertThat(json.get("violationsDropped").asLong()).isEqualTo(500);
