@@ -16,13 +16,15 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "check",
     description = {
-      "List every violation a program would hit in a cell, without running it: one line each,",
-      "Class.method:line: what is refused (rule).",
+      "List every violation a program would hit in a cell, without running it.",
+      "",
+      "One line each: Class.method:line: what is refused (rule).",
     },
     footer = {
       "",
       "Exit status: 0 if there are none, 1 if there are, 2 for bad usage or input.",
     },
+    usageHelpAutoWidth = true,
     mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.IFactory;
     name = "rexec",
     description = "Restricted execution for the JVM: run untrusted code in a padded cell.",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     versionProvider = Version.class,
     subcommands = {RunCommand.class, CheckCommand.class})
 public final class Main implements Callable<Integer> {
@@ -46,10 +47,7 @@ public final class Main implements Callable<Integer> {
   /** Runs the command and returns its exit status; the CLI's tests call this. */
   static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
-    CommandLine commandLine = new CommandLine(new Main(err), new Factory(in, out, err));
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    commandLine.getSubcommands().get("run").setStopAtPositional(true);
+    CommandLine commandLine = commandLine(in, out, err);
     commandLine.setParameterExceptionHandler(
         (exception, arguments) -> {
           CommandLine command = exception.getCommandLine();
@@ -92,6 +90,16 @@ public final class Main implements Callable<Integer> {
           return ExitCodes.INTERNAL_ERROR;
         });
     return commandLine.execute(args);
+  }
+
+  /** The command with its subcommands, reading and writing these streams. */
+  static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err) {
+    CommandLine commandLine = new CommandLine(new Main(err), new Factory(in, out, err));
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    commandLine.getSubcommands().get("run").setStopAtPositional(true);
+    SpaceWrappedHelp.install(commandLine);
+    return commandLine;
   }
 
   /** Without a command: say what is missing. */

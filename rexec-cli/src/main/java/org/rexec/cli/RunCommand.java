@@ -39,16 +39,18 @@ import picocli.CommandLine.Parameters;
       "Limits: every run is bounded (see the defaults above); the run is stopped for good when"
           + " one is reached, and rexec reports which.",
       "",
-      "Exit status: the program's own (0, the n of System.exit(n), 1 after an uncaught"
-          + " exception); 2 for bad usage or input (including compile errors); 126 when a class"
-          + " is rejected (strict mode, or no policy allows it); 125 if rexec itself failed;"
-          + " after a limit: 124 wall or CPU time, 123 memory, 122 stack, 121 threads,"
-          + " 120 output; 137 killed.",
+      "Exit status: the program's own (0, the n of System.exit(n) as a shell sees it, so 255"
+          + " for -1; 1 after an uncaught exception); 2 for bad usage or input (including"
+          + " compile errors); 126 when a class is rejected (strict mode, a malformed or too"
+          + " large class file, or one no policy allows); 125 if rexec itself failed; after a"
+          + " limit: 124 wall or CPU time, 123 memory, 122 stack, 121 threads, 120 output;"
+          + " 137 killed. With --json, standard output is always exactly one JSON object, also"
+          + " for these errors.",
       "",
       "Examples:",
       "  rexec run examples/Hello.java",
       "  rexec run --timeout=2s --memory=256m --threads=4 Solution.java < input.txt",
-      "  rexec run --allow-read=examples/data --allow-write=out examples/FileReport.java",
+      "  rexec run --allow-read=examples/data --allow-write=out FileReport.java",
       "  rexec run --mount=$HOME/datasets:/data:ro --workdir=/data Analyze.java",
       "  rexec run --allow-net=api.example.com:443,localhost:8080 Client.java",
       "  rexec run --allow-listen=8080 Server.java",
@@ -56,6 +58,9 @@ import picocli.CommandLine.Parameters;
       "  rexec run --strict --json --main com.example.Main build/classes",
     },
     sortOptions = false,
+    // The full synopsis of some twenty options wraps inside its bracketed items; the options
+    // are listed below it.
+    abbreviateSynopsis = true,
     usageHelpAutoWidth = true,
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
