@@ -36,6 +36,31 @@ final class FailureReport {
 
   private FailureReport() {}
 
+  /**
+   * Reports what a command threw: a {@link UserError} with its status, anything else as rexec's
+   * own failure ({@code internal-error}, exit status 125), with its stack trace on standard
+   * error if {@code verbose}. Returns the exit status.
+   */
+  static int ofException(
+      Exception exception, boolean json, boolean verbose, PrintStream out, PrintStream err) {
+    if (exception instanceof UserError failure) {
+      if (verbose && exception.getCause() != null) {
+        exception.getCause().printStackTrace(err);
+      }
+      return print(
+          json, out, err, failure.status(), failure.exitCode(), failure.getMessage(),
+          failure.compileErrors());
+    }
+    print(json, out, err, INTERNAL_ERROR, ExitCodes.INTERNAL_ERROR,
+        "internal error: " + exception, List.of());
+    if (verbose) {
+      exception.printStackTrace(err);
+    } else if (!json) {
+      err.println("Run again with --verbose for the stack trace.");
+    }
+    return ExitCodes.INTERNAL_ERROR;
+  }
+
   /** Prints {@code message} for the user as text or JSON; returns {@code exitCode}. */
   static int print(
       boolean json,

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.rexec.policy.BoundedText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
@@ -61,34 +60,8 @@ public final class Main implements Callable<Integer> {
           return ExitCodes.USAGE;
         });
     commandLine.setExecutionExceptionHandler(
-        (exception, command, parseResult) -> {
-          boolean json = JsonRequest.of(command, args);
-          if (exception instanceof UserError failure) {
-            if (verbose && exception.getCause() != null) {
-              exception.getCause().printStackTrace(err);
-            }
-            return FailureReport.print(
-                json, out, err, failure.status(), failure.exitCode(), failure.getMessage(),
-                failure.compileErrors());
-          }
-          // rexec's own failure: in JSON too, so that a caller still reads one object.
-          String message = "internal error: " + exception;
-          if (json) {
-            if (verbose) {
-              exception.printStackTrace(err);
-            }
-            return FailureReport.print(
-                true, out, err, FailureReport.INTERNAL_ERROR, ExitCodes.INTERNAL_ERROR, message,
-                List.of());
-          }
-          err.println("rexec: " + BoundedText.printable(message));
-          if (verbose) {
-            exception.printStackTrace(err);
-          } else {
-            err.println("Run again with --verbose for the stack trace.");
-          }
-          return ExitCodes.INTERNAL_ERROR;
-        });
+        (exception, command, parseResult) ->
+            FailureReport.ofException(exception, JsonRequest.of(command, args), verbose, out, err));
     return commandLine.execute(args);
   }
 
