@@ -68,7 +68,7 @@ final class CodeLoader {
     }
     if (name.endsWith(".class")) {
       String className = addClassFile(readFile(path, maxClassFileBytes), path.toString());
-      return hasMainMethod(sources.classBytes(className))
+      return hasMainMethod(sources.classBytes(className), path.toString())
           ? Optional.of(CellSources.binaryName(className))
           : Optional.empty();
     }
@@ -123,7 +123,7 @@ final class CodeLoader {
           }
           classFiles++;
           String className = addClassFile(readFile(file, maxClassFileBytes), file.toString());
-          if (hasMainMethod(sources.classBytes(className))) {
+          if (hasMainMethod(sources.classBytes(className), file.toString())) {
             mains.add(CellSources.binaryName(className));
           }
         } else {
@@ -242,8 +242,21 @@ final class CodeLoader {
     return content;
   }
 
-  /** Whether the class declares {@code public static void main(String[])}. */
-  static boolean hasMainMethod(byte[] classFile) {
+  /**
+   * Whether the class declares {@code public static void main(String[])}.
+   *
+   * @throws LoadException if the class file is malformed (ASM reads past its end, or finds
+   *     nonsense, with unchecked exceptions of its own)
+   */
+  static boolean hasMainMethod(byte[] classFile, String origin) {
+    try {
+      return declaresMain(classFile);
+    } catch (RuntimeException malformed) {
+      throw LoadException.rejected(origin + ": not a valid class file", malformed);
+    }
+  }
+
+  private static boolean declaresMain(byte[] classFile) {
     boolean[] found = new boolean[1];
     new ClassReader(classFile)
         .accept(
