@@ -28,6 +28,14 @@ final class OutputBytes {
     return Base64.getEncoder().encodeToString(bytes);
   }
 
+  /**
+   * The most characters the base64 of both streams takes when together they hold at most
+   * {@code outputLimit} bytes: 4 for each 3, each stream padded to a whole group.
+   */
+  static long maxBase64Length(long outputLimit) {
+    return 4 * ((outputLimit + 2) / 3) + 4;
+  }
+
   static boolean isUtf8(byte[] bytes) {
     try {
       StandardCharsets.UTF_8

@@ -50,8 +50,7 @@ final class ResultJson {
    * base64 (two streams, each padded to whole groups of 3 bytes), and the rest.
    */
   static long maxSize(long outputLimit) {
-    long base64 = 4 * ((outputLimit + 2) / 3) + 8;
-    return outputLimit + base64 + MAX_SIZE_BESIDES_OUTPUT;
+    return outputLimit + OutputBytes.maxBase64Length(outputLimit) + MAX_SIZE_BESIDES_OUTPUT;
   }
 
   /** The result as a JSON value for {@link Json#write(Object, Appendable)}. */
