@@ -104,7 +104,8 @@ public final class RunResult {
 
   /**
    * The exit code a process running this program would have: 0 when it completed, {@code n}
-   * after {@code exit(n)}, 1 after an uncaught exception; for a rejected class 126 and for a
+   * after {@code exit(n)} as the program passed it (a process's parent sees its low 8 bits:
+   * 255 for {@code exit(-1)}, as the {@code rexec} command exits), 1 after an uncaught exception; for a rejected class 126 and for a
    * run that could not start 2; after a limit, {@value #EXIT_TIMEOUT} for wall or CPU time,
    * {@value #EXIT_MEMORY_LIMIT} for memory, {@value #EXIT_STACK} for the stack,
    * {@value #EXIT_THREAD_LIMIT} for threads, {@value #EXIT_OUTPUT_LIMIT} for output, and
