@@ -103,6 +103,8 @@ public final class Cell implements AutoCloseable {
     this.loader =
         new CellClassLoader(
             new CellParentLoader(), sources, rewriter, context, auditLog, policy.strict());
+    // What java's -ea sets: a class's assert statements read this when it is initialized.
+    loader.setDefaultAssertionStatus(builder.assertions);
   }
 
   /**
@@ -182,7 +184,7 @@ public final class Cell implements AutoCloseable {
       try {
         result = loader.rewrite(internalName);
       } catch (ClassFormatError malformed) {
-        throw new LoadException(malformed.getMessage(), malformed);
+        throw LoadException.rejected(malformed.getMessage(), malformed);
       }
       List<RefusalSite> known = new ArrayList<>(result.knownRefusals());
       known.sort(Comparator.comparingInt(RefusalSite::line)); // stable: instruction order kept
@@ -299,7 +301,9 @@ public final class Cell implements AutoCloseable {
       } catch (NoSuchMethodException e) {
         return error(
             "no method public static void main(String[]) in " + mainClassName);
-      } catch (SecurityException rejected) {
+      } catch (SecurityException | ClassFormatError rejected) {
+        // A class file the cell refuses, or one it cannot read (malformed, or of a version
+        // this JDK does not know), is refused as java refuses it, before anything runs.
         return finish(RunStatus.REJECTED, RunResult.EXIT_REJECTED)
             .message(rejected.getMessage())
             .build();
@@ -701,6 +705,7 @@ public final class Cell implements AutoCloseable {
     private OutputStream stderr;
     private RewriteCache rewriteCache = RewriteCache.shared();
     private CompileCache compileCache = CompileCache.shared();
+    private boolean assertions;
 
     private Builder(Policy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
@@ -728,6 +733,16 @@ public final class Cell implements AutoCloseable {
     /** Streams the cell's {@code System.err} to {@code sink}; see {@link #stdout}. */
     public Builder stderr(OutputStream sink) {
       this.stderr = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /**
+     * Enables the {@code assert} statements of the cell's classes, as {@code java -ea} does
+     * (default: disabled, as in {@code java}). A failed assertion throws the JDK's {@link
+     * AssertionError} in the cell; nothing is granted by it.
+     */
+    public Builder enableAssertions(boolean enabled) {
+      this.assertions = enabled;
       return this;
     }
 

@@ -22,6 +22,7 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.rexec.compile.CompilationException;
+import org.rexec.compile.CompilerDiagnostic;
 import org.rexec.policy.BoundedText;
 import org.rexec.compile.CompileCache;
 import org.rexec.compile.CompiledSource;
@@ -67,7 +68,7 @@ final class CodeLoader {
     }
     if (name.endsWith(".class")) {
       String className = addClassFile(readFile(path, maxClassFileBytes), path.toString());
-      return hasMainMethod(sources.classBytes(className))
+      return hasMainMethod(sources.classBytes(className), path.toString())
           ? Optional.of(CellSources.binaryName(className))
           : Optional.empty();
     }
@@ -80,7 +81,11 @@ final class CodeLoader {
     try {
       compiled = compileCache.compile(fileName, source, COMPILE_TIME_LIMIT);
     } catch (CompilationException e) {
-      throw new LoadException(e.getMessage(), e);
+      List<CompileError> errors = new ArrayList<>();
+      for (CompilerDiagnostic error : e.diagnostics()) {
+        errors.add(new CompileError(error.file(), error.line(), error.column(), error.message()));
+      }
+      throw LoadException.compileError(e.getMessage(), errors, e);
     }
     compiled.classFiles().forEach(sources::addClass);
     return compiled.mainClass();
@@ -92,7 +97,7 @@ final class CodeLoader {
     try {
       internalName = new ClassReader(classFile).getClassName();
     } catch (RuntimeException malformed) {
-      throw new LoadException(origin + ": not a valid class file", malformed);
+      throw LoadException.rejected(origin + ": not a valid class file", malformed);
     }
     try {
       sources.addClass(internalName, classFile);
@@ -118,7 +123,7 @@ final class CodeLoader {
           }
           classFiles++;
           String className = addClassFile(readFile(file, maxClassFileBytes), file.toString());
-          if (hasMainMethod(sources.classBytes(className))) {
+          if (hasMainMethod(sources.classBytes(className), file.toString())) {
             mains.add(CellSources.binaryName(className));
           }
         } else {
@@ -222,7 +227,7 @@ final class CodeLoader {
     long allowed = Math.min(limit, MAX_TOTAL_BYTES - totalBytes);
     byte[] content = in.readNBytes((int) Math.min(allowed + 1, Integer.MAX_VALUE - 8));
     if (content.length > allowed) {
-      throw new LoadException(
+      throw LoadException.rejected(
           origin
               + ": larger than "
               + allowed
@@ -230,14 +235,28 @@ final class CodeLoader {
               + maxClassFileBytes
               + ", all of a cell's code "
               + MAX_TOTAL_BYTES
-              + ")");
+              + ")",
+          null);
     }
     totalBytes += content.length;
     return content;
   }
 
-  /** Whether the class declares {@code public static void main(String[])}. */
-  static boolean hasMainMethod(byte[] classFile) {
+  /**
+   * Whether the class declares {@code public static void main(String[])}.
+   *
+   * @throws LoadException if the class file is malformed (ASM reads past its end, or finds
+   *     nonsense, with unchecked exceptions of its own)
+   */
+  static boolean hasMainMethod(byte[] classFile, String origin) {
+    try {
+      return declaresMain(classFile);
+    } catch (RuntimeException malformed) {
+      throw LoadException.rejected(origin + ": not a valid class file", malformed);
+    }
+  }
+
+  private static boolean declaresMain(byte[] classFile) {
     boolean[] found = new boolean[1];
     new ClassReader(classFile)
         .accept(

@@ -1,11 +1,12 @@
 package org.rexec;
 
+import java.util.List;
 import org.rexec.policy.BoundedText;
 
 /**
  * Code given to a cell cannot be loaded: not a class file, not a jar, a source file that does
  * not compile, two classes of the same name. The message says which and why, in one line
- * (compile errors: javac's own lines).
+ * (compile errors: javac's own lines); {@link #kind()} says which kind of failure it is.
  */
 public final class LoadException extends RuntimeException {
 
@@ -14,16 +15,65 @@ public final class LoadException extends RuntimeException {
   /** The most a message holds: javac's errors are bounded below this, names far below. */
   static final int MAX_MESSAGE_LENGTH = 40_000;
 
+  /** Why code could not be loaded. */
+  public enum Kind {
+    /**
+     * The input is not code the cell loads: not a source file, class file, jar or directory of
+     * class files; a directory of sources; two classes of the same name.
+     */
+    BAD_INPUT,
+    /** A source program did not compile: see {@link #compileErrors()}. */
+    COMPILE_ERROR,
+    /**
+     * A class file the cell refuses to load: malformed, or larger than a cell's class files may
+     * be. The run's status for it is {@link RunStatus#REJECTED}.
+     */
+    REJECTED,
+  }
+
+  private final Kind kind;
+  private final transient List<CompileError> compileErrors;
+
   /**
    * @param message names in it that the program chose come escaped on one line ({@link
    *     BoundedText#line}); control characters other than line breaks are escaped here
    */
   public LoadException(String message) {
-    super(bounded(message));
+    this(message, Kind.BAD_INPUT, List.of(), null);
   }
 
   public LoadException(String message, Throwable cause) {
+    this(message, Kind.BAD_INPUT, List.of(), cause);
+  }
+
+  private LoadException(
+      String message, Kind kind, List<CompileError> compileErrors, Throwable cause) {
     super(bounded(message), cause);
+    this.kind = kind;
+    this.compileErrors = List.copyOf(compileErrors);
+  }
+
+  /** A class file the cell refuses to load. */
+  static LoadException rejected(String message, Throwable cause) {
+    return new LoadException(message, Kind.REJECTED, List.of(), cause);
+  }
+
+  /** A source program that did not compile, with javac's errors. */
+  static LoadException compileError(String message, List<CompileError> errors, Throwable cause) {
+    return new LoadException(message, Kind.COMPILE_ERROR, errors, cause);
+  }
+
+  /** Which kind of failure this is. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * For {@link Kind#COMPILE_ERROR}: javac's errors, in its order, as many as the message lists
+   * (empty when compilation failed without one, such as at its time limit); otherwise empty.
+   */
+  public List<CompileError> compileErrors() {
+    return compileErrors;
   }
 
   private static String bounded(String message) {

@@ -39,10 +39,10 @@ final class RunOutput {
     return stream;
   }
 
-  /** Flushes and returns what was captured; empty when streamed. */
-  String finish() {
+  /** Flushes and returns the bytes captured; empty when streamed. */
+  byte[] finish() {
     stream.flush();
-    return captured == null ? "" : captured.toString(StandardCharsets.UTF_8);
+    return captured == null ? new byte[0] : captured.toByteArray();
   }
 
   /** Cuts output at the budget and keeps the cell from closing the supervisor's stream. */

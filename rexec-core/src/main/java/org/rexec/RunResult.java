@@ -1,5 +1,6 @@
 package org.rexec;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,8 @@ public final class RunResult {
   private final String message;
   private final String stdout;
   private final String stderr;
+  private final byte[] stdoutBytes;
+  private final byte[] stderrBytes;
   private final ThrownException exception;
   private final List<Violation> violations;
   private final long droppedViolations;
@@ -77,8 +80,10 @@ public final class RunResult {
     this.status = Objects.requireNonNull(builder.status, "status");
     this.exitCode = builder.exitCode;
     this.message = builder.message;
-    this.stdout = builder.stdout;
-    this.stderr = builder.stderr;
+    this.stdoutBytes = builder.stdout;
+    this.stderrBytes = builder.stderr;
+    this.stdout = new String(stdoutBytes, StandardCharsets.UTF_8);
+    this.stderr = new String(stderrBytes, StandardCharsets.UTF_8);
     this.exception = builder.exception;
     this.violations = List.copyOf(builder.violations);
     this.droppedViolations = builder.droppedViolations;
@@ -99,7 +104,8 @@ public final class RunResult {
 
   /**
    * The exit code a process running this program would have: 0 when it completed, {@code n}
-   * after {@code exit(n)}, 1 after an uncaught exception; for a rejected class 126 and for a
+   * after {@code exit(n)} as the program passed it (a process's parent sees its low 8 bits:
+   * 255 for {@code exit(-1)}, as the {@code rexec} command exits), 1 after an uncaught exception; for a rejected class 126 and for a
    * run that could not start 2; after a limit, {@value #EXIT_TIMEOUT} for wall or CPU time,
    * {@value #EXIT_MEMORY_LIMIT} for memory, {@value #EXIT_STACK} for the stack,
    * {@value #EXIT_THREAD_LIMIT} for threads, {@value #EXIT_OUTPUT_LIMIT} for output, and
@@ -118,8 +124,9 @@ public final class RunResult {
   }
 
   /**
-   * What the program wrote to {@code System.out}, decoded as UTF-8; empty if the cell streamed
-   * its output to a sink of the supervisor instead.
+   * What the program wrote to {@code System.out}, decoded as UTF-8 (bytes that are not UTF-8
+   * become U+FFFD; {@link #stdoutBytes()} has them exactly); empty if the cell streamed its
+   * output to a sink of the supervisor instead.
    */
   public String stdout() {
     return stdout;
@@ -128,6 +135,16 @@ public final class RunResult {
   /** What the program wrote to {@code System.err}; see {@link #stdout()}. */
   public String stderr() {
     return stderr;
+  }
+
+  /** The bytes the program wrote to {@code System.out}, exactly; a copy. */
+  public byte[] stdoutBytes() {
+    return stdoutBytes.clone();
+  }
+
+  /** The bytes the program wrote to {@code System.err}, exactly; a copy. */
+  public byte[] stderrBytes() {
+    return stderrBytes.clone();
   }
 
   /** The exception that escaped {@code main}, for {@link RunStatus#EXCEPTION}. */
@@ -227,8 +244,8 @@ public final class RunResult {
     private final RunStatus status;
     private int exitCode;
     private String message;
-    private String stdout = "";
-    private String stderr = "";
+    private byte[] stdout = new byte[0];
+    private byte[] stderr = new byte[0];
     private ThrownException exception;
     private List<Violation> violations = List.of();
     private long droppedViolations;
@@ -256,7 +273,7 @@ public final class RunResult {
       return this;
     }
 
-    Builder output(String stdout, String stderr) {
+    Builder output(byte[] stdout, byte[] stderr) {
       this.stdout = stdout;
       this.stderr = stderr;
       return this;

@@ -89,12 +89,14 @@ class ClassFileRejectionTest {
     try (Cell cell = Cell.create(Policy.defaults())) {
       assertThatThrownBy(() -> cell.loadClassFile("not a class".getBytes()))
           .isInstanceOf(LoadException.class)
-          .hasMessage("class file: not a valid class file");
+          .hasMessage("class file: not a valid class file")
+          .extracting(thrown -> ((LoadException) thrown).kind())
+          .isEqualTo(LoadException.Kind.REJECTED);
     }
   }
 
   @Test
-  void aTruncatedClassFileIsAnErrorNotACrash() {
+  void aTruncatedClassFileIsRejectedNotACrash() {
     byte[] whole = Programs.mainClass("Cut", main -> main.visitInsn(Opcodes.RETURN));
     byte[] truncated = Arrays.copyOf(whole, whole.length - 20);
     try (Cell cell = Cell.create(Policy.defaults())) {
@@ -102,7 +104,8 @@ class ClassFileRejectionTest {
 
       RunResult result = cell.run(name);
 
-      assertThat(result.status()).isEqualTo(RunStatus.ERROR);
+      assertThat(result.status()).isEqualTo(RunStatus.REJECTED);
+      assertThat(result.exitCode()).isEqualTo(RunResult.EXIT_REJECTED);
       assertThat(result.message()).hasValueSatisfying(
           message -> assertThat(message).startsWith("Cut.class is malformed"));
     }

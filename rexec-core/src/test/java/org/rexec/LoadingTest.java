@@ -2,6 +2,7 @@ package org.rexec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -221,6 +222,36 @@ class LoadingTest {
           .isInstanceOf(LoadException.class)
           .hasMessageStartingWith(source + ":2: error: ';' expected")
           .hasMessageEndingWith("1 error");
+    }
+  }
+
+  @Test
+  void javacsErrorsComeAsData() throws IOException {
+    Path source = Files.writeString(temp.resolve("Broken.java"),
+        "public class Broken {\n  void m() {\n    int x = \"s\";\n    undefined(x);\n  }\n}\n");
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      LoadException failure = catchThrowableOfType(LoadException.class, () -> cell.load(source));
+
+      assertThat(failure.kind()).isEqualTo(LoadException.Kind.COMPILE_ERROR);
+      assertThat(failure.compileErrors())
+          .containsExactly(
+              new CompileError(source.toString(), 3, 13,
+                  "incompatible types: java.lang.String cannot be converted to int"),
+              new CompileError(source.toString(), 4, 5,
+                  "cannot find symbol\n  symbol:   method undefined(int)\n  location: class Broken"));
+    }
+  }
+
+  @Test
+  void aMalformedClassFileInADirectoryIsRejectedAtLoad() throws IOException {
+    byte[] whole = printer("Cut", "never");
+    Path classes = Files.createDirectories(temp.resolve("classes"));
+    Files.write(classes.resolve("Cut.class"), java.util.Arrays.copyOf(whole, whole.length - 20));
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      LoadException failure = catchThrowableOfType(LoadException.class, () -> cell.load(classes));
+
+      assertThat(failure.kind()).isEqualTo(LoadException.Kind.REJECTED);
+      assertThat(failure).hasMessage(classes.resolve("Cut.class") + ": not a valid class file");
     }
   }
 

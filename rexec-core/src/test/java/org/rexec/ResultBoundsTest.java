@@ -205,7 +205,7 @@ class ResultBoundsTest {
     // Each hook was a thread the supervisor started: thousands of them, whatever the limit.
     assertThat(thousands.status()).isEqualTo(RunStatus.THREAD_LIMIT);
     assertThat(thousands.message())
-        .hasValue("the program registered more than 16 shutdown hooks (thread limit)");
+        .hasValue("the program registered more than 16 shutdown hooks (thread limit: Policy.Builder.threads)");
     assertThat(thousands.stdout()).isEmpty();
     assertThat(thousands.peakThreads()).isEqualTo(1);
   }

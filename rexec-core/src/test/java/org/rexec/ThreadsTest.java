@@ -89,7 +89,7 @@ class ThreadsTest {
 
     assertThat(result.status()).isEqualTo(RunStatus.THREAD_LIMIT);
     assertThat(result.exitCode()).isEqualTo(121);
-    assertThat(result.message()).hasValue("the program had more than 0 thread(s) alive at once (thread limit)");
+    assertThat(result.message()).hasValue("the program had more than 0 thread(s) alive at once (thread limit: Policy.Builder.threads)");
     assertThat(result.stdout()).isEmpty();
   }
 
@@ -171,7 +171,7 @@ class ThreadsTest {
     assertThat(result.status()).isEqualTo(RunStatus.THREAD_LIMIT);
     assertThat(result.exitCode()).isEqualTo(121);
     assertThat(result.message())
-        .hasValue("the program had more than 4 thread(s) alive at once (thread limit)");
+        .hasValue("the program had more than 4 thread(s) alive at once (thread limit: Policy.Builder.threads)");
     assertThat(result.stdout()).isEmpty();
     assertThat(result.contained()).isTrue();
   }

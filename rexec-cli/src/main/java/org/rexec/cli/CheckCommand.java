@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "check",
     description = {
-      "List every violation a program would hit in a cell that is known without running it, in"
-          + " source order: one line each, Class.method:line: what is refused (rule). Calls that"
+      "List every violation a program would hit in a cell, without running it.",
+      "",
+      "One line each, in source order: Class.method:line: what is refused (rule). Calls that"
           + " are always refused (starting a process, loading native code) are listed with the"
           + " allow-list's refusals; files and network addresses are judged only when the"
           + " program runs. The policy options are those of run.",
@@ -27,6 +28,9 @@ import picocli.CommandLine.Parameters;
       "Exit status: 0 if there are none, 1 if there are, 2 for bad usage or input.",
     },
     sortOptions = false,
+    // The full synopsis of the policy options wraps inside its bracketed items.
+    abbreviateSynopsis = true,
+    usageHelpAutoWidth = true,
     mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
 
@@ -49,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
       try {
         violations = cell.check();
       } catch (LoadException e) {
-        throw new UserError(e.getMessage(), e);
+        throw UserError.of(e);
       }
       violations.forEach(out::println);
       if (violations.size() == RunResult.MAX_VIOLATIONS) {

@@ -20,4 +20,12 @@ final class ExitCodes {
   static final int REJECTED = RunResult.EXIT_REJECTED;
 
   private ExitCodes() {}
+
+  /**
+   * The exit status a process has after {@code exit(code)}: its low 8 bits, as the kernel
+   * passes it to the parent ({@code exit(-1)} is 255, {@code exit(256)} is 0).
+   */
+  static int processStatus(int code) {
+    return code & 0xFF;
+  }
 }

@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.rexec.policy.BoundedText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
@@ -17,6 +17,7 @@ import picocli.CommandLine.IFactory;
     name = "rexec",
     description = "Restricted execution for the JVM: run untrusted code in a padded cell.",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     versionProvider = Version.class,
     subcommands = {RunCommand.class, CheckCommand.class})
 public final class Main implements Callable<Integer> {
@@ -48,35 +49,33 @@ public final class Main implements Callable<Integer> {
   /** Runs the command and returns its exit status; the CLI's tests call this. */
   static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
+    CommandLine commandLine = commandLine(in, out, err);
+    commandLine.setParameterExceptionHandler(
+        (exception, arguments) -> {
+          CommandLine command = exception.getCommandLine();
+          boolean json = JsonRequest.of(command, arguments);
+          FailureReport.print(
+              json, out, err, FailureReport.USAGE_ERROR, ExitCodes.USAGE,
+              exception.getMessage(), List.of());
+          if (!json) {
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+          }
+          return ExitCodes.USAGE;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (exception, command, parseResult) ->
+            FailureReport.ofException(exception, JsonRequest.of(command, args), verbose, out, err));
+    return commandLine.execute(args);
+  }
+
+  /** The command with its subcommands, reading and writing these streams. */
+  static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err) {
     CommandLine commandLine = new CommandLine(new Main(err), new Factory(in, out, err));
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     commandLine.getSubcommands().get("run").setStopAtPositional(true);
-    commandLine.setParameterExceptionHandler(
-        (exception, arguments) -> {
-          err.println("rexec: " + exception.getMessage());
-          CommandLine command = exception.getCommandLine();
-          err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
-          return ExitCodes.USAGE;
-        });
-    commandLine.setExecutionExceptionHandler(
-        (exception, command, parseResult) -> {
-          if (exception instanceof UserError) {
-            err.println("rexec: " + BoundedText.printable(exception.getMessage()));
-            if (verbose && exception.getCause() != null) {
-              exception.getCause().printStackTrace(err);
-            }
-            return ExitCodes.USAGE;
-          }
-          err.println("rexec: internal error: " + BoundedText.printable(String.valueOf(exception)));
-          if (verbose) {
-            exception.printStackTrace(err);
-          } else {
-            err.println("Run again with --verbose for the stack trace.");
-          }
-          return ExitCodes.INTERNAL_ERROR;
-        });
-    return commandLine.execute(args);
+    SpaceWrappedHelp.install(commandLine);
+    return commandLine;
   }
 
   /** Without a command: say what is missing. */

@@ -62,7 +62,7 @@ final class PolicyOptions {
       names = "--allow",
       paramLabel = "MEMBER",
       description = "Add a JDK class or member to the allow-list, as the allow-list file writes"
-          + " it: java.util.zip.Deflater, java.lang.Thread#getThreadGroup(). Repeatable.")
+          + " it, such as java.util.zip.Deflater. Repeatable.")
   List<String> allowed = new ArrayList<>();
 
   @Option(

@@ -4,17 +4,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.rexec.RunResult;
 import org.rexec.ThrownException;
 import org.rexec.Violation;
+import org.rexec.policy.Limits;
 
 /**
  * A run's result as the JSON object {@code rexec run --json} prints, bounded: every string the
  * program controls is written within a budget of bytes of JSON in UTF-8, escapes counted (see
  * {@link Json.Bounded}). The standard output and error share the output limit, so however much
  * of them needs escaping, they take at most the limit in JSON, as they do in bytes; every other
- * string takes at most as many bytes as the library allows it characters. The whole object is
- * therefore at most the output limit plus {@link #MAX_SIZE_BESIDES_OUTPUT} bytes.
+ * string takes at most as many bytes as the library allows it characters. Where the text of a
+ * stream is not its bytes exactly (not UTF-8, or cut to fit), the bytes come beside it in base64,
+ * at most 4/3 of the output limit for both streams together. The whole object is therefore at
+ * most {@link #maxSize(long)} bytes.
  */
 final class ResultJson {
 
@@ -25,7 +29,7 @@ final class ResultJson {
   private static final int VIOLATION_SYNTAX = 120;
 
   /** Bytes of the object's keys, numbers and syntax besides its strings and lists. */
-  private static final int RESULT_SYNTAX = 600;
+  private static final int RESULT_SYNTAX = 700;
 
   /** How many bytes more than the output limit the object can take, at most. */
   static final long MAX_SIZE_BESIDES_OUTPUT =
@@ -41,20 +45,30 @@ final class ResultJson {
 
   private ResultJson() {}
 
+  /**
+   * The most bytes the object takes for this output limit: the text of the output, its bytes in
+   * base64 (two streams, each padded to whole groups of 3 bytes), and the rest.
+   */
+  static long maxSize(long outputLimit) {
+    return outputLimit + OutputBytes.maxBase64Length(outputLimit) + MAX_SIZE_BESIDES_OUTPUT;
+  }
+
   /** The result as a JSON value for {@link Json#write(Object, Appendable)}. */
   static Map<String, Object> of(RunResult result, long outputLimit) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("status", result.status().label());
-    json.put("exitCode", result.exitCode());
-    json.put("message", bounded(result.message().orElse(null), RunResult.MAX_MESSAGE_LENGTH));
+    json.put("exitCode", RunCommand.exitCode(result));
+    json.put("message", bounded(message(result).orElse(null), RunResult.MAX_MESSAGE_LENGTH));
     // The two streams share the limit in JSON as they share it in bytes.
     long stdoutSize = Json.size(result.stdout(), outputLimit);
     long stderrBudget = Math.max(0, outputLimit - stdoutSize);
-    boolean cut =
-        stdoutSize > outputLimit
-            || Json.size(result.stderr(), stderrBudget) > stderrBudget;
+    boolean stdoutWhole = stdoutSize <= outputLimit;
+    boolean stderrWhole = Json.size(result.stderr(), stderrBudget) <= stderrBudget;
+    boolean cut = !stdoutWhole || !stderrWhole;
     json.put("stdout", new Json.Bounded(result.stdout(), outputLimit));
+    json.put("stdoutBase64", OutputBytes.base64UnlessExact(result.stdoutBytes(), stdoutWhole));
     json.put("stderr", new Json.Bounded(result.stderr(), stderrBudget));
+    json.put("stderrBase64", OutputBytes.base64UnlessExact(result.stderrBytes(), stderrWhole));
     json.put("exception", result.exception().map(ResultJson::exception).orElse(null));
     List<Object> violations = new ArrayList<>();
     for (Violation violation : result.violations()) {
@@ -78,6 +92,14 @@ final class ResultJson {
     containment.put("survivors", survivors);
     json.put("containment", containment);
     return json;
+  }
+
+  /**
+   * The run's message as the CLI says it: a limit is named by its option ({@code --threads}),
+   * where the library names its setting on the policy.
+   */
+  static Optional<String> message(RunResult result) {
+    return result.message().map(text -> text.replace(Limits.THREADS_SETTING, "--threads"));
   }
 
   private static Object exception(ThrownException thrown) {

@@ -38,16 +38,18 @@ import picocli.CommandLine.Parameters;
       "Limits: every run is bounded (see the defaults above); the run is stopped for good when"
           + " one is reached, and rexec reports which.",
       "",
-      "Exit status: the program's own (0, the n of System.exit(n), 1 after an uncaught"
-          + " exception); 2 for bad usage or input (including compile errors); 126 when a class"
-          + " is rejected (strict mode, or no policy allows it); 125 if rexec itself failed;"
-          + " after a limit: 124 wall or CPU time, 123 memory, 122 stack, 121 threads,"
-          + " 120 output; 137 killed.",
+      "Exit status: the program's own (0, the n of System.exit(n) as a shell sees it, so 255"
+          + " for -1; 1 after an uncaught exception); 2 for bad usage or input (including"
+          + " compile errors); 126 when a class is rejected (strict mode, a malformed or too"
+          + " large class file, or one no policy allows); 125 if rexec itself failed; after a"
+          + " limit: 124 wall or CPU time, 123 memory, 122 stack, 121 threads, 120 output;"
+          + " 137 killed. With --json, standard output is always exactly one JSON object, also"
+          + " for these errors.",
       "",
       "Examples:",
       "  rexec run examples/Hello.java",
       "  rexec run --timeout=2s --memory=256m --threads=4 Solution.java < input.txt",
-      "  rexec run --allow-read=examples/data --allow-write=out examples/FileReport.java",
+      "  rexec run --allow-read=examples/data --allow-write=out FileReport.java",
       "  rexec run --mount=$HOME/datasets:/data:ro --workdir=/data Analyze.java",
       "  rexec run --allow-net=api.example.com:443,localhost:8080 Client.java",
       "  rexec run --allow-listen=8080 Server.java",
@@ -56,6 +58,9 @@ import picocli.CommandLine.Parameters;
       "  rexec run --policy=solver.policy --timeout=5s Solver.java",
     },
     sortOptions = false,
+    // The full synopsis of some twenty options wraps inside its bracketed items; the options
+    // are listed below it.
+    abbreviateSynopsis = true,
     usageHelpAutoWidth = true,
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
@@ -72,6 +77,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces of rexec's own errors.")
   boolean verbose;
 
+  @Option(
+      names = {"-ea", "--enable-assertions"},
+      description = "Enable the program's assert statements, as java -ea does (default: off,"
+          + " as in java).")
+  boolean assertions;
+
   @Mixin PolicyOptions policy = new PolicyOptions();
 
   @Parameters(index = "0", paramLabel = "TARGET", description = "The program to run.")
@@ -79,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
   List<String> args = new ArrayList<>();
+
+  /** Whether the result's JSON object is out: nothing else may follow it on stdout. */
+  boolean resultPrinted;
 
   private final InputStream in;
   private final PrintStream out;
@@ -92,7 +106,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Cell.Builder cell = Cell.builder(policy.policy().build()).stdin(in);
+    Cell.Builder cell =
+        Cell.builder(policy.policy().build()).stdin(in).enableAssertions(assertions);
     if (!json) {
       cell.stdout(out).stderr(err);
     }
@@ -100,6 +115,7 @@ final class RunCommand implements Callable<Integer> {
       String main = Target.mainClass(target, Target.load(created, target), mainClass);
       RunResult result = created.run(main, args.toArray(new String[0]));
       if (json) {
+        resultPrinted = true;
         Json.write(ResultJson.of(result, created.policy().limits().outputBytes()), out);
         out.println();
       } else {
@@ -112,19 +128,28 @@ final class RunCommand implements Callable<Integer> {
   /** What the program did not print itself: why the run failed, what was refused. */
   private void report(RunResult result) {
     out.flush();
-    result.message().ifPresent(message -> err.println("rexec: " + message));
+    ResultJson.message(result).ifPresent(message -> err.println("rexec: " + message));
     for (Violation violation : result.violations()) {
       err.println("rexec: refused: " + violation);
     }
     if (result.droppedViolations() > 0) {
       err.println("rexec: refused " + result.droppedViolations() + " more time(s), not listed");
     }
+    if (!result.contained()) {
+      err.println(
+          "rexec: containment failed: threads of the program still alive after the run: "
+              + String.join(", ", result.survivors()));
+    }
   }
 
+  /**
+   * The exit status of {@code rexec run}: the program's, as a shell sees it ({@code
+   * System.exit(-1)} exits with 255, as under {@code java}); 2 when the run could not start.
+   */
   static int exitCode(RunResult result) {
     if (result.status() == RunStatus.ERROR) {
       return ExitCodes.USAGE;
     }
-    return result.exitCode();
+    return ExitCodes.processStatus(result.exitCode());
   }
 }

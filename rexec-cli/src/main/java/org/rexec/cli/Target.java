@@ -16,20 +16,20 @@ final class Target {
   /**
    * Loads {@code path} into {@code cell} and returns the main class it names, if any.
    *
-   * @throws UserError if the target cannot be loaded
+   * @throws UserError if the target cannot be loaded, with the status that says why
    */
   static Optional<String> load(Cell cell, Path path) {
     if (!Files.exists(path)) {
-      throw new UserError("no such file or directory: " + path);
+      throw UserError.badInput("no such file or directory: " + path, null);
     }
     try {
       return cell.load(path);
     } catch (NoSuchFileException e) {
-      throw new UserError("no such file or directory: " + e.getFile());
+      throw UserError.badInput("no such file or directory: " + e.getFile(), e);
     } catch (IOException e) {
-      throw new UserError("cannot read " + path + ": " + e.getMessage(), e);
+      throw UserError.badInput("cannot read " + path + ": " + e.getMessage(), e);
     } catch (LoadException e) {
-      throw new UserError(e.getMessage(), e);
+      throw UserError.of(e);
     }
   }
 
@@ -42,7 +42,7 @@ final class Target {
     if (mainOverride != null) {
       return mainOverride;
     }
-    return named.orElseThrow(() -> new UserError(noMainClass(path)));
+    return named.orElseThrow(() -> UserError.badInput(noMainClass(path), null));
   }
 
   private static String noMainClass(Path path) {

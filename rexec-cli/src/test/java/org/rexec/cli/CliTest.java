@@ -223,7 +223,7 @@ class CliTest {
     assertThat(rexec("run", missing.toString()))
         .isEqualTo(new Outcome(2, "", "rexec: no such file or directory: " + missing + "\n"));
     assertThat(rexec("run", notAClass.toString()))
-        .isEqualTo(new Outcome(2, "", "rexec: " + notAClass + ": not a valid class file\n"));
+        .isEqualTo(new Outcome(126, "", "rexec: " + notAClass + ": not a valid class file\n"));
     assertThat(rexec("run", textJar.toString()).err()).startsWith("rexec: " + textJar + ": not a jar");
     assertThat(rexec("run", textJar.toString()).err().lines()).hasSize(1);
     assertThat(rexec("run", "--no-such-flag", "X.java"))
@@ -388,7 +388,7 @@ class CliTest {
             "rexec: the run wrote more than 1 KiB of output (output limit)\n"));
     assertThat(rexec("run", spawn.toString()))
         .isEqualTo(new Outcome(121, "",
-            "rexec: the program had more than 0 thread(s) alive at once (thread limit)\n"));
+            "rexec: the program had more than 0 thread(s) alive at once (thread limit: --threads)\n"));
     assertThat(rexec("run", "--threads=1", spawn.toString())).isEqualTo(new Outcome(0, "worker\n", ""));
   }
 

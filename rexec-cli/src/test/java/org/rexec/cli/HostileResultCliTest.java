@@ -100,13 +100,19 @@ class HostileResultCliTest {
 
     Outcome outcome = rexec("run", "--json", "--output=4m", hostile.toString());
 
-    // 4 MiB of NUL bytes were 25 MB of JSON; the output limit now holds in JSON too.
-    assertThat(outcome.out().length).isLessThanOrEqualTo((4 << 20) + 1_000);
+    // 4 MiB of NUL bytes were 25 MB of JSON; the output limit now holds in JSON too, and the
+    // exact bytes beside the cut text take 4/3 of them in base64, no more.
+    assertThat((long) outcome.out().length)
+        .isLessThanOrEqualTo((4 << 20) + OutputBytes.maxBase64Length(4 << 20) + 1_000);
     JsonNode json = outcome.json();
     assertThat(json.get("status").asText()).isEqualTo("completed");
     assertThat(json.get("outputTruncated").asBoolean()).isTrue();
     assertThat(json.get("stdout").asText()).startsWith("\0\0\0").endsWith(" more characters)");
     assertThat(json.get("stderr").asText()).endsWith(" more characters)");
+    byte[] stdout = java.util.Base64.getDecoder().decode(json.get("stdoutBase64").asText());
+    byte[] stderr = java.util.Base64.getDecoder().decode(json.get("stderrBase64").asText());
+    assertThat(stdout.length + stderr.length).isEqualTo(4 << 20);
+    assertThat(stdout).containsOnly(0);
   }
 
   @Test
@@ -117,7 +123,8 @@ class HostileResultCliTest {
 
     Outcome outcome = rexec("run", "--json", "--output=1m", hostile.toString());
 
-    assertThat(outcome.out().length).isLessThanOrEqualTo((1 << 20) + 1_000);
+    assertThat((long) outcome.out().length)
+        .isLessThanOrEqualTo((1 << 20) + OutputBytes.maxBase64Length(1 << 20) + 1_000);
     assertThat(outcome.json().get("stdout").asText()).startsWith("\u20ac\u20ac");
   }
 
@@ -237,7 +244,7 @@ class HostileResultCliTest {
     Outcome outcome = rexec("run", "--json", "--output=1m", hostile.toString());
 
     assertThat((long) outcome.out().length)
-        .isLessThanOrEqualTo((1 << 20) + ResultJson.MAX_SIZE_BESIDES_OUTPUT);
+        .isLessThanOrEqualTo(ResultJson.maxSize(1 << 20));
     JsonNode json = outcome.json();
     assertThat(json.get("violations")).hasSize(1000);
     assertThat(json.get("violationsDropped").asLong()).isEqualTo(500);

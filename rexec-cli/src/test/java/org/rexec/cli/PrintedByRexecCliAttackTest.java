@@ -92,7 +92,7 @@ class PrintedByRexecCliAttackTest {
 
     Outcome outcome = rexec("run", jar.toString());
 
-    assertThat(outcome.status()).isEqualTo(ExitCodes.USAGE);
+    assertThat(outcome.status()).isEqualTo(ExitCodes.REJECTED);
     // One line of rexec's own, saying what was wrong; no line or terminal escape of the jar's.
     assertThat(rexecLines(outcome.err())).isEqualTo(1);
     assertThat(outcome.err()).doesNotContain("\u001b").doesNotContain("\nrexec: status");

@@ -14,8 +14,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.tools.Diagnostic;
@@ -81,7 +83,7 @@ public final class SourceCompiler {
       Iterable<? extends CompilationUnitTree> trees = task.parse();
       if (errors.count > 0) {
         // As javac does, a file that does not parse is not analyzed further.
-        throw new CompilationException(errors.report(fileName));
+        throw errors.failure(fileName);
       }
       mainClass = firstTopLevelClass(trees, fileName);
       task.generate();
@@ -91,10 +93,10 @@ public final class SourceCompiler {
       throw new CompilationException(e.getMessage());
     } catch (IllegalStateException e) {
       // javac's API reports a failed parse or analysis this way; the diagnostics say why.
-      throw new CompilationException(errors.report(fileName));
+      throw errors.failure(fileName);
     }
     if (errors.count > 0 || files.classFiles.isEmpty()) {
-      throw new CompilationException(errors.report(fileName));
+      throw errors.failure(fileName);
     }
     return new CompiledSource(files.classFiles, mainClass);
   }
@@ -130,6 +132,7 @@ public final class SourceCompiler {
     static final int MAX_REPORT_LENGTH = 20_000;
 
     private final StringBuilder text = new StringBuilder();
+    private final List<CompilerDiagnostic> listed = new ArrayList<>();
     int count;
     private int unlisted;
 
@@ -141,10 +144,26 @@ public final class SourceCompiler {
             BoundedText.cut(BoundedText.printable(diagnostic.toString()), MAX_ERROR_LENGTH);
         if (text.length() + error.length() < MAX_REPORT_LENGTH) {
           text.append(error).append('\n');
+          listed.add(diagnostic(diagnostic));
         } else {
           unlisted++;
         }
       }
+    }
+
+    /** The errors as data, bounded as their text is: the message without the source line. */
+    private static CompilerDiagnostic diagnostic(Diagnostic<? extends JavaFileObject> diagnostic) {
+      JavaFileObject source = diagnostic.getSource();
+      return new CompilerDiagnostic(
+          source == null ? "" : BoundedText.line(source.getName(), MAX_ERROR_LENGTH),
+          diagnostic.getLineNumber() == Diagnostic.NOPOS ? -1 : diagnostic.getLineNumber(),
+          diagnostic.getColumnNumber() == Diagnostic.NOPOS ? -1 : diagnostic.getColumnNumber(),
+          BoundedText.cut(
+              BoundedText.printable(diagnostic.getMessage(Locale.ROOT)), MAX_ERROR_LENGTH));
+    }
+
+    CompilationException failure(String fileName) {
+      return new CompilationException(report(fileName), listed);
     }
 
     String report(String fileName) {

@@ -41,6 +41,12 @@ public final class Limits {
   /** Stack size of a cell thread by default: 8 MiB. */
   public static final long DEFAULT_STACK_BYTES = 8L << 20;
 
+  /**
+   * How messages of the library name the setting of the thread limit: a supervisor that offers
+   * the setting under another name (the CLI's {@code --threads}) puts its own name in its place.
+   */
+  public static final String THREADS_SETTING = "Policy.Builder.threads";
+
   /** The smallest stack a cell thread is given: smaller stacks cannot run the JDK safely. */
   public static final long MIN_STACK_BYTES = 256L << 10;
 

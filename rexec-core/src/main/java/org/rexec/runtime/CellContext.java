@@ -518,7 +518,7 @@ public final class CellContext {
     }
     throw stop(
         StopReason.THREAD_LIMIT,
-        "the program registered more than " + allowed + " shutdown hooks (thread limit)");
+        "the program registered more than " + allowed + " shutdown hooks (thread limit: " + Limits.THREADS_SETTING + ")");
   }
 
   /** Shutdown hooks a run may register whatever its thread limit. */

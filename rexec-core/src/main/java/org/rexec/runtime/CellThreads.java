@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rexec.policy.Limits;
 
 /**
  * The threads of a cell's current run and what they used: every thread rexec starts for the run
@@ -121,7 +122,7 @@ public final class CellThreads {
     }
     throw cell.stop(
         StopReason.THREAD_LIMIT,
-        "the program had more than " + limit + " thread(s) alive at once (thread limit)");
+        "the program had more than " + limit + " thread(s) alive at once (thread limit: " + Limits.THREADS_SETTING + ")");
   }
 
   private Tracked add(Thread thread) {
