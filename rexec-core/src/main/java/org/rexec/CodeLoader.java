@@ -107,6 +107,14 @@ final class CodeLoader {
     } catch (CompilationException e) {
       throw new LoadException(e.getMessage(), e);
     }
+    for (String internalName : compiled.classFiles().keySet()) {
+      if (sources.hasClass(internalName)) {
+        // As java refuses it ("class found on application class path"): which one would run?
+        throw new LoadException(
+            program.fileName() + ": class " + CellSources.binaryName(internalName)
+                + " of the source program is also in code loaded before it (the class path)");
+      }
+    }
     compiled.classFiles().forEach(sources::addClass);
     return compiled.mainClass();
   }
