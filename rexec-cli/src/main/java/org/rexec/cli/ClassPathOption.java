@@ -2,10 +2,13 @@ package org.rexec.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.lang.model.SourceVersion;
 import org.rexec.Cell;
 import org.rexec.LoadException;
@@ -21,7 +24,7 @@ final class ClassPathOption {
       names = {"-cp", "--class-path", "--classpath"},
       paramLabel = "PATH",
       description = "Jars and directories of classes, separated by ':' (';' on Windows), as for java: the program and its libraries, all run in the cell (the first"
-          + " holding a class wins). TARGET is then a main class or a source file compiled"
+          + " holding a class wins); dir/* is the jars in dir. TARGET is then a main class or a source file compiled"
           + " against them; or give --main and only ARGS.")
   String classPath;
 
@@ -106,8 +109,34 @@ final class ClassPathOption {
             "--class-path: an empty entry in '" + classPath + "'; java would take the current"
                 + " directory for it: write . if you mean that");
       }
-      entries.add(Path.of(entry));
+      if (entry.equals("*") || entry.endsWith("/*") || entry.endsWith(File.separator + "*")) {
+        entries.addAll(jarsIn(Path.of(entry.substring(0, entry.length() - 1))));
+      } else {
+        entries.add(Path.of(entry));
+      }
     }
     return entries;
+  }
+
+  /**
+   * What java makes of {@code dir/*}: the jars in that directory, not its subdirectories; in name
+   * order here (java leaves the order open).
+   */
+  private static List<Path> jarsIn(Path directory) {
+    Path dir = directory.toString().isEmpty() ? Path.of(".") : directory;
+    if (!Files.isDirectory(dir)) {
+      throw new UserError("--class-path: " + dir + "/*: no such directory");
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(file -> {
+            String name = file.getFileName().toString();
+            return (name.endsWith(".jar") || name.endsWith(".JAR")) && Files.isRegularFile(file);
+          })
+          .sorted()
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UserError("--class-path: cannot list " + dir + ": " + e.getMessage(), e);
+    }
   }
 }

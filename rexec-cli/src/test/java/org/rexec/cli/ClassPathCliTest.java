@@ -147,6 +147,21 @@ class ClassPathCliTest {
   }
 
   @Test
+  void aDirectoryStarIsTheJarsInItAsForJava() throws Exception {
+    Path lib = temp.resolve("lib");
+    Files.createDirectories(lib.resolve("nested"));
+    Files.copy(greeting, lib.resolve("greeting.jar"));
+    Files.copy(numbers, lib.resolve("nested/numbers.jar"));
+    Files.copy(numbers, lib.resolve("numbers.JAR"));
+    String path = lib + File.separator + "*" + File.pathSeparator + app;
+
+    Outcome cell = rexec("run", "-cp", path, "com.x.Main", "stars");
+
+    assertThat(cell).isEqualTo(new Outcome(0, "hello, stars\nsum 55\n", ""));
+    assertThat(cell).isEqualTo(java(temp, "-cp", path, "com.x.Main", "stars"));
+  }
+
+  @Test
   void aSourceProgramIsCompiledAgainstTheClassPathAsJavaDoes() throws Exception {
     Path main = write("script/Report.java", """
         import org.greet.Greeting;

@@ -112,6 +112,24 @@ class MultiFileSourceTest {
   }
 
   @Test
+  void otherFilesAreNamedAsTheUserNamedTheLaunchedOne() throws IOException {
+    // rexec run src/app/Main.java from the directory above src: src/app/Helper.java.
+    Path main =
+        write("src/app/Main.java",
+            "package app; class Main { public static void main(String[] a) { Helper.run(); } }");
+    write("src/app/Helper.java", "package app;\nclass Helper { static void run() { nope(); } }\n");
+    SourceProgram relative =
+        new SourceProgram("src/app/Main.java", Files.readString(main), main, Map.of());
+
+    assertThatThrownBy(() -> new SourceCompiler().compile(relative, LIMIT))
+        .isInstanceOf(CompilationException.class)
+        .hasMessageStartingWith("src/app/Helper.java:2: error: cannot find symbol");
+    SourceProgram bare = new SourceProgram("Main.java", Files.readString(main), main, Map.of());
+    assertThatThrownBy(() -> new SourceCompiler().compile(bare, LIMIT))
+        .hasMessageStartingWith(temp.resolve("src/app/Helper.java") + ":2:");
+  }
+
+  @Test
   void editingASiblingCompilesAgain() throws IOException, CompilationException {
     CompileCache cache = new CompileCache(CompileCache.DEFAULT_MAX_BYTES);
     Path main =
