@@ -111,6 +111,49 @@ class ClassPathTest {
   }
 
   @Test
+  void anAnnotationProcessorOnTheClassPathNeverRunsInTheSupervisor() throws Exception {
+    // javac would load a processor named in META-INF/services of its class path into the
+    // supervisor and run it there, outside any cell.
+    Path marker = temp.resolve("processor-ran");
+    Map<String, byte[]> processor =
+        compile("Spy.java",
+            "import java.util.Set; import javax.annotation.processing.*;"
+                + " import javax.lang.model.element.TypeElement;"
+                + " @SupportedAnnotationTypes(\"*\")"
+                + " public class Spy extends AbstractProcessor {"
+                + "  public void init(ProcessingEnvironment env) { super.init(env);"
+                + "   try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                + marker + "\"), \"ran\"); } catch (Exception e) { throw new RuntimeException(e); } }"
+                + "  public boolean process(Set<? extends TypeElement> a, RoundEnvironment r) {"
+                + "   return false; } }");
+    Path jar = temp.resolve("spy.jar");
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file)) {
+      out.putNextEntry(new JarEntry("Spy.class"));
+      out.write(processor.get("Spy"));
+      out.putNextEntry(new JarEntry("META-INF/services/javax.annotation.processing.Processor"));
+      out.write("Spy\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Path main = temp.resolve("Main.java");
+    Files.writeString(main,
+        "class Main { public static void main(String[] a) { System.out.println(\"ok\"); } }");
+
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      cell.loadClassPath(List.of(jar));
+      assertThat(cell.run(cell.load(main).orElseThrow()).stdout()).isEqualTo("ok\n");
+    }
+    assertThat(marker).doesNotExist();
+
+    // The control: javac itself, told to, does run it.
+    int status =
+        javax.tools.ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-processorpath", jar.toString(), "-processor", "Spy",
+                "-d", temp.resolve("out").toString(), main.toString());
+    assertThat(status).isZero();
+    assertThat(marker).exists();
+  }
+
+  @Test
   void aMissingEntryOrOneThatIsNotAJarIsAOneLineError() throws Exception {
     Path text = temp.resolve("notes.txt");
     Files.writeString(text, "not a jar");
