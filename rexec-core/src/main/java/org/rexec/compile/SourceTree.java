@@ -110,7 +110,8 @@ final class SourceTree {
       }
     }
     List<String> names = new ArrayList<>();
-    if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+    // The root itself is the supervisor's choice and may be reached through a link.
+    if (!Files.isDirectory(directory)) {
       return names;
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.java")) {

@@ -124,6 +124,8 @@ class ClassPathTest {
                 + "  public void init(ProcessingEnvironment env) { super.init(env);"
                 + "   try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
                 + marker + "\"), \"ran\"); } catch (Exception e) { throw new RuntimeException(e); } }"
+                + "  public javax.lang.model.SourceVersion getSupportedSourceVersion() {"
+                + "   return javax.lang.model.SourceVersion.latestSupported(); }"
                 + "  public boolean process(Set<? extends TypeElement> a, RoundEnvironment r) {"
                 + "   return false; } }");
     Path jar = temp.resolve("spy.jar");

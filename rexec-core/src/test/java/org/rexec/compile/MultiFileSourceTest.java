@@ -207,6 +207,17 @@ class MultiFileSourceTest {
   }
 
   @Test
+  void aRootReachedThroughALinkIsTheTree() throws IOException {
+    // rexec run project/Main.java where project is a link to the real directory.
+    write("real/Main.java",
+        "class Main { public static void main(String[] a) { System.out.println(Helper.N); } }");
+    write("real/Helper.java", "class Helper { static final int N = 3; }");
+    Path link = Files.createSymbolicLink(temp.resolve("project"), temp.resolve("real"));
+
+    assertThat(run(link.resolve("Main.java")).stdout()).isEqualTo("3\n");
+  }
+
+  @Test
   void aSourceGivenAsTextIsCompiledAlone() throws IOException {
     write("Helper.java", "class Helper { static final int N = 1; }");
     try (Cell cell = Cell.create(Policy.defaults())) {
