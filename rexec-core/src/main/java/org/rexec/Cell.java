@@ -10,6 +10,7 @@ import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,8 +94,12 @@ public final class Cell implements AutoCloseable {
                 policy, policy.workingDirectory().orElse(CellFiles.SCRATCH)));
     Rewriter rewriter =
         new Rewriter(policy.allowList(), policy.maxClassFileBytes(), builder.rewriteCache);
-    // An array never blocks; any other stream might, where a kill could not reach the reader.
-    this.stdin = input instanceof ByteArrayInputStream ? input : new InputPump(input, context);
+    // An array or a file never blocks; any other stream might, where a kill could not reach
+    // the reader.
+    this.stdin =
+        input instanceof ByteArrayInputStream
+            ? input
+            : FileInput.of(input).orElseGet(() -> new InputPump(input, context));
     this.loader =
         new CellClassLoader(
             new CellParentLoader(), sources, rewriter, context, auditLog, policy.strict());
@@ -180,9 +185,13 @@ public final class Cell implements AutoCloseable {
   }
 
   /**
-   * Every violation the loaded code would hit, found without running it: the refused
-   * references of each class and the reasons any class is refused whole. At most {@value
-   * RunResult#MAX_VIOLATIONS}, the first found: the loaded code chooses how many there are.
+   * Every violation the loaded code would hit that is known without running it, in source
+   * order: classes by name; in each, the reasons it is refused whole, then the refused
+   * references and the uses of interposed members that refuse every call (starting a process,
+   * loading native code), by line (what has no line, such as a refused supertype, first; one
+   * line in instruction order). Refusals that depend on values (a path, an address, the rest of
+   * a budget) are known only when the code runs. At most {@value RunResult#MAX_VIOLATIONS}, the
+   * first found: the loaded code chooses how many there are.
    *
    * @throws LoadException if a class file is malformed
    */
@@ -190,15 +199,21 @@ public final class Cell implements AutoCloseable {
     requireOpen();
     List<Violation> found = new ArrayList<>();
     for (String internalName : sources.classNames()) {
+      RewriteResult result;
       try {
-        for (RefusalSite site : loader.rewrite(internalName).violations()) {
-          if (found.size() == RunResult.MAX_VIOLATIONS) {
-            return List.copyOf(found);
-          }
-          found.add(Violation.of(site));
-        }
+        result = loader.rewrite(internalName);
       } catch (ClassFormatError malformed) {
         throw new LoadException(malformed.getMessage(), malformed);
+      }
+      List<RefusalSite> known = new ArrayList<>(result.knownRefusals());
+      known.sort(Comparator.comparingInt(RefusalSite::line)); // stable: instruction order kept
+      List<RefusalSite> sites = new ArrayList<>(result.rejections());
+      sites.addAll(known);
+      for (RefusalSite site : sites) {
+        if (found.size() == RunResult.MAX_VIOLATIONS) {
+          return List.copyOf(found);
+        }
+        found.add(Violation.of(site));
       }
     }
     return List.copyOf(found);
@@ -692,6 +707,11 @@ public final class Cell implements AutoCloseable {
       }
       throw new ClassNotFoundException(binaryName);
     }
+
+    @Override
+    public String hiddenClassRule(String binaryName) {
+      return HostClasses.hiddenRule(binaryName);
+    }
   }
 
   /** Builds a {@link Cell}: its policy and how its standard streams are wired. */
@@ -707,7 +727,11 @@ public final class Cell implements AutoCloseable {
       this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    /** What the cell reads as {@code System.in} (default: nothing). */
+    /**
+     * What the cell reads as {@code System.in} (default: nothing). A {@code FileInputStream} of
+     * a file is read directly; any other stream that may block is read ahead by a supervisor
+     * thread, so that a kill ends a read that waits. The cell cannot close it.
+     */
     public Builder stdin(InputStream stdin) {
       this.stdin = Objects.requireNonNull(stdin, "stdin");
       return this;

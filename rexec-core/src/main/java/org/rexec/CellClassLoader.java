@@ -9,6 +9,7 @@ import org.rexec.rewrite.Packages;
 import org.rexec.rewrite.RewriteResult;
 import org.rexec.rewrite.Rewriter;
 import org.rexec.runtime.CellContext;
+import org.rexec.runtime.ClassProbes;
 import org.rexec.runtime.RefusalSite;
 
 /**
@@ -91,6 +92,10 @@ final class CellClassLoader extends ClassLoader implements CellContext.Holder {
     } catch (ClassNotFoundException absent) {
       if (sources.hasClass(CellSources.internalName(name))) {
         return define(name);
+      }
+      if (Thread.currentThread() != hostLoader) {
+        // Cell code linking to a name (the supervisor asking for a main class is not a probe).
+        ClassProbes.notFound(context, name);
       }
       throw absent;
     }

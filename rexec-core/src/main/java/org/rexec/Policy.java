@@ -17,6 +17,7 @@ import java.time.Duration;
 import org.rexec.policy.AllowList;
 import org.rexec.policy.Limits;
 import org.rexec.policy.NetworkGrants;
+import org.rexec.rewrite.Packages;
 
 /**
  * What a cell may do: the allow-list of JDK members its code may reference, the files it may
@@ -317,6 +318,56 @@ public final class Policy {
     public Builder allowList(AllowList allowList) {
       this.allowList = Objects.requireNonNull(allowList, "allowList");
       return this;
+    }
+
+    /**
+     * Allows one more JDK class or member (see {@link AllowList#allowing}): {@code
+     * java.util.zip.Deflater}, {@code java.lang.Thread#getThreadGroup()}. Only the JDK's classes
+     * can be named; interposed members still reach the cell's builtins, and rexec's classes stay
+     * unreachable whatever the list says.
+     *
+     * <p>Security: each addition widens the cell. Reflection, class loaders, method handles,
+     * {@code Unsafe} and the like let code reach what the rewriter cannot see; see {@code
+     * docs/POLICY.md} for what the default list leaves out and why.
+     *
+     * @throws IllegalArgumentException for a malformed entry, or a class that is not the JDK's
+     */
+    public Builder allow(String entry) {
+      requireJdkClass(entry);
+      allowList = allowList.allowing(entry);
+      return this;
+    }
+
+    /**
+     * Refuses one JDK class or member that the allow-list would allow (see {@link
+     * AllowList#denying}). An interposed member is the cell's builtin and is not affected.
+     *
+     * @throws IllegalArgumentException for a malformed entry
+     */
+    public Builder deny(String entry) {
+      allowList = allowList.denying(entry);
+      return this;
+    }
+
+    private static void requireJdkClass(String entry) {
+      Objects.requireNonNull(entry, "entry");
+      String className = entry.strip();
+      int hash = className.indexOf('#');
+      if (hash >= 0) {
+        className = className.substring(0, hash);
+      }
+      if (Packages.isRexec(className.replace('.', '/'))) {
+        throw new IllegalArgumentException(
+            "rexec's own classes cannot be allowed: " + className);
+      }
+      try {
+        // The platform loader sees the JDK's modules only; nothing is initialized.
+        Class.forName(className, false, ClassLoader.getPlatformClassLoader());
+      } catch (ClassNotFoundException | LinkageError | IllegalArgumentException notJdk) {
+        throw new IllegalArgumentException(
+            "not a class of the JDK: " + className + " (only the JDK's classes and members can"
+                + " be allowed)");
+      }
     }
 
     /** See {@link Policy#strict()}. */

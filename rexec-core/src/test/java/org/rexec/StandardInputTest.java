@@ -3,17 +3,24 @@ package org.rexec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How the cell's {@code System.in} reads a supervisor's stream that may block: as much as the
@@ -135,6 +142,79 @@ class StandardInputTest {
   }
 
   @Test
+  void aFileIsReadDirectlyAndOneLargeReadTakesAllItHolds(@TempDir Path dir) throws Exception {
+    Path input = dir.resolve("input");
+    Files.write(input, new byte[3 << 18]); // 768 KiB: more than a pump's chunk
+    try (FileInputStream stdin = new FileInputStream(input.toFile());
+        Cell cell = Cell.builder(SHORT).stdin(stdin).create()) {
+      RunResult result =
+          cell.run(
+              cell.loadSource(
+                  "ReadAndClose.java",
+                  """
+                  public class ReadAndClose {
+                    public static void main(String[] args) throws Exception {
+                      byte[] buffer = new byte[1 << 20];
+                      System.out.println("first " + System.in.read(buffer));
+                      System.out.println("second " + System.in.read(buffer));
+                      System.in.close();
+                    }
+                  }
+                  """));
+
+      assertThat(result.status()).as(result.toString()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(result.stdout()).isEqualTo("first " + (3 << 18) + "\nsecond -1\n");
+      // The cell's close did not close the supervisor's stream.
+      assertThat(stdin.getChannel().isOpen()).isTrue();
+      assertThat(stdin.available()).isZero();
+    }
+  }
+
+  @Test
+  void aSupervisorThreadWithAPendingInterruptDoesNotLoseItsStream(@TempDir Path dir)
+      throws Exception {
+    Path input = Files.writeString(dir.resolve("input"), "still open");
+    try (FileInputStream stdin = new FileInputStream(input.toFile())) {
+      Thread.currentThread().interrupt();
+      try (Cell cell = Cell.builder(SHORT).stdin(stdin).create()) {
+        assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+      }
+      assertThat(stdin.getChannel().isOpen()).isTrue();
+      assertThat(new String(stdin.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("still open");
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void aFifoIsNotTakenForAFileAndItsReadIsStillEndedByTheTimeout(@TempDir Path dir)
+      throws Exception {
+    Path fifo = dir.resolve("fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+    // Opening one end of a FIFO waits for the other: the writer opens on another thread.
+    CompletableFuture<FileOutputStream> writer =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new FileOutputStream(fifo.toFile());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    try (FileInputStream stdin = new FileInputStream(fifo.toFile());
+        FileOutputStream silent = writer.get(10, TimeUnit.SECONDS);
+        Cell cell = Cell.builder(SHORT).stdin(stdin).create()) {
+      RunResult result = cell.run(cell.loadSource("OneRead.java", ONE_LARGE_READ));
+
+      assertThat(result.status()).isEqualTo(RunStatus.TIMEOUT);
+      assertThat(result.wallTime()).isLessThan(WALL.plusSeconds(3));
+      assertThat(result.contained()).isTrue();
+      assertThat(result.stdout()).isEmpty();
+    }
+  }
+
+  @Test
   void availableBeforeAnyReadIsWhatTheSourceHolds() {
     byte[] input = new byte[100_000];
     // Not a ByteArrayInputStream, which the cell reads directly: this one goes through the pump.
@@ -190,7 +270,7 @@ class StandardInputTest {
       assertThat(result.stdout())
           .as(result.toString())
           .isEqualTo(
-              "19 -1\nIllegal seek: the cell's standard input is a stream, without a position"
+              "19 -1\nIllegal seek: the cell's standard streams are streams, without a position"
                   + " or size\n");
     }
   }

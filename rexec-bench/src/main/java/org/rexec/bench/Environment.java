@@ -14,6 +14,11 @@ final class Environment {
 
   private Environment() {}
 
+  /** Prints {@link #describe()}, for bench/run's shell steps. */
+  public static void main(String[] args) {
+    System.out.println(describe());
+  }
+
   /** E.g. {@code 2 cores (Intel Xeon ...), 23 GiB, Linux 6.1, OpenJDK 17.0.15+6, load 1.2}. */
   static String describe() {
     Runtime runtime = Runtime.getRuntime();

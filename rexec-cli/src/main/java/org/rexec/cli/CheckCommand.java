@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rexec.Cell;
 import org.rexec.LoadException;
-import org.rexec.Policy;
 import org.rexec.RunResult;
 import org.rexec.Violation;
 import picocli.CommandLine.Command;
@@ -16,13 +15,17 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "check",
     description = {
-      "List every violation a program would hit in a cell, without running it: one line each,",
-      "Class.method:line: what is refused (rule).",
+      "List every violation a program would hit in a cell that is known without running it, in"
+          + " source order: one line each, Class.method:line: what is refused (rule). Calls that"
+          + " are always refused (starting a process, loading native code) are listed with the"
+          + " allow-list's refusals; files and network addresses are judged only when the"
+          + " program runs. The policy options are those of run.",
     },
     footer = {
       "",
       "Exit status: 0 if there are none, 1 if there are, 2 for bad usage or input.",
     },
+    sortOptions = false,
     mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
 
@@ -35,6 +38,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin ClassPathOption classPath = new ClassPathOption();
 
+  @Mixin PolicyOptions policy = new PolicyOptions();
+
   private final PrintStream out;
 
   CheckCommand(PrintStream out) {
@@ -43,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Cell cell = Cell.create(Policy.defaults())) {
+    try (Cell cell = Cell.create(policy.policy().build())) {
       classPath.loadCode(cell, target);
       List<Violation> violations;
       try {

@@ -42,18 +42,25 @@ final class FileGrants {
       names = "--workdir",
       paramLabel = "CELLPATH",
       description = "The program's working directory, the base of relative paths (default: the"
-          + " current directory; reading it still needs a grant).")
+          + " current directory; reading it still needs a grant). A relative one is resolved"
+          + " against the current directory.")
   String workingDirectory;
 
-  /** Adds the grants to {@code policy}. */
-  void apply(Policy.Builder policy) {
-    for (Path path : read) {
+  /**
+   * Adds the grants to {@code policy}. Relative host paths, and a relative working directory,
+   * are resolved against {@code base}: the current directory for the command line, the policy
+   * file's directory for its lines.
+   */
+  void apply(Policy.Builder policy, Path base) {
+    for (Path given : read) {
+      Path path = base.resolve(given);
       if (!Files.exists(path)) {
         throw new UserError("--allow-read: no such file or directory: " + path);
       }
       policy.allowRead(path);
     }
-    for (Path path : write) {
+    for (Path given : write) {
+      Path path = base.resolve(given);
       Path parent = path.toAbsolutePath().normalize().getParent();
       if (!Files.exists(path) && (parent == null || !Files.isDirectory(parent))) {
         throw new UserError("--allow-write: no such directory: " + parent);
@@ -61,18 +68,20 @@ final class FileGrants {
       policy.allowWrite(path);
     }
     for (String mount : mounts) {
-      addMount(policy, mount);
+      addMount(policy, mount, base);
     }
     if (disk != null) {
       policy.disk(Units.bytes("--disk", disk), Policy.DEFAULT_DISK_FILES);
     }
-    policy.workingDirectory(
-        workingDirectory != null
-            ? workingDirectory
-            : Path.of("").toAbsolutePath().normalize().toString());
+    if (workingDirectory != null) {
+      policy.workingDirectory(
+          workingDirectory.startsWith("/")
+              ? workingDirectory
+              : base.resolve(workingDirectory).normalize().toString());
+    }
   }
 
-  private static void addMount(Policy.Builder policy, String mount) {
+  private static void addMount(Policy.Builder policy, String mount, Path base) {
     String[] parts = mount.split(":", -1);
     if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty()) {
       throw new UserError("--mount: expected HOST:CELL[:ro|rw], was '" + mount + "'");
@@ -86,7 +95,7 @@ final class FileGrants {
             "--mount: the mode must be ro or rw, was '" + parts[2] + "' in '" + mount + "'");
       }
     }
-    Path host = Path.of(parts[0]);
+    Path host = base.resolve(parts[0]);
     if (!Files.isDirectory(host)) {
       throw new UserError("--mount: no such directory: " + host);
     }

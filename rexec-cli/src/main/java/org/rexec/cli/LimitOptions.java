@@ -56,29 +56,28 @@ final class LimitOptions {
           + " overflow ends the run with exit status 122.")
   String stack;
 
-  /** Sets the limits given on {@code policy}. */
+  /** Sets the limits given on {@code policy}; the others stay as they are. */
   void apply(Policy.Builder policy) {
-    Limits limits = Limits.defaults();
     if (timeout != null) {
-      limits = limits.withWallTime(Units.duration("--timeout", timeout));
+      policy.timeout(Units.duration("--timeout", timeout));
     }
     if (cpu != null) {
-      limits = limits.withCpuTime(Units.duration("--cpu", cpu));
+      policy.cpuTime(Units.duration("--cpu", cpu));
     }
     if (memory != null) {
-      limits = limits.withMemory(Units.bytes("--memory", memory));
+      policy.memory(Units.bytes("--memory", memory));
     }
     if (maxAllocation != null) {
-      limits = limits.withMaxAllocation(Units.bytes("--max-allocation", maxAllocation));
+      policy.maxAllocation(Units.bytes("--max-allocation", maxAllocation));
     }
     if (threads != null) {
       if (threads < 0) {
         throw new UserError("--threads: must be 0 or more, was " + threads);
       }
-      limits = limits.withThreads(threads);
+      policy.threads(threads);
     }
     if (output != null) {
-      limits = limits.withOutput(Units.bytes("--output", output));
+      policy.output(Units.bytes("--output", output));
     }
     if (stack != null) {
       long bytes = Units.bytes("--stack", stack);
@@ -86,8 +85,7 @@ final class LimitOptions {
         throw new UserError(
             "--stack: at least " + (Limits.MIN_STACK_BYTES >> 10) + "k, was '" + stack + "'");
       }
-      limits = limits.withStack(bytes);
+      policy.stack(bytes);
     }
-    policy.limits(limits);
   }
 }

@@ -1,5 +1,7 @@
 package org.rexec.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -27,7 +29,8 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     keepKerberosOff();
-    System.exit(execute(System.in, System.out, System.err, args));
+    // The descriptor itself, unbuffered: a file is then read directly by the cell (FileInput).
+    System.exit(execute(new FileInputStream(FileDescriptor.in), System.out, System.err, args));
   }
 
   /**

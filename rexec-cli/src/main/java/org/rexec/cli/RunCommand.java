@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rexec.Cell;
-import org.rexec.Policy;
 import org.rexec.RunResult;
 import org.rexec.RunStatus;
 import org.rexec.Violation;
@@ -56,6 +55,7 @@ import picocli.CommandLine.Parameters;
       "  rexec run --strict --json --main com.example.Main build/classes",
       "  rexec run -cp lib/a.jar:build/classes com.example.Main arg1",
       "  rexec run -cp lib/a.jar src/Main.java",
+      "  rexec run --policy=solver.policy --timeout=5s Solver.java",
     },
     sortOptions = false,
     usageHelpAutoWidth = true,
@@ -66,19 +66,6 @@ final class RunCommand implements Callable<Integer> {
   String mainClass;
 
   @Option(
-      names = "--strict",
-      description = "Refuse the program at load if any class has a refused reference,"
-          + " listing them all (default: refuse each one only when it runs).")
-  boolean strict;
-
-  @Option(
-      names = "--allow-env",
-      split = ",",
-      paramLabel = "VAR",
-      description = "Let the program see these environment variables (default: none).")
-  List<String> allowedEnv = new ArrayList<>();
-
-  @Option(
       names = "--json",
       description = "Print only one JSON object with the result (the program's output"
           + " included) when the run ends.")
@@ -87,27 +74,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces of rexec's own errors.")
   boolean verbose;
 
-  @Mixin FileGrants files = new FileGrants();
-
-  @Mixin LimitOptions limits = new LimitOptions();
+  @Mixin PolicyOptions policy = new PolicyOptions();
 
   @Mixin ClassPathOption classPath = new ClassPathOption();
-
-  @Option(
-      names = "--allow-net",
-      split = ",",
-      paramLabel = "HOST[:PORT]",
-      description = "Let the program look up and connect to these hosts (a name, an IP, or *"
-          + " for any), on PORT or any port; IPv6 as [::1]:80 (default: none).")
-  List<String> allowedNet = new ArrayList<>();
-
-  @Option(
-      names = "--allow-listen",
-      split = ",",
-      paramLabel = "PORT",
-      description = "Let the program listen on these local ports; 0 lets it take any free port"
-          + " (default: none).")
-  List<Integer> allowedListen = new ArrayList<>();
 
   @Parameters(
       index = "0",
@@ -131,27 +100,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Policy.Builder policy = Policy.builder().strict(strict);
-    try {
-      files.apply(policy);
-      limits.apply(policy);
-      for (String grant : allowedNet) {
-        addNet(policy, grant.strip());
-      }
-      for (int port : allowedListen) {
-        policy.allowListen(port);
-      }
-    } catch (IllegalArgumentException invalid) {
-      throw new UserError(invalid.getMessage());
-    }
-    for (String name : allowedEnv) {
-      try {
-        policy.grantEnv(name.strip());
-      } catch (IllegalArgumentException e) {
-        throw new UserError("--allow-env: " + e.getMessage());
-      }
-    }
-    Cell.Builder cell = Cell.builder(policy.build()).stdin(in);
+    Cell.Builder cell = Cell.builder(policy.policy().build()).stdin(in);
     if (!json) {
       cell.stdout(out).stderr(err);
     }
@@ -167,27 +116,6 @@ final class RunCommand implements Callable<Integer> {
       }
       return exitCode(result);
     }
-  }
-
-  /** HOST, HOST:PORT, [IPV6] or [IPV6]:PORT. */
-  private static void addNet(Policy.Builder policy, String grant) {
-    String host = grant;
-    int port = -1;
-    int colon = grant.lastIndexOf(':');
-    boolean bracketed = grant.startsWith("[");
-    if (colon > 0 && (!bracketed || grant.lastIndexOf(']') < colon)
-        && (bracketed || grant.indexOf(':') == colon)) {
-      host = grant.substring(0, colon);
-      try {
-        port = Integer.parseInt(grant.substring(colon + 1));
-      } catch (NumberFormatException notAPort) {
-        throw new UserError("--allow-net: not a port in '" + grant + "'");
-      }
-    }
-    if (host.isEmpty()) {
-      throw new UserError("--allow-net: no host in '" + grant + "'");
-    }
-    policy.allowConnect(host, port);
   }
 
   /** What the program did not print itself: why the run failed, what was refused. */

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,30 @@ public final class AllowList {
     List<Rules> both = new ArrayList<>(parts);
     both.addAll(other.parts);
     return new AllowList(both);
+  }
+
+  /**
+   * This list with one more entry allowed: a class (listed whole) or a member, in the format of
+   * {@code docs/POLICY.md} ({@code java.lang.Thread#sleep(long)}). An exclusion of exactly that
+   * member is lifted. Interposed members reach their shim whatever the list says, and rexec's
+   * own classes stay unreachable: a list only decides about the JDK.
+   *
+   * @throws IllegalArgumentException for a malformed entry
+   */
+  public AllowList allowing(String entry) {
+    AllowListParser.Entry parsed = AllowListParser.entry(entry);
+    return new AllowList(parts.stream().map(part -> part.allowing(parsed)).toList());
+  }
+
+  /**
+   * This list with one entry refused: a member becomes an exclusion, and a class is no longer
+   * referenceable at all (neither whole nor through any member).
+   *
+   * @throws IllegalArgumentException for a malformed entry
+   */
+  public AllowList denying(String entry) {
+    AllowListParser.Entry parsed = AllowListParser.entry(entry);
+    return new AllowList(parts.stream().map(part -> part.denying(parsed)).toList());
   }
 
   /** Whether code may reference the class with this internal name. */
@@ -193,6 +219,31 @@ public final class AllowList {
       return wholeClasses.contains(declaringClass);
     }
 
+    Rules allowing(AllowListParser.Entry entry) {
+      Set<String> whole = new HashSet<>(wholeClasses);
+      Map<String, MemberRules> members = new HashMap<>(membersByClass);
+      if (entry.member() == null) {
+        whole.add(entry.owner());
+      } else {
+        MemberRules rules = members.getOrDefault(entry.owner(), MemberRules.NONE);
+        members.put(entry.owner(), rules.with(entry.member(), true));
+      }
+      return new Rules(whole, members);
+    }
+
+    Rules denying(AllowListParser.Entry entry) {
+      Set<String> whole = new HashSet<>(wholeClasses);
+      Map<String, MemberRules> members = new HashMap<>(membersByClass);
+      if (entry.member() == null) {
+        whole.remove(entry.owner());
+        members.remove(entry.owner());
+      } else {
+        MemberRules rules = members.getOrDefault(entry.owner(), MemberRules.NONE);
+        members.put(entry.owner(), rules.with(entry.member(), false));
+      }
+      return new Rules(whole, members);
+    }
+
     Set<String> referenceable() {
       Set<String> all = new TreeSet<>(wholeClasses);
       all.addAll(membersByClass.keySet());
@@ -207,9 +258,20 @@ public final class AllowList {
     private final Set<String> allowed;
     private final Set<String> excluded;
 
+    static final MemberRules NONE = new MemberRules(Set.of(), Set.of());
+
     MemberRules(Set<String> allowed, Set<String> excluded) {
       this.allowed = Set.copyOf(allowed);
       this.excluded = Set.copyOf(excluded);
+    }
+
+    /** These rules with {@code key} allowed (and not excluded), or excluded (and not allowed). */
+    MemberRules with(String key, boolean allow) {
+      Set<String> newAllowed = new HashSet<>(allowed);
+      Set<String> newExcluded = new HashSet<>(excluded);
+      (allow ? newAllowed : newExcluded).add(key);
+      (allow ? newExcluded : newAllowed).remove(key);
+      return new MemberRules(newAllowed, newExcluded);
     }
 
     boolean allows(String name, String descriptor) {

@@ -68,6 +68,34 @@ final class AllowListParser {
         .add(member);
   }
 
+  /**
+   * One entry of the format, without a leading {@code -}: a class, or a member of one.
+   *
+   * @throws IllegalArgumentException naming the problem, for a malformed entry
+   */
+  static Entry entry(String text) {
+    AllowListParser parser = new AllowListParser(null);
+    String line = text.strip();
+    int hash = line.indexOf('#');
+    if (line.startsWith("-")) {
+      throw parser.error(0, "write the entry without '-': " + text);
+    }
+    if (hash < 0) {
+      return new Entry(parser.internalName(0, line), null);
+    }
+    return new Entry(
+        parser.internalName(0, line.substring(0, hash)),
+        parser.memberKey(0, line.substring(hash + 1)));
+  }
+
+  /**
+   * A class ({@code member == null}) or one member of it, as rules key them.
+   *
+   * @param owner the internal name of the class
+   * @param member a member key ({@code getName}, {@code sleep(J)}), or null for the class
+   */
+  record Entry(String owner, String member) {}
+
   private AllowList build() {
     Map<String, AllowList.MemberRules> rules = new HashMap<>();
     Set<String> owners = new HashSet<>(allowedMembers.keySet());
@@ -149,6 +177,7 @@ final class AllowListParser {
   }
 
   private IllegalArgumentException error(int lineNumber, String problem) {
-    return new IllegalArgumentException(sourceName + ":" + lineNumber + ": " + problem);
+    return new IllegalArgumentException(
+        sourceName == null ? problem : sourceName + ":" + lineNumber + ": " + problem);
   }
 }

@@ -23,6 +23,13 @@ final class ClassRewrite {
   /** Refusals planted in the static initializer: refused supertypes. */
   final List<RefusalSite> initializerRefusals = new ArrayList<>();
 
+  /**
+   * Every refusal known before the class runs, in the order the check met it (class-file
+   * order): the refused references, and the calls of interposed members that refuse whatever
+   * their arguments. What {@code Cell.check} lists.
+   */
+  final List<RefusalSite> known = new ArrayList<>();
+
   /** Why the class is refused as a whole; empty if it is not. */
   final List<RefusalSite> rejections = new ArrayList<>();
 
@@ -61,6 +68,7 @@ final class ClassRewrite {
         }
         RefusalSite site = site(decision, methodName, line);
         refusals.add(site);
+        known.add(site);
         return site;
       }
       case REJECT:
@@ -71,6 +79,21 @@ final class ClassRewrite {
       default:
         return null;
     }
+  }
+
+  /**
+   * Records a use of an interposed member whose shim refuses every call: nothing is planted
+   * (the shim refuses and records when the call runs), but a check lists it. At most {@link
+   * #MAX_REFUSALS} are kept, as the guarded ones.
+   */
+  void recordRefusingShim(Decision decision, String operation, String detail, String methodName,
+      int line) {
+    if (decision.verdict() != Decision.Verdict.INTERPOSE || decision.shim().refuses() == null
+        || known.size() >= 2 * MAX_REFUSALS) {
+      return;
+    }
+    known.add(
+        new RefusalSite(operation, detail, decision.shim().refuses(), javaName(), methodName, line));
   }
 
   /** Records a rejection of the whole class. */

@@ -30,10 +30,13 @@ final class Interpositions {
    * @param descriptor its descriptor
    * @param form how the call replaces the original instruction
    * @param target for a redirect: the descriptor of the JDK constructor called instead
+   * @param refuses the rule under which the shim refuses every call ({@link Interposes#refuses}),
+   *     or {@code null}
    */
-  record Shim(String owner, String name, String descriptor, Form form, String target) {
-    Shim(String owner, String name, String descriptor) {
-      this(owner, name, descriptor, Form.CALL, null);
+  record Shim(
+      String owner, String name, String descriptor, Form form, String target, String refuses) {
+    Shim(String owner, String name, String descriptor, Form form, String target) {
+      this(owner, name, descriptor, form, target, null);
     }
   }
 
@@ -141,7 +144,10 @@ final class Interpositions {
             new Shim(
                 Type.getInternalName(shimClass),
                 method.getName(),
-                Type.getMethodDescriptor(method)));
+                Type.getMethodDescriptor(method),
+                Form.CALL,
+                null,
+                interposes.refuses().isEmpty() ? null : interposes.refuses()));
       }
     }
     return new Interpositions(shims, substitutes);

@@ -62,10 +62,21 @@ final class ReferenceCheck extends CodeRewriter {
       super.visitFieldInsn(opcode, owner, name, descriptor);
     }
 
+    /** A handle to an interposed member whose shim refuses every call is as known as a call. */
+    private void knownHandle(Object constant) {
+      if (constant instanceof Handle handle) {
+        rewrite.recordRefusingShim(rewrite.rules.handle(handle), "method-handle",
+            ReferenceRules.describe(handle), methodName, line);
+      }
+    }
+
     @Override
     public void visitMethodInsn(
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
-      act(rewrite.rules.method(opcode, owner, name, descriptor));
+      Decision decision = rewrite.rules.method(opcode, owner, name, descriptor);
+      act(decision);
+      rewrite.recordRefusingShim(decision, "call",
+          ReferenceRules.describeMethod(owner, name, descriptor), methodName, line);
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }
 
@@ -81,6 +92,11 @@ final class ReferenceCheck extends CodeRewriter {
         decision = lambda(name, descriptor, arguments);
       }
       act(decision);
+      if (decision.verdict() == Decision.Verdict.ALLOW) {
+        for (Object argument : arguments) {
+          knownHandle(argument);
+        }
+      }
       super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethod, arguments);
     }
 
@@ -114,6 +130,7 @@ final class ReferenceCheck extends CodeRewriter {
     @Override
     public void visitLdcInsn(Object value) {
       act(rewrite.rules.constant(value));
+      knownHandle(value);
       super.visitLdcInsn(value);
     }
 

@@ -17,6 +17,7 @@ public final class RewriteResult {
   private final byte[] bytes;
   private final List<RefusalSite> refusals;
   private final List<RefusalSite> rejections;
+  private final List<RefusalSite> known;
   private final Map<String, String> dependencies;
   private final List<String> jdkClasses;
   private final long retainedBytes;
@@ -25,12 +26,14 @@ public final class RewriteResult {
       byte[] bytes,
       List<RefusalSite> refusals,
       List<RefusalSite> rejections,
+      List<RefusalSite> known,
       Map<String, String> dependencies,
       List<String> jdkClasses) {
     this.bytes = bytes;
     this.jdkClasses = List.copyOf(jdkClasses);
     this.refusals = List.copyOf(refusals);
     this.rejections = List.copyOf(rejections);
+    this.known = List.copyOf(known);
     // Values may be null (an absent class), which Map.copyOf refuses.
     this.dependencies = Collections.unmodifiableMap(new HashMap<>(dependencies));
     this.retainedBytes = measure();
@@ -47,7 +50,8 @@ public final class RewriteResult {
 
   private long measure() {
     long total = 256 + (bytes == null ? 0 : bytes.length);
-    for (List<RefusalSite> sites : List.of(refusals, rejections)) {
+    // The refusals are among the known sites, which hold the same objects.
+    for (List<RefusalSite> sites : List.of(known, rejections)) {
       for (RefusalSite site : sites) {
         total += 64 + chars(site.operation()) + chars(site.detail()) + chars(site.rule())
             + chars(site.className()) + chars(site.methodName());
@@ -84,6 +88,16 @@ public final class RewriteResult {
   /** The refused references, each now guarded: what strict mode refuses the class for. */
   public List<RefusalSite> refusals() {
     return refusals;
+  }
+
+  /**
+   * Every refusal known before the class runs, in class-file order: the refused references,
+   * and the uses of interposed members that refuse every call (starting a process, loading
+   * native code), which run to their shim and are not {@linkplain #refusals() refusals} of the
+   * class. Refusals that depend on values (a path, an address) are known only at run time.
+   */
+  public List<RefusalSite> knownRefusals() {
+    return known;
   }
 
   /** Every violation of the class: rejections, then refusals. */

@@ -160,12 +160,14 @@ public final class Rewriter {
       return rejected(rewrite);
     }
     return new RewriteResult(
-        rewritten, rewrite.refusals, List.of(), resolver.dependencies(), jdkClasses(rewritten));
+        rewritten, rewrite.refusals, List.of(), rewrite.known, resolver.dependencies(),
+        jdkClasses(rewritten));
   }
 
   private static RewriteResult rejected(ClassRewrite rewrite) {
     return new RewriteResult(
-        null, rewrite.refusals, rewrite.rejections, rewrite.resolver.dependencies(), List.of());
+        null, rewrite.refusals, rewrite.rejections, rewrite.known,
+        rewrite.resolver.dependencies(), List.of());
   }
 
   /** The allowed JDK classes among the class constants of {@code classFile}. */

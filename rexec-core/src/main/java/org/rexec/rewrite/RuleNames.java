@@ -20,6 +20,8 @@ public final class RuleNames {
    * rewriter cannot route it as it routes a direct call.
    */
   public static final String DISPATCH = "dispatch";
+  /** A class of the supervisor's (on the host's class path) that cell code asked for by name. */
+  public static final String HOST_CLASSES = "host-classes";
   /** A class file larger than the policy allows. */
   public static final String CLASS_SIZE = "class-size";
 

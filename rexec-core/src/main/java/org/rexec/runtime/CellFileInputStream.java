@@ -140,7 +140,7 @@ public class CellFileInputStream extends FileInputStream {
     if (delegate != null) {
       synchronized (this) {
         if (standardInputChannel == null) {
-          standardInputChannel = new StandardInputChannel(delegate);
+          standardInputChannel = StandardStreamChannel.reading(delegate);
         }
         return standardInputChannel;
       }

@@ -20,6 +20,8 @@ public class CellFileOutputStream extends FileOutputStream {
 
   private final FileChannel channel;
   private final OutputStream delegate;
+  // Guarded by this; made on first use, one per stream as the JDK's.
+  private FileChannel standardStreamChannel;
 
   public CellFileOutputStream(String name, CellContext cell) throws FileNotFoundException {
     this(name, false, cell);
@@ -93,7 +95,18 @@ public class CellFileOutputStream extends FileOutputStream {
 
   @Override
   public FileChannel getChannel() {
-    return channel != null ? channel : super.getChannel();
+    if (channel != null) {
+      return channel;
+    }
+    if (delegate != null) {
+      synchronized (this) {
+        if (standardStreamChannel == null) {
+          standardStreamChannel = StandardStreamChannel.writing(delegate);
+        }
+        return standardStreamChannel;
+      }
+    }
+    return super.getChannel();
   }
 
   /** As the JDK's, naming the JDK class this stands for (see {@link VisibleClasses}). */

@@ -16,4 +16,12 @@ public interface CellHost {
    * @throws ClassNotFoundException if the name is unknown or not visible to the cell
    */
   Class<?> classForName(String binaryName, boolean initialize) throws ClassNotFoundException;
+
+  /**
+   * The rule that hides {@code binaryName} from the cell when it names one of rexec's classes
+   * or one of the supervisor's, or {@code null} for any other name (a class that exists
+   * nowhere, a JDK class). Cell code asking for such a class is recorded as a violation,
+   * though it sees only the JDK's "no such class". Must not throw.
+   */
+  String hiddenClassRule(String binaryName);
 }

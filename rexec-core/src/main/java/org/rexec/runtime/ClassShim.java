@@ -30,6 +30,7 @@ public final class ClassShim {
     try {
       return cell.host().classForName(name, initialize);
     } catch (ClassNotFoundException notVisible) {
+      ClassProbes.notFound(cell, name);
       throw StackTraces.forCell(new ClassNotFoundException(name));
     }
   }

@@ -35,6 +35,14 @@ public @interface Interposes {
    */
   int since() default 17;
 
+  /**
+   * The rule under which the shim refuses every call, whatever its arguments (starting a
+   * process, loading native code), or {@code ""} when the outcome depends on the arguments or
+   * the policy is decided at run time. {@code Cell.check()} lists the calls of such members
+   * before anything runs; the shim itself still refuses and records each call that runs.
+   */
+  String refuses() default "";
+
   /** What kind of member is interposed. */
   Kind kind();
 

@@ -46,46 +46,46 @@ public final class ProcessShim {
     return String.valueOf(command[0]);
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
   public static Process exec(Runtime runtime, String command, CellContext cell)
       throws IOException {
     throw cannotRun(cell, program(command));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
   public static Process exec(Runtime runtime, String command, String[] environment, CellContext cell)
       throws IOException {
     throw cannotRun(cell, program(command));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
   public static Process exec(
       Runtime runtime, String command, String[] environment, File directory, CellContext cell)
       throws IOException {
     throw cannotRun(cell, program(command));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
   public static Process exec(Runtime runtime, String[] command, CellContext cell)
       throws IOException {
     throw cannotRun(cell, program(command));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
   public static Process exec(
       Runtime runtime, String[] command, String[] environment, CellContext cell)
       throws IOException {
     throw cannotRun(cell, program(command));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
   public static Process exec(
       Runtime runtime, String[] command, String[] environment, File directory, CellContext cell)
       throws IOException {
     throw cannotRun(cell, program(command));
   }
 
-  @Interposes(owner = ProcessBuilder.class, kind = VIRTUAL_METHOD)
+  @Interposes(owner = ProcessBuilder.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
   public static Process start(ProcessBuilder builder, CellContext cell) throws IOException {
     List<String> command = Receivers.require(builder).command();
     if (command.isEmpty()) {
@@ -94,7 +94,7 @@ public final class ProcessShim {
     throw cannotRun(cell, String.valueOf(command.get(0)));
   }
 
-  @Interposes(owner = ProcessBuilder.class, kind = STATIC_METHOD)
+  @Interposes(owner = ProcessBuilder.class, kind = STATIC_METHOD, refuses = PROCESSES)
   public static List<Process> startPipeline(List<ProcessBuilder> builders, CellContext cell)
       throws IOException {
     List<String> command = Receivers.require(builders).isEmpty()
@@ -134,22 +134,22 @@ public final class ProcessShim {
         "Can't load library: " + library + " (rule: " + site.rule() + ")"));
   }
 
-  @Interposes(owner = System.class, kind = STATIC_METHOD)
+  @Interposes(owner = System.class, kind = STATIC_METHOD, refuses = NATIVE_CODE)
   public static void load(String file, CellContext cell) {
     throw noNativeCode(cell, Receivers.require(file));
   }
 
-  @Interposes(owner = System.class, kind = STATIC_METHOD)
+  @Interposes(owner = System.class, kind = STATIC_METHOD, refuses = NATIVE_CODE)
   public static void loadLibrary(String name, CellContext cell) {
     throw noNativeCode(cell, Receivers.require(name));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = NATIVE_CODE)
   public static void load(Runtime runtime, String file, CellContext cell) {
     throw noNativeCode(cell, Receivers.require(file));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = NATIVE_CODE)
   public static void loadLibrary(Runtime runtime, String name, CellContext cell) {
     throw noNativeCode(cell, Receivers.require(name));
   }

@@ -1,5 +1,7 @@
 package org.rexec.compat;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ public final class CellOnStandardInput {
             .build();
     RunResult result;
     try (Cell cell =
-        Cell.builder(policy).stdin(System.in).stdout(System.out).stderr(System.err).create()) {
+        Cell.builder(policy).stdin(new FileInputStream(FileDescriptor.in)).stdout(System.out).stderr(System.err).create()) {
       String main =
           cell.loadSource(source.getFileName().toString(), Files.readString(source));
       result = cell.run(main, Arrays.copyOfRange(args, 1, args.length));
