@@ -127,8 +127,12 @@ public final class Cell implements AutoCloseable {
 
   /**
    * Loads code into the cell: a directory of class files (and resources), a jar, one class file,
-   * or a single-file source program ({@code .java}, compiled in memory with annotation
-   * processing off).
+   * or a source program ({@code .java}, compiled in memory with annotation processing off).
+   *
+   * <p>A source program is compiled as {@code java Main.java} compiles it on JDK 22 and later
+   * (JEP 458): the file, and the other {@code .java} files of its source tree that it refers to,
+   * the tree rooted where the file's package says ({@code src/app/Main.java} of package {@code
+   * app}: {@code src}); against the classes loaded into the cell before it (its class path).
    *
    * @return the program's main class where the code names one: a jar's {@code Main-Class}, a
    *     source file's first top-level class, the only class with a {@code main} method
@@ -139,6 +143,22 @@ public final class Cell implements AutoCloseable {
   public Optional<String> load(Path path) throws IOException {
     requireOpen();
     return codeLoader.load(path);
+  }
+
+  /**
+   * Loads a class path, as {@code java -cp} takes it: each entry a directory of class files (and
+   * resources) or a jar, in order; where several hold a class of the same name, the first one's
+   * is loaded. Its classes are the cell's, rewritten and checked like a program's. A source
+   * program loaded afterwards compiles against them.
+   *
+   * @throws LoadException if an entry does not exist, is not a jar or directory, or its code is
+   *     not valid (the message says which, in one line)
+   * @throws IOException if a file cannot be read
+   * @throws IllegalStateException if the cell has already run code or is closed
+   */
+  public void loadClassPath(List<Path> entries) throws IOException {
+    requireOpen();
+    codeLoader.loadClassPath(List.copyOf(entries));
   }
 
   /**
@@ -153,7 +173,8 @@ public final class Cell implements AutoCloseable {
   }
 
   /**
-   * Compiles a single-file source program in memory and loads its classes.
+   * Compiles a single-file source program in memory, against the classes loaded before it, and
+   * loads its classes.
    *
    * @param fileName the file's name, e.g. {@code Main.java}, used in messages and by javac's
    *     public-class check

@@ -65,6 +65,13 @@ final class CellSources implements CellClassPath {
     return names;
   }
 
+  /** The class files loaded so far, by internal name: what a source program compiles against. */
+  Map<String, byte[]> classFiles() {
+    Map<String, byte[]> classFiles = new java.util.HashMap<>();
+    classes.forEach((name, entry) -> classFiles.put(name, entry.bytes));
+    return classFiles;
+  }
+
   byte[] resource(String name) {
     return resources.get(name);
   }

@@ -26,10 +26,11 @@ import org.rexec.compile.CompilerDiagnostic;
 import org.rexec.policy.BoundedText;
 import org.rexec.compile.CompileCache;
 import org.rexec.compile.CompiledSource;
+import org.rexec.compile.SourceProgram;
 
 /**
  * Reads code from the supervisor's files into a cell's sources: class files, directories,
- * jars and single-file source programs. Reports the program's main class where the code names
+ * jars, class paths and source programs (compiled against the classes loaded before them). Reports the program's main class where the code names
  * one.
  */
 final class CodeLoader {
@@ -53,21 +54,22 @@ final class CodeLoader {
 
   Optional<String> load(Path path) throws IOException {
     if (Files.isDirectory(path)) {
-      return loadDirectory(path);
+      return loadDirectory(path, false);
     }
     if (!Files.isRegularFile(path)) {
       throw new java.nio.file.NoSuchFileException(path.toString());
     }
     String name = path.getFileName().toString();
     if (name.endsWith(".java")) {
+      String source = Files.readString(path, StandardCharsets.UTF_8);
       return Optional.of(
-          loadSource(path.toString(), Files.readString(path, StandardCharsets.UTF_8)));
+          loadSource(new SourceProgram(path.toString(), source, path, sources.classFiles())));
     }
     if (name.endsWith(".jar")) {
-      return loadJar(path);
+      return loadJar(path, false);
     }
     if (name.endsWith(".class")) {
-      String className = addClassFile(readFile(path, maxClassFileBytes), path.toString());
+      String className = addClassFile(readFile(path, maxClassFileBytes), path.toString(), false);
       return hasMainMethod(sources.classBytes(className), path.toString())
           ? Optional.of(CellSources.binaryName(className))
           : Optional.empty();
@@ -76,10 +78,33 @@ final class CodeLoader {
         path + ": not a .java source file, .class file, .jar or directory of class files");
   }
 
+  /**
+   * Loads a class path: each entry a directory of class files or a jar, in order; where two
+   * hold a class or resource of the same name, the first one's is used, as on java's class path.
+   */
+  void loadClassPath(List<Path> entries) throws IOException {
+    for (Path entry : entries) {
+      if (Files.isDirectory(entry)) {
+        loadDirectory(entry, true);
+      } else if (Files.isRegularFile(entry)) {
+        loadJar(entry, true);
+      } else if (Files.exists(entry)) {
+        throw new LoadException(entry + ": a class path entry must be a jar or a directory");
+      } else {
+        throw new LoadException(entry + ": no such class path entry (file or directory)");
+      }
+    }
+  }
+
+  /** A source given as text: compiled alone, against the classes loaded so far. */
   String loadSource(String fileName, String source) {
+    return loadSource(new SourceProgram(fileName, source, null, sources.classFiles()));
+  }
+
+  private String loadSource(SourceProgram program) {
     CompiledSource compiled;
     try {
-      compiled = compileCache.compile(fileName, source, COMPILE_TIME_LIMIT);
+      compiled = compileCache.compile(program, COMPILE_TIME_LIMIT);
     } catch (CompilationException e) {
       List<CompileError> errors = new ArrayList<>();
       for (CompilerDiagnostic error : e.diagnostics()) {
@@ -87,17 +112,38 @@ final class CodeLoader {
       }
       throw LoadException.compileError(e.getMessage(), errors, e);
     }
+    for (String internalName : compiled.classFiles().keySet()) {
+      if (sources.hasClass(internalName)) {
+        // As java refuses it ("class found on application class path"): which one would run?
+        throw new LoadException(
+            program.fileName() + ": class " + CellSources.binaryName(internalName)
+                + " of the source program is also in code loaded before it (the class path)");
+      }
+    }
     compiled.classFiles().forEach(sources::addClass);
     return compiled.mainClass();
   }
 
   /** Adds one class file; returns its internal name, read from the bytes. */
   String addClassFile(byte[] classFile, String origin) {
+    return addClassFile(classFile, origin, false);
+  }
+
+  /**
+   * Adds one class file; returns its internal name, read from the bytes.
+   *
+   * @param firstWins whether a class of the same name loaded before is kept (a class path) or an
+   *     error
+   */
+  private String addClassFile(byte[] classFile, String origin, boolean firstWins) {
     String internalName;
     try {
       internalName = new ClassReader(classFile).getClassName();
     } catch (RuntimeException malformed) {
       throw LoadException.rejected(origin + ": not a valid class file", malformed);
+    }
+    if (firstWins && sources.hasClass(internalName)) {
+      return internalName;
     }
     try {
       sources.addClass(internalName, classFile);
@@ -108,7 +154,8 @@ final class CodeLoader {
     return internalName;
   }
 
-  private Optional<String> loadDirectory(Path directory) throws IOException {
+  private Optional<String> loadDirectory(Path directory, boolean classPathEntry)
+      throws IOException {
     List<String> mains = new ArrayList<>();
     int classFiles = 0;
     int sourceFiles = 0;
@@ -122,7 +169,8 @@ final class CodeLoader {
             continue;
           }
           classFiles++;
-          String className = addClassFile(readFile(file, maxClassFileBytes), file.toString());
+          String className =
+              addClassFile(readFile(file, maxClassFileBytes), file.toString(), classPathEntry);
           if (hasMainMethod(sources.classBytes(className), file.toString())) {
             mains.add(CellSources.binaryName(className));
           }
@@ -134,7 +182,7 @@ final class CodeLoader {
         }
       }
     }
-    if (classFiles == 0 && sourceFiles > 0) {
+    if (classFiles == 0 && sourceFiles > 0 && !classPathEntry) {
       throw new LoadException(
           directory
               + ": a directory of source files, not of class files; give the file with main"
@@ -145,7 +193,7 @@ final class CodeLoader {
     return mains.size() == 1 ? Optional.of(mains.get(0)) : Optional.empty();
   }
 
-  private Optional<String> loadJar(Path jar) throws IOException {
+  private Optional<String> loadJar(Path jar, boolean classPathEntry) throws IOException {
     int entries = 0;
     try (InputStream file = Files.newInputStream(jar);
         JarInputStream in = new JarInputStream(file)) {
@@ -186,7 +234,7 @@ final class CodeLoader {
       }
       for (Map.Entry<String, Versioned> entry : chosen.entrySet()) {
         if (entry.getKey().endsWith(".class")) {
-          addClassFile(entry.getValue().content(), entry.getValue().origin());
+          addClassFile(entry.getValue().content(), entry.getValue().origin(), classPathEntry);
         } else {
           sources.addResource(entry.getKey(), entry.getValue().content());
         }

@@ -1,7 +1,6 @@
 package org.rexec.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rexec.Cell;
@@ -34,8 +33,14 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "TARGET", description = "A .java file, class directory or jar.")
-  Path target;
+  @Parameters(
+      index = "0",
+      paramLabel = "TARGET",
+      description = "A .java file, class directory or jar (with --class-path: a main class or"
+          + " a .java file; the class path is checked too).")
+  String target;
+
+  @Mixin ClassPathOption classPath = new ClassPathOption();
 
   @Mixin PolicyOptions policy = new PolicyOptions();
 
@@ -48,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Cell cell = Cell.create(policy.policy().build())) {
-      Target.load(cell, target);
+      classPath.loadCode(cell, target);
       List<Violation> violations;
       try {
         violations = cell.check();

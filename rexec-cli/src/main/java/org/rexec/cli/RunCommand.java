@@ -2,7 +2,6 @@ package org.rexec.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,8 +20,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a program in a padded cell.",
       "",
-      "TARGET is a single-file source program (Foo.java; several top-level classes allowed, the"
-          + " first is run), a directory of class files, or a jar (its Main-Class, or --main)."
+      "TARGET is a source program (Foo.java; several top-level classes allowed, the first is"
+          + " run; other files of its source tree are compiled when it uses their classes, as"
+          + " java does), a directory of class files, or a jar (its Main-Class, or --main)."
           + " The program reads the standard input of rexec and writes to its standard output"
           + " and error. Everything not granted is refused with the JDK's own exception.",
       "",
@@ -55,6 +55,8 @@ import picocli.CommandLine.Parameters;
       "  rexec run --allow-listen=8080 Server.java",
       "  rexec run --allow-env=LANG,TZ app.jar arg1 arg2",
       "  rexec run --strict --json --main com.example.Main build/classes",
+      "  rexec run -cp lib/a.jar:build/classes com.example.Main arg1",
+      "  rexec run -cp lib/a.jar src/Main.java",
       "  rexec run --policy=solver.policy --timeout=5s Solver.java",
     },
     sortOptions = false,
@@ -85,8 +87,14 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions policy = new PolicyOptions();
 
-  @Parameters(index = "0", paramLabel = "TARGET", description = "The program to run.")
-  Path target;
+  @Mixin ClassPathOption classPath = new ClassPathOption();
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "TARGET",
+      description = "The program to run (with --class-path: a main class or a source file).")
+  String target;
 
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
   List<String> args = new ArrayList<>();
@@ -112,8 +120,9 @@ final class RunCommand implements Callable<Integer> {
       cell.stdout(out).stderr(err);
     }
     try (Cell created = cell.create()) {
-      String main = Target.mainClass(target, Target.load(created, target), mainClass);
-      RunResult result = created.run(main, args.toArray(new String[0]));
+      ClassPathOption.Program program = classPath.load(created, target, mainClass, args);
+      RunResult result =
+          created.run(program.mainClass(), program.args().toArray(new String[0]));
       if (json) {
         resultPrinted = true;
         Json.write(ResultJson.of(result, created.policy().limits().outputBytes()), out);

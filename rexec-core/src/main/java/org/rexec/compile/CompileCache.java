@@ -6,16 +6,21 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeMap;
 import org.rexec.cache.SizeBoundedCache;
 
 /**
- * Compiled source files by (file name, source text, compiler options, Java runtime version), so
- * that a supervisor running the same submission many times compiles it once.
+ * Compiled source programs by (file name, source text, where the file lies, class path, compiler
+ * options, Java runtime version), so that a supervisor running the same submission many times
+ * compiles it once.
  *
- * <p>These are all of javac's inputs here: the class path, source path and processor path are
- * empty (see {@link SourceCompiler}), so the same key always yields the same classes, and a
- * result is safe to share between cells. Only successful compilations are kept; a source that
- * does not compile is compiled again, with the same error, each time.
+ * <p>With the files of the source tree that javac read (and the directory listings it made),
+ * these are all of javac's inputs (see {@link SourceCompiler}); the tree's part cannot be known
+ * before compiling, so an entry records it and is used only while the tree still lists and holds
+ * the same ({@link SourceTree.Reads}): editing, adding or removing a file the compilation saw
+ * compiles again. So the same inputs always yield the same classes, and a result is safe to share
+ * between cells. Only successful compilations are kept; a source that does not compile is
+ * compiled again, with the same error, each time.
  *
  * <p>Bounded by the total size of the class files it holds; least recently used entries go
  * first. Thread-safe.
@@ -31,7 +36,10 @@ public final class CompileCache {
 
   private static final String RUNTIME = Runtime.version().toString();
 
-  private final SizeBoundedCache<String, CompiledSource> entries;
+  private final SizeBoundedCache<String, Entry> entries;
+
+  /** A compilation and what it read of its source tree (null: it had none). */
+  private record Entry(CompiledSource compiled, SourceTree.Reads reads) {}
 
   /** A cache holding at most {@code maxBytes} of class files; 0 keeps nothing. */
   public CompileCache(long maxBytes) {
@@ -58,14 +66,30 @@ public final class CompileCache {
    */
   public CompiledSource compile(String fileName, String source, Duration timeLimit)
       throws CompilationException {
-    String key = key(fileName, source);
-    CompiledSource cached = entries.find(key, found -> found);
-    if (cached != null) {
-      return cached;
+    return compile(SourceProgram.text(fileName, source), timeLimit);
+  }
+
+  /**
+   * The classes of {@code program}: from the cache while its source tree is unchanged, or
+   * compiled now by a {@link SourceCompiler} and kept.
+   *
+   * @param timeLimit for a compilation, as {@link SourceCompiler#compile} takes it
+   * @throws CompilationException with javac's messages if it does not compile
+   * @throws IllegalStateException if it must be compiled and this runtime has no compiler
+   */
+  public CompiledSource compile(SourceProgram program, Duration timeLimit)
+      throws CompilationException {
+    String key = key(program);
+    // The tree is checked outside the cache's lock: it reads files.
+    Entry cached = entries.peek(key);
+    boolean fresh = cached != null && (cached.reads() == null || cached.reads().unchanged());
+    Entry valid = entries.find(key, found -> fresh && found == cached ? found : null);
+    if (valid != null) {
+      return valid.compiled();
     }
-    CompiledSource compiled = new SourceCompiler().compile(fileName, source, timeLimit);
-    entries.put(key, compiled);
-    return compiled;
+    SourceCompiler.Result result = new SourceCompiler().compile(program, timeLimit);
+    entries.put(key, new Entry(result.compiled(), result.reads()));
+    return result.compiled();
   }
 
   /** Hits and misses so far, for benchmarks and tests. */
@@ -83,12 +107,22 @@ public final class CompileCache {
    * two different inputs give the same sequence of bytes.
    */
   static String key(String fileName, String source) {
+    return key(SourceProgram.text(fileName, source));
+  }
+
+  static String key(SourceProgram program) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       update(digest, RUNTIME);
       update(digest, String.join("\u0000", SourceCompiler.OPTIONS));
-      update(digest, fileName);
-      update(digest, source);
+      update(digest, program.fileName());
+      update(digest, program.source());
+      update(digest, program.file() == null ? "" : program.file().toAbsolutePath().normalize().toString());
+      // The class path by content: every class file's name and hash, in name order.
+      for (Map.Entry<String, byte[]> classFile : new TreeMap<>(program.classPath()).entrySet()) {
+        update(digest, classFile.getKey());
+        update(digest, SourceTree.sha256(classFile.getValue()));
+      }
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required on every JDK", e);
@@ -105,7 +139,8 @@ public final class CompileCache {
     digest.update(bytes);
   }
 
-  private static long size(CompiledSource compiled) {
+  private static long size(Entry entry) {
+    CompiledSource compiled = entry.compiled();
     long size = 256;
     for (Map.Entry<String, byte[]> classFile : compiled.classFiles().entrySet()) {
       size += classFile.getValue().length + classFile.getKey().length();

@@ -6,47 +6,39 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticListener;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
-import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 import org.rexec.policy.BoundedText;
 
 /**
- * Compiles one source file in memory, as the java launcher's source-file mode does: several
- * top-level classes allowed, the first one is the program.
+ * Compiles a source program in memory, as the java launcher's source-file mode does: several
+ * top-level classes allowed, the first one of the launched file is the program; other files of
+ * its source tree are compiled when it refers to their classes (JEP 458).
  *
  * <p>Untrusted source is compiled by trusted code, so javac is fenced: annotation processing is
- * off ({@code -proc:none}: a processor on the class path would run in the supervisor), the
- * class path, source path and processor path are empty (nothing of the host is visible to the
- * source), and a deadline is checked at every compiler event.
+ * off ({@code -proc:none}: a processor would run in the supervisor), the processor path is empty,
+ * the class path is only the class files the caller gives (in memory), the source path only the
+ * launched file's source tree, links not followed ({@link SourceTree}); and a deadline is checked
+ * at every compiler event.
  */
 public final class SourceCompiler {
 
   static final List<String> OPTIONS =
       List.of("-proc:none", "-g", "-encoding", "UTF-8", "-Xmaxerrs", "100", "-Xlint:none",
-          "-implicit:none");
+          "-implicit:class");
 
   private final JavaCompiler javac;
 
@@ -62,7 +54,7 @@ public final class SourceCompiler {
   }
 
   /**
-   * Compiles {@code source} as the file {@code fileName}.
+   * Compiles {@code source} as the file {@code fileName}, alone.
    *
    * @param fileName e.g. {@code Hello.java}; javac requires a public class to match it
    * @param timeLimit compilation stops with an error when it takes longer
@@ -70,15 +62,32 @@ public final class SourceCompiler {
    */
   public CompiledSource compile(String fileName, String source, Duration timeLimit)
       throws CompilationException {
+    return compile(SourceProgram.text(fileName, source), timeLimit).compiled();
+  }
+
+  /**
+   * Compiles a program: its launched file, and when that lies in a file, the other files of its
+   * source tree that it refers to, found by javac on a source path that is the tree (JEP 458's
+   * rules; see {@link SourceTree}); against the program's class path.
+   *
+   * @param timeLimit compilation stops with an error when it takes longer
+   * @throws CompilationException with javac's messages if the program does not compile, or its
+   *     launched file does not lie where its package says
+   */
+  Result compile(SourceProgram program, Duration timeLimit) throws CompilationException {
+    String fileName = program.fileName();
     ErrorCollector errors = new ErrorCollector();
-    InMemoryFiles files =
-        new InMemoryFiles(javac.getStandardFileManager(null, null, StandardCharsets.UTF_8));
-    JavaFileObject unit = new SourceFile(fileName, source);
+    CompilerFiles files =
+        new CompilerFiles(
+            javac.getStandardFileManager(null, null, StandardCharsets.UTF_8),
+            new ClassPathFiles(program.classPath()));
+    JavaFileObject unit = new SourceFile(fileName, program.source());
     JavacTask task =
         (JavacTask) javac.getTask(new StringWriter(), files, errors, OPTIONS, null, List.of(unit));
     long deadline = System.nanoTime() + timeLimit.toNanos();
     task.addTaskListener(new Deadline(deadline, timeLimit));
     String mainClass;
+    SourceTree tree = null;
     try {
       Iterable<? extends CompilationUnitTree> trees = task.parse();
       if (errors.count > 0) {
@@ -86,6 +95,10 @@ public final class SourceCompiler {
         throw errors.failure(fileName);
       }
       mainClass = firstTopLevelClass(trees, fileName);
+      if (program.file() != null) {
+        tree = sourceTree(program, packageOf(trees));
+        files.useSourceTree(tree);
+      }
       task.generate();
     } catch (IOException e) {
       throw new CompilationException(fileName + ": " + e.getMessage());
@@ -98,7 +111,46 @@ public final class SourceCompiler {
     if (errors.count > 0 || files.classFiles.isEmpty()) {
       throw errors.failure(fileName);
     }
-    return new CompiledSource(files.classFiles, mainClass);
+    List<String> sourceFiles = new ArrayList<>();
+    sourceFiles.add(fileName);
+    if (tree != null) {
+      sourceFiles.addAll(tree.filesRead());
+    }
+    return new Result(
+        new CompiledSource(files.classFiles, mainClass, sourceFiles),
+        tree == null ? null : tree.reads());
+  }
+
+  /** A compilation's classes, and what it read of the source tree (null: no tree). */
+  record Result(CompiledSource compiled, SourceTree.Reads reads) {}
+
+  private static SourceTree sourceTree(SourceProgram program, String packageName)
+      throws CompilationException {
+    Path file = program.file().toAbsolutePath().normalize();
+    Path root;
+    try {
+      root = SourceTree.root(file, packageName);
+    } catch (IllegalArgumentException mismatch) {
+      throw new CompilationException(program.fileName() + ": " + mismatch.getMessage());
+    }
+    // Messages name the other files as the user named the launched one, where that path says
+    // enough: src/Helper.java for src/Main.java.
+    Path named = Path.of(program.fileName()).normalize();
+    int depth = file.getNameCount() - root.getNameCount();
+    Path displayRoot = root;
+    if (!named.isAbsolute() && named.getNameCount() > depth) {
+      displayRoot = named.subpath(0, named.getNameCount() - depth);
+    } else if (!named.isAbsolute() && named.getNameCount() == depth) {
+      displayRoot = Path.of("");
+    }
+    return new SourceTree(root, displayRoot, file);
+  }
+
+  private static String packageOf(Iterable<? extends CompilationUnitTree> trees) {
+    for (CompilationUnitTree tree : trees) {
+      return tree.getPackageName() == null ? "" : tree.getPackageName().toString();
+    }
+    return "";
   }
 
   private static String firstTopLevelClass(
@@ -232,52 +284,6 @@ public final class SourceCompiler {
     @Override
     public CharSequence getCharContent(boolean ignoreEncodingErrors) {
       return source;
-    }
-  }
-
-  /** Output in memory; class path, source path and processor path empty. */
-  private static final class InMemoryFiles extends ForwardingJavaFileManager<StandardJavaFileManager> {
-    final Map<String, byte[]> classFiles = new HashMap<>();
-
-    InMemoryFiles(StandardJavaFileManager standard) {
-      super(standard);
-      try {
-        standard.setLocation(StandardLocation.CLASS_PATH, List.of());
-        standard.setLocation(StandardLocation.SOURCE_PATH, List.of());
-        standard.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot configure javac's file manager", e);
-      }
-    }
-
-    @Override
-    public Iterable<JavaFileObject> list(
-        Location location, String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse)
-        throws IOException {
-      if (location == StandardLocation.CLASS_PATH || location == StandardLocation.SOURCE_PATH) {
-        return List.of();
-      }
-      return super.list(location, packageName, kinds, recurse);
-    }
-
-    @Override
-    public JavaFileObject getJavaFileForOutput(
-        JavaFileManager.Location location,
-        String className,
-        JavaFileObject.Kind kind,
-        FileObject sibling) {
-      String internalName = className.replace('.', '/');
-      return new SimpleJavaFileObject(URI.create("mem:///" + internalName + ".class"), kind) {
-        @Override
-        public OutputStream openOutputStream() {
-          return new ByteArrayOutputStream() {
-            @Override
-            public void close() {
-              classFiles.put(internalName, toByteArray());
-            }
-          };
-        }
-      };
     }
   }
 }
