@@ -63,6 +63,7 @@ public final class CellContext {
   private final String stackMessage;
   private static final String OUT_OF_MEMORY = "the program ran out of memory";
   private final CellThreads threads = new CellThreads(this);
+  private final CellThreadGroups threadGroups = new CellThreadGroups(this);
   private final MadeErrors madeErrors = new MadeErrors();
   private final StandIns standIns = new StandIns(this);
   private final LoopGuard loopGuard = new LoopGuard(this);
@@ -176,6 +177,11 @@ public final class CellContext {
   /** The threads of the current run. */
   public CellThreads threads() {
     return threads;
+  }
+
+  /** The cell's thread groups: the root its threads run in, and those under it. */
+  public CellThreadGroups threadGroups() {
+    return threadGroups;
   }
 
   /** Bytes the cell read from files and sockets so far. */

@@ -32,7 +32,8 @@ public final class Shims {
           SizedShim.class,
           RegexShim.class,
           BigNumberShim.class,
-          IdentityShim.class);
+          IdentityShim.class,
+          ThreadGroupShim.class);
 
   /** The classes that stand in for JDK classes cell code creates or extends. */
   public static final List<Class<?>> SUBSTITUTES =
