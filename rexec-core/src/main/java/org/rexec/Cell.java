@@ -226,6 +226,7 @@ public final class Cell implements AutoCloseable {
     closed = true;
     context.stop(StopReason.CLOSED, "the cell was closed");
     context.threadGroups().close();
+    context.compressors().close();
     try {
       context.files().close();
     } catch (IOException e) {

@@ -64,6 +64,7 @@ public final class CellContext {
   private static final String OUT_OF_MEMORY = "the program ran out of memory";
   private final CellThreads threads = new CellThreads(this);
   private final CellThreadGroups threadGroups = new CellThreadGroups(this);
+  private final NativeCompressors compressors = new NativeCompressors(this);
   private final MadeErrors madeErrors = new MadeErrors();
   private final StandIns standIns = new StandIns(this);
   private final LoopGuard loopGuard = new LoopGuard(this);
@@ -182,6 +183,11 @@ public final class CellContext {
   /** The cell's thread groups: the root its threads run in, and those under it. */
   public CellThreadGroups threadGroups() {
     return threadGroups;
+  }
+
+  /** The cell's zlib compressors, whose native memory is bounded by their number. */
+  public NativeCompressors compressors() {
+    return compressors;
   }
 
   /** Bytes the cell read from files and sockets so far. */

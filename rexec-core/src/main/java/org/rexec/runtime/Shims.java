@@ -33,7 +33,8 @@ public final class Shims {
           RegexShim.class,
           BigNumberShim.class,
           IdentityShim.class,
-          ThreadGroupShim.class);
+          ThreadGroupShim.class,
+          CompressorStreams.class);
 
   /** The classes that stand in for JDK classes cell code creates or extends. */
   public static final List<Class<?>> SUBSTITUTES =
@@ -50,5 +51,7 @@ public final class Shims {
           CellThread.class,
           CellThreadPoolExecutor.class,
           CellScheduledThreadPoolExecutor.class,
-          CellForkJoinPool.class);
+          CellForkJoinPool.class,
+          CellDeflater.class,
+          CellInflater.class);
 }
