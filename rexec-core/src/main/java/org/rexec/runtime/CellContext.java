@@ -65,6 +65,8 @@ public final class CellContext {
   private final CellThreads threads = new CellThreads(this);
   private final CellThreadGroups threadGroups = new CellThreadGroups(this);
   private final NativeCompressors compressors = new NativeCompressors(this);
+  // Guarded by this; made when the cell first asks for a logger.
+  private CellLoggers loggers;
   private final MadeErrors madeErrors = new MadeErrors();
   private final StandIns standIns = new StandIns(this);
   private final LoopGuard loopGuard = new LoopGuard(this);
@@ -188,6 +190,14 @@ public final class CellContext {
   /** The cell's zlib compressors, whose native memory is bounded by their number. */
   public NativeCompressors compressors() {
     return compressors;
+  }
+
+  /** The cell's loggers, made when it first asks for one. */
+  synchronized CellLoggers loggers() {
+    if (loggers == null) {
+      loggers = new CellLoggers(this);
+    }
+    return loggers;
   }
 
   /** Bytes the cell read from files and sockets so far. */

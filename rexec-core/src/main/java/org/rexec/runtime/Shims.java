@@ -34,7 +34,8 @@ public final class Shims {
           BigNumberShim.class,
           IdentityShim.class,
           ThreadGroupShim.class,
-          CompressorStreams.class);
+          CompressorStreams.class,
+          LoggingShim.class);
 
   /** The classes that stand in for JDK classes cell code creates or extends. */
   public static final List<Class<?>> SUBSTITUTES =
@@ -53,5 +54,9 @@ public final class Shims {
           CellScheduledThreadPoolExecutor.class,
           CellForkJoinPool.class,
           CellDeflater.class,
-          CellInflater.class);
+          CellInflater.class,
+          CellErrorManager.class,
+          CellHandler.class,
+          CellStreamHandler.class,
+          CellConsoleHandler.class);
 }
