@@ -68,6 +68,11 @@ public class ThreadGroups {
     System.out.println("enumerated: " + Arrays.toString(names));
     System.out.println("directly in workers: " + pool.enumerate(new Thread[10], false));
     System.out.println("into a short array: " + pool.enumerate(new Thread[1]));
+    ThreadGroup listed = new ThreadGroup("listed");
+    new ThreadGroup(listed, "inner");
+    listed.list();
+    System.out.println("Thread.activeCount " + Thread.activeCount()
+        + " enumerate " + Thread.enumerate(new Thread[10]));
     pool.interrupt();
     for (Thread thread : threads) {
       thread.join();

@@ -236,4 +236,32 @@ class ThreadGroupAttackTest {
     // A worker may still be ending after awaitTermination, as on a plain JVM.
     assertThat(result.stdout()).matches("pool thread in main\nmain\n(pool-1-thread-[12]\n)*");
   }
+
+  @Test
+  void listingTheRootPrintsOnTheCellsStandardOutputNeverTheJvms() {
+    PrintStream jvmOut = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    RunResult result;
+    try {
+      result =
+          run(
+              """
+              public class ListRoot {
+                public static void main(String[] args) {
+                  Thread.currentThread().getThreadGroup().list();
+                  System.out.println(Thread.activeCount() + " " + Thread.enumerate(new Thread[5]));
+                }
+              }
+              """);
+    } finally {
+      System.setOut(jvmOut);
+    }
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout())
+        .startsWith("java.lang.ThreadGroup[name=main,maxpri=10]\n    Thread[")
+        .endsWith("1 1\n")
+        .doesNotContain(HOST_THREAD);
+    assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
 }

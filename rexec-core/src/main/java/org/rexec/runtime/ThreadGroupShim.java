@@ -1,8 +1,10 @@
 package org.rexec.runtime;
 
 import static org.rexec.runtime.Interposes.Kind.SPECIAL_METHOD;
+import static org.rexec.runtime.Interposes.Kind.STATIC_METHOD;
 import static org.rexec.runtime.Interposes.Kind.VIRTUAL_METHOD;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -131,6 +133,48 @@ public final class ThreadGroupShim {
       throw refused(cell, "ThreadGroup.destroy() of the cell's root group");
     }
     group.destroy();
+  }
+
+  /** {@code Thread.activeCount()}: the current thread's group's, as the JDK counts it. */
+  @Interposes(owner = Thread.class, member = "activeCount", kind = STATIC_METHOD)
+  public static int threadActiveCount(CellContext cell) {
+    return threadsIn(cell.threadGroups().current(), true, cell).size();
+  }
+
+  /** {@code Thread.enumerate(list)}: the current thread's group's, as the JDK lists it. */
+  @Interposes(owner = Thread.class, member = "enumerate", kind = STATIC_METHOD)
+  public static int threadEnumerate(Thread[] list, CellContext cell) {
+    return copy(threadsIn(cell.threadGroups().current(), true, cell), list);
+  }
+
+  /**
+   * {@code ThreadGroup.list()}: the group, its threads and its subgroups, indented as the JDK
+   * prints them, on the cell's standard output (the JDK's prints on the JVM's).
+   */
+  @Interposes(owner = ThreadGroup.class, kind = VIRTUAL_METHOD)
+  public static void list(ThreadGroup group, CellContext cell) {
+    if (Receivers.overriddenOutsideJdk(Receivers.require(group), ThreadGroup.class, "list")) {
+      group.list();
+      return;
+    }
+    list(group, 0, cell.out(), cell);
+  }
+
+  @Interposes(owner = ThreadGroup.class, member = "list", kind = SPECIAL_METHOD)
+  public static void superList(ThreadGroup group, CellContext cell) {
+    list(group, 0, cell.out(), cell);
+  }
+
+  private static void list(ThreadGroup group, int indent, PrintStream out, CellContext cell) {
+    out.println(" ".repeat(indent) + group);
+    for (Thread thread : threadsIn(group, false, cell)) {
+      out.println(" ".repeat(indent + 4) + thread);
+    }
+    ThreadGroup[] subgroups = new ThreadGroup[group.activeGroupCount() + 4];
+    int count = group.enumerate(subgroups, false);
+    for (int i = 0; i < count; i++) {
+      list(subgroups[i], indent + 4, out, cell);
+    }
   }
 
   /**
