@@ -35,7 +35,8 @@ public final class Shims {
           IdentityShim.class,
           ThreadGroupShim.class,
           CompressorStreams.class,
-          LoggingShim.class);
+          LoggingShim.class,
+          ParallelArraysShim.class);
 
   /** The classes that stand in for JDK classes cell code creates or extends. */
   public static final List<Class<?>> SUBSTITUTES =
