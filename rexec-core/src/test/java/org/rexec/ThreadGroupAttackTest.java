@@ -264,4 +264,36 @@ class ThreadGroupAttackTest {
         .doesNotContain(HOST_THREAD);
     assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
   }
+
+  @Test
+  void aClosedCellsGroupsDoNotKeepItsClassesAlive() throws Exception {
+    java.lang.ref.WeakReference<Class<?>> groupClass;
+    try (Cell cell = Cell.create(Policy.builder().threads(2).build())) {
+      String main =
+          cell.loadSource(
+              "Grouped.java",
+              """
+              public class Grouped {
+                public static class Mine extends ThreadGroup {
+                  public Mine(String name) { super(name); }
+                }
+                public static void main(String[] args) throws Exception {
+                  ThreadGroup mine = new Mine("mine");
+                  new ThreadGroup(mine, "inner");
+                  Thread thread = new Thread(mine, () -> {});
+                  thread.start();
+                  thread.join();
+                }
+              }
+              """);
+      assertThat(cell.run(main).status()).isEqualTo(RunStatus.COMPLETED);
+      groupClass = new java.lang.ref.WeakReference<>(cell.importClass(main + "$Mine"));
+    }
+    // Before Java 19 the system group would hold the cell's root, and it its subgroups.
+    for (int i = 0; i < 50 && groupClass.get() != null; i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertThat(groupClass.get()).isNull();
+  }
 }
