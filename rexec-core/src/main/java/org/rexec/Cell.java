@@ -263,6 +263,8 @@ public final class Cell implements AutoCloseable {
   public void close() {
     closed = true;
     context.stop(StopReason.CLOSED, "the cell was closed");
+    context.threadGroups().close();
+    context.compressors().close();
     try {
       context.files().close();
     } catch (IOException e) {
@@ -403,7 +405,8 @@ public final class Cell implements AutoCloseable {
      */
     private Thread start(String name, MethodHandle entry, ThreadEnd end, RunOutput err) {
       Thread thread =
-          HiddenThreadBody.create(name, policy.limits().stackBytes(), entry, end);
+          HiddenThreadBody.create(
+              context.threadGroups().root(), name, policy.limits().stackBytes(), entry, end);
       thread.setContextClassLoader(loader);
       thread.setUncaughtExceptionHandler((dying, uncaught) -> printUncaught(dying, uncaught, err));
       context.threads().adopt(thread);

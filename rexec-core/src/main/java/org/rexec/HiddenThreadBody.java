@@ -12,26 +12,21 @@ final class HiddenThreadBody {
   // Static because a hidden class is defined once per JVM and is immutable.
   private static final MethodHandle CONSTRUCTOR = defineHidden();
 
-  /**
-   * The thread group of every cell's threads (those a cell starts join the group of the thread
-   * starting them): named {@code main}, as the java launcher's, so that a thread's {@code
-   * toString()} shows nothing of the supervisor's own groups. Static because a thread group is
-   * JVM state, and one for all cells reveals nothing: the cell can see a group only by name.
-   */
-  private static final ThreadGroup GROUP = new ThreadGroup(systemGroup(), "main");
-
   private HiddenThreadBody() {}
 
   /**
    * A new, unstarted thread that calls {@code entry} (of type {@code ()void}) and then tells
    * {@code end}.
    *
+   * @param group the cell's root group (named {@code main}, as the java launcher's, so that a
+   *     thread's {@code toString()} shows nothing of the supervisor's own groups)
    * @param stackSize the stack size to ask for, 0 for the JVM's default
    */
-  static Thread create(String name, long stackSize, MethodHandle entry, ThreadEnd end) {
+  static Thread create(
+      ThreadGroup group, String name, long stackSize, MethodHandle entry, ThreadEnd end) {
     Thread thread;
     try {
-      thread = (Thread) CONSTRUCTOR.invoke(GROUP, name, stackSize, entry, end);
+      thread = (Thread) CONSTRUCTOR.invoke(group, name, stackSize, entry, end);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable impossible) {
@@ -42,14 +37,6 @@ final class HiddenThreadBody {
     thread.setDaemon(false);
     thread.setPriority(Thread.NORM_PRIORITY);
     return thread;
-  }
-
-  private static ThreadGroup systemGroup() {
-    ThreadGroup group = Thread.currentThread().getThreadGroup();
-    while (group.getParent() != null) {
-      group = group.getParent();
-    }
-    return group;
   }
 
   private static MethodHandle defineHidden() {

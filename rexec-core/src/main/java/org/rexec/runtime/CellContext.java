@@ -63,6 +63,10 @@ public final class CellContext {
   private final String stackMessage;
   private static final String OUT_OF_MEMORY = "the program ran out of memory";
   private final CellThreads threads = new CellThreads(this);
+  private final CellThreadGroups threadGroups = new CellThreadGroups(this);
+  private final NativeCompressors compressors = new NativeCompressors(this);
+  // Guarded by this; made when the cell first asks for a logger.
+  private CellLoggers loggers;
   private final MadeErrors madeErrors = new MadeErrors();
   private final StandIns standIns = new StandIns(this);
   private final LoopGuard loopGuard = new LoopGuard(this);
@@ -176,6 +180,24 @@ public final class CellContext {
   /** The threads of the current run. */
   public CellThreads threads() {
     return threads;
+  }
+
+  /** The cell's thread groups: the root its threads run in, and those under it. */
+  public CellThreadGroups threadGroups() {
+    return threadGroups;
+  }
+
+  /** The cell's zlib compressors, whose native memory is bounded by their number. */
+  public NativeCompressors compressors() {
+    return compressors;
+  }
+
+  /** The cell's loggers, made when it first asks for one. */
+  synchronized CellLoggers loggers() {
+    if (loggers == null) {
+      loggers = new CellLoggers(this);
+    }
+    return loggers;
   }
 
   /** Bytes the cell read from files and sockets so far. */

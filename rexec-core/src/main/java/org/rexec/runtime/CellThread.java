@@ -19,7 +19,7 @@ public class CellThread extends Thread {
   private final long jdkId;
 
   public CellThread(CellContext cell) {
-    this(null, null, null, 0, cell);
+    this(null, (Runnable) null, null, 0, cell);
   }
 
   public CellThread(Runnable task, CellContext cell) {
@@ -31,7 +31,7 @@ public class CellThread extends Thread {
   }
 
   public CellThread(String name, CellContext cell) {
-    this(null, null, name, 0, cell);
+    this(null, (Runnable) null, name, 0, cell);
   }
 
   public CellThread(ThreadGroup group, Runnable task, CellContext cell) {
@@ -46,10 +46,14 @@ public class CellThread extends Thread {
     this(group, task, name, 0, cell);
   }
 
-  /** The thread group is ignored: a cell's threads are in the group of the thread creating them. */
+  /**
+   * The thread joins {@code group} if it is the cell's, else the group of the thread creating
+   * it if that is the cell's, else the cell's root group (see {@link CellThreadGroups}): never a
+   * group outside the cell.
+   */
   public CellThread(
       ThreadGroup group, Runnable task, String name, long stackSize, CellContext cell) {
-    this(new Body(task, cell), name, stackSize, cell);
+    this(new Body(task, cell), cell.threadGroups().orCurrent(group), name, stackSize, cell);
   }
 
   public CellThread(
@@ -62,8 +66,9 @@ public class CellThread extends Thread {
     this(group, task, name, stackSize, cell);
   }
 
-  private CellThread(Body body, String name, long stackSize, CellContext cell) {
-    super(null, body, nameOrNext(name, cell), stackSize(stackSize, cell));
+  private CellThread(
+      Body body, ThreadGroup group, String name, long stackSize, CellContext cell) {
+    super(group, body, nameOrNext(name, cell), stackSize(stackSize, cell));
     this.cell = cell;
     this.jdkId = super.getId();
     body.owner = this;

@@ -34,13 +34,35 @@ final class CellUncaughtHandler implements Thread.UncaughtExceptionHandler {
       }
       if (programs != null) {
         programs.uncaughtException(thread, thrown);
+        return;
+      }
+      // As the JVM does for a thread without a handler: its group's uncaughtException, which
+      // may be a program's override, and otherwise passes it up to the cell's root group.
+      ThreadGroup group = thread.getThreadGroup();
+      if (cell.threadGroups().contains(group) && !cell.threadGroups().isRoot(group)) {
+        group.uncaughtException(thread, thrown);
       } else {
-        cell.err().print(
-            "Exception in thread \"" + thread.getName() + "\" " + ThrowableText.trace(thrown, cell));
+        print(cell, thread, thrown);
       }
     } catch (Throwable failed) {
       handlerFailed(thread, failed);
     }
+  }
+
+  /**
+   * What the cell's root group does with an exception that reaches it: the JVM's default
+   * printing, on the cell's standard error.
+   */
+  static void printUncaught(CellContext cell, Thread thread, Throwable thrown) {
+    cell.stopOnLimitError(thrown);
+    if (!(thrown instanceof CellTermination)) {
+      print(cell, thread, thrown);
+    }
+  }
+
+  private static void print(CellContext cell, Thread thread, Throwable thrown) {
+    cell.err().print(
+        "Exception in thread \"" + thread.getName() + "\" " + ThrowableText.trace(thrown, cell));
   }
 
   /**

@@ -32,7 +32,11 @@ public final class Shims {
           SizedShim.class,
           RegexShim.class,
           BigNumberShim.class,
-          IdentityShim.class);
+          IdentityShim.class,
+          ThreadGroupShim.class,
+          CompressorStreams.class,
+          LoggingShim.class,
+          ParallelArraysShim.class);
 
   /** The classes that stand in for JDK classes cell code creates or extends. */
   public static final List<Class<?>> SUBSTITUTES =
@@ -49,5 +53,11 @@ public final class Shims {
           CellThread.class,
           CellThreadPoolExecutor.class,
           CellScheduledThreadPoolExecutor.class,
-          CellForkJoinPool.class);
+          CellForkJoinPool.class,
+          CellDeflater.class,
+          CellInflater.class,
+          CellErrorManager.class,
+          CellHandler.class,
+          CellStreamHandler.class,
+          CellConsoleHandler.class);
 }

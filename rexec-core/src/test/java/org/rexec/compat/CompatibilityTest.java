@@ -60,6 +60,9 @@ class CompatibilityTest {
   private static final Map<String, Integer> EXPECTED_EXIT_CODES =
       Map.of("ExitCode", 3, "UncaughtException", 1);
 
+  /** Programs that start threads, with the thread limit their cell needs (the default is 0). */
+  private static final Map<String, Integer> THREADS_NEEDED = Map.of("ThreadGroups", 8);
+
   /** Options of the JVM launcher that the child would pick up and report on its stderr. */
   private static final List<String> LAUNCHER_ENVIRONMENT =
       List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
@@ -127,7 +130,7 @@ class CompatibilityTest {
     String mainClass;
     RunResult result;
     try (Cell cell =
-        Cell.builder(Policy.defaults()).stdin(new ByteArrayInputStream(stdin)).create()) {
+        Cell.builder(policyFor(className)).stdin(new ByteArrayInputStream(stdin)).create()) {
       mainClass = cell.loadSource(fileName, source);
       result = cell.run(mainClass);
     }
@@ -142,6 +145,11 @@ class CompatibilityTest {
     // launcher options, which it would report there, are removed from its environment.
     assertThat(result.stderr()).as("stderr of %s", context).isEqualTo(plain.stderr());
     assertThat(result.exitCode()).as("exit code of %s", context).isEqualTo(plain.exitCode());
+  }
+
+  private static Policy policyFor(String className) {
+    Integer threads = THREADS_NEEDED.get(className);
+    return threads == null ? Policy.defaults() : Policy.builder().threads(threads).build();
   }
 
   /** The corpus keeps to Java 17 outside the {@code _21} files, so it runs on every JDK. */

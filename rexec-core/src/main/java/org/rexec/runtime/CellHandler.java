@@ -1,0 +1,16 @@
+package org.rexec.runtime;
+
+import java.util.logging.Handler;
+
+/**
+ * What a cell's {@code class MyHandler extends Handler} extends: a handler whose failures are
+ * reported on the cell's standard error ({@link CellErrorManager}), not by the JDK's error
+ * manager, which prints on the JVM's.
+ */
+@Substitutes(Handler.class)
+public abstract class CellHandler extends Handler {
+
+  public CellHandler(CellContext cell) {
+    setErrorManager(new CellErrorManager(cell));
+  }
+}
