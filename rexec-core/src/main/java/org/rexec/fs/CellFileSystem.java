@@ -82,6 +82,11 @@ public final class CellFileSystem extends FileSystem {
     return new CellPath(this, FileSystems.getDefault().getPath(first, more));
   }
 
+  /** Whether {@code path} is one of this file system's paths (a rexec class, not a look-alike). */
+  public boolean owns(Path path) {
+    return path instanceof CellPath && ((CellPath) path).getFileSystem() == this;
+  }
+
   /** Glob and regex matching are pure string logic; the host's matcher does it. */
   @Override
   public PathMatcher getPathMatcher(String syntaxAndPattern) {

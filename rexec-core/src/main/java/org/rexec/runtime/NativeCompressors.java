@@ -87,6 +87,15 @@ public final class NativeCompressors {
     return cleanable;
   }
 
+  /**
+   * Runs {@code action} at most once: at {@link Cleaner.Cleanable#clean()} or once {@code owner}
+   * is unreachable. For reservations of compressors the JDK makes inside its own classes (a zip
+   * file system's), which count themselves with {@link #reserve} and {@link #release}.
+   */
+  Cleaner.Cleanable whenUnreachable(Object owner, Runnable action) {
+    return CLEANER.register(owner, action);
+  }
+
   /** Releases a reservation that no object was made for (its constructor failed). */
   synchronized void release() {
     alive--;

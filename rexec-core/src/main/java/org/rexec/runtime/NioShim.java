@@ -20,13 +20,16 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.spi.FileSystemProvider;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.rexec.fs.CellZipFileSystem;
 import org.rexec.fs.StackTraces;
 
 /**
  * The ways into NIO's file systems, leading to the cell's: {@code Path.of}, {@code Paths.get},
  * {@code FileSystems.getDefault()} and the provider list. A cell path's file system is the
- * cell's, so every {@code Files} method then applies the cell's rules by itself. Other file
- * system providers (zip, jrt) do not exist for a cell.
+ * cell's, so every {@code Files} method then applies the cell's rules by itself. A zip or jar
+ * file the cell may read opens as a read-only zip file system of the cell's; other file system
+ * providers (jrt, zip by URI) do not exist for a cell.
  */
 public final class NioShim {
 
@@ -89,25 +92,40 @@ public final class NioShim {
     throw noProvider(cell, uri.toString());
   }
 
+  // A zip or jar file at a cell path opens read-only, wrapped (org.rexec.fs.CellZipFileSystem);
+  // the class loader chooses among providers, and a cell has the zip provider only.
+
   @Interposes(owner = FileSystems.class, member = "newFileSystem", kind = STATIC_METHOD)
-  public static FileSystem newFileSystem(Path path, ClassLoader loader, CellContext cell) {
-    throw noProvider(cell, String.valueOf(path));
+  public static FileSystem newFileSystem(Path path, ClassLoader loader, CellContext cell)
+      throws IOException {
+    return zipFileSystem(path, Map.of(), cell);
   }
 
   @Interposes(owner = FileSystems.class, member = "newFileSystem", kind = STATIC_METHOD)
-  public static FileSystem newFileSystem(Path path, CellContext cell) {
-    throw noProvider(cell, String.valueOf(path));
+  public static FileSystem newFileSystem(Path path, CellContext cell) throws IOException {
+    return zipFileSystem(path, Map.of(), cell);
   }
 
   @Interposes(owner = FileSystems.class, member = "newFileSystem", kind = STATIC_METHOD)
-  public static FileSystem newFileSystem(Path path, Map<String, ?> env, CellContext cell) {
-    throw noProvider(cell, String.valueOf(path));
+  public static FileSystem newFileSystem(Path path, Map<String, ?> env, CellContext cell)
+      throws IOException {
+    return zipFileSystem(path, env, cell);
   }
 
   @Interposes(owner = FileSystems.class, member = "newFileSystem", kind = STATIC_METHOD)
   public static FileSystem newFileSystem(
-      Path path, Map<String, ?> env, ClassLoader loader, CellContext cell) {
-    throw noProvider(cell, String.valueOf(path));
+      Path path, Map<String, ?> env, ClassLoader loader, CellContext cell) throws IOException {
+    return zipFileSystem(path, env, cell);
+  }
+
+  private static FileSystem zipFileSystem(Path path, Map<String, ?> env, CellContext cell)
+      throws IOException {
+    Guards.check(cell);
+    if (!cell.files().fileSystem().owns(Receivers.require(path))) {
+      throw noProvider(cell, String.valueOf(path));
+    }
+    return CellZipFileSystem.open(
+        cell.files().fileSystem(), path, Objects.requireNonNull(env), new CellZipRules(cell));
   }
 
   /** Only the cell's own file system exists: a zip or jrt file system would bypass its rules. */

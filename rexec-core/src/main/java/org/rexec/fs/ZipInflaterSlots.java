@@ -1,0 +1,171 @@
+package org.rexec.fs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ref.Cleaner;
+import java.nio.file.FileSystem;
+
+/**
+ * Counts the zlib inflaters a cell's zip file system makes inside the JDK among the cell's
+ * native compressors. The JDK's zip file system gives each open entry stream an inflater and,
+ * when the stream closes, keeps up to {@value #JDK_CACHED} of them for reuse until the file
+ * system closes (where it ends them). A new inflater is made only when none is kept, so the
+ * inflaters alive never exceed the peak of streams open at once, nor the streams open now plus
+ * {@value #JDK_CACHED}. This class holds that many reservations: one more as the open streams
+ * pass it, one fewer only when it exceeds the open streams plus {@value #JDK_CACHED}.
+ *
+ * <p>After the file system closes, only the streams still open hold inflaters (which go to the
+ * closed file system's cache when they close); those reservations end when the JDK's file system
+ * is unreachable, as then its inflaters are. Every entry stream is counted, stored or deflated.
+ *
+ * <p>Thread safety: guarded by {@code this}.
+ */
+final class ZipInflaterSlots {
+
+  /** {@code ZipFileSystem.MAX_FLATER} of JDK 17 to 25: the inflaters it keeps for reuse. */
+  private static final int JDK_CACHED = 20;
+
+  private final CellZipSupport support;
+  private final State state;
+
+  ZipInflaterSlots(FileSystem jdkZip, CellZipSupport support) {
+    this.support = support;
+    this.state = new State(support);
+    support.whenUnreachable(jdkZip, state::releaseAll);
+  }
+
+  /** The counts, apart from the file system, so that a cleaner can outlive it. */
+  private static final class State {
+    private final CellZipSupport support;
+    private int open;
+    private int reserved;
+    private boolean closed;
+
+    State(CellZipSupport support) {
+      this.support = support;
+    }
+
+    void opening() {
+      synchronized (this) {
+        open++;
+        if (open <= reserved) {
+          return;
+        }
+      }
+      try {
+        support.reserveCompressor("an entry stream of a zip file system");
+      } catch (RuntimeException | Error refused) {
+        synchronized (this) {
+          open--;
+        }
+        throw refused;
+      }
+      synchronized (this) {
+        reserved++;
+      }
+    }
+
+    void closing() {
+      boolean release;
+      synchronized (this) {
+        open--;
+        release = !closed && reserved > open + JDK_CACHED;
+        if (release) {
+          reserved--;
+        }
+      }
+      if (release) {
+        support.releaseCompressor();
+      }
+    }
+
+    void fileSystemClosed() {
+      int released;
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        released = Math.max(0, reserved - open);
+        reserved -= released;
+      }
+      release(released);
+    }
+
+    void releaseAll() {
+      int released;
+      synchronized (this) {
+        released = reserved;
+        reserved = 0;
+      }
+      release(released);
+    }
+
+    private void release(int count) {
+      for (int i = 0; i < count; i++) {
+        support.releaseCompressor();
+      }
+    }
+  }
+
+  /** Call before the JDK opens an entry stream; pair with {@link #closing()}. */
+  void opening() {
+    state.opening();
+  }
+
+  void closing() {
+    state.closing();
+  }
+
+  void fileSystemClosed() {
+    state.fileSystemClosed();
+  }
+
+  /** The JDK's entry stream, counted as open until closed or unreachable. */
+  InputStream counted(InputStream entry) {
+    return new EntryStream(entry, support, state::closing);
+  }
+
+  /**
+   * An entry stream as the cell holds it. Once it is unreachable, so is the JDK's inflating
+   * stream inside (only this object references it), whose inflater the JDK then frees.
+   */
+  private static final class EntryStream extends InputStream {
+    private final InputStream entry;
+    private final Cleaner.Cleanable open;
+
+    EntryStream(InputStream entry, CellZipSupport support, Runnable closing) {
+      this.entry = entry;
+      this.open = support.whenUnreachable(this, closing);
+    }
+
+    @Override
+    public int read() throws IOException {
+      return entry.read();
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      return entry.read(buffer, offset, length);
+    }
+
+    @Override
+    public long skip(long count) throws IOException {
+      return entry.skip(count);
+    }
+
+    @Override
+    public int available() throws IOException {
+      return entry.available();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        entry.close();
+      } finally {
+        open.clean();
+      }
+    }
+  }
+}
