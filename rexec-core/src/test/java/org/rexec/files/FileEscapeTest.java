@@ -389,7 +389,7 @@ class FileEscapeTest {
     assertThat(result.stdout())
         .contains("provider ! java.nio.file.AccessDeniedException")
         .contains("installed -> 1")
-        .contains("zip ! java.nio.file.ProviderNotFoundException")
+        .contains("zip ! java.nio.file.AccessDeniedException")
         .contains("jrt ! java.nio.file.FileSystemNotFoundException")
         .contains("channel ! java.nio.file.AccessDeniedException");
   }
