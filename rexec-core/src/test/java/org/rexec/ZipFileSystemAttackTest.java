@@ -131,6 +131,7 @@ class ZipFileSystemAttackTest {
                   attempt("cell path in zip provider",
                       () -> zip.provider().newInputStream(Path.of("/data/a.zip")));
                   attempt("zip path in cell", () -> Files.readString(Path.of("/").resolve(hello)));
+                  attempt("zip in zip", () -> FileSystems.newFileSystem(hello));
                 }
                 // Entries named with '..': the JDK refuses to open such a zip (17.0.x and later);
                 // where it would open it, they are names inside the zip.
@@ -155,6 +156,8 @@ class ZipFileSystemAttackTest {
         .contains("toFile: java.lang.UnsupportedOperationException")
         .contains("cell path in zip provider: java.nio.file.ProviderMismatchException")
         .contains("zip path in cell: java.nio.file.ProviderMismatchException")
+        .contains("zip in zip: java.nio.file.ProviderNotFoundException: Provider not found (rule:"
+            + " file-systems)")
         .doesNotContain("HOST SECRET")
         .doesNotContain(host.toString());
   }

@@ -127,7 +127,7 @@ public final class CellZipFileSystem extends FileSystem {
   }
 
   @Override
-  public CellZipProvider provider() {
+  public FileSystemProvider provider() {
     return provider;
   }
 

@@ -32,7 +32,7 @@ import java.util.Set;
  * open any host path or return a zip file system another cell or the supervisor opened), and it
  * refuses every write, so the zip file is never written back.
  */
-public final class CellZipProvider extends FileSystemProvider {
+final class CellZipProvider extends FileSystemProvider {
 
   /** Options that would write, create or delete; the JDK opens for reading without them. */
   private static final Set<StandardOpenOption> WRITING =
