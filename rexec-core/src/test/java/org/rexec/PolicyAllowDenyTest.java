@@ -93,4 +93,78 @@ class PolicyAllowDenyTest {
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(Files.exists(marker)).isFalse();
   }
+
+  /**
+   * What {@code deny} of a virtual member means: every reference that resolves to it is refused,
+   * named through any subclass (the cell's too), as a method reference, or as a default method;
+   * and a cell's own interface that re-declares it cannot route a call to it (a dispatch bridge
+   * makes the super call, which is refused). A call of the more general member it overrides,
+   * which stays allowed, still reaches it by the JVM's dispatch on a JDK object, as the JDK's own
+   * code does ({@code String.valueOf}): deny is a rule about references, not a removal of code.
+   */
+  @Test
+  void aDeniedVirtualMemberIsRefusedOnEveryReferenceButNotOnDispatchFromItsAllowedOverridden() {
+    Policy policy =
+        Policy.builder()
+            .deny("java.util.AbstractCollection#toString")
+            .deny("java.util.Collection#stream")
+            .build();
+
+    RunResult result =
+        Programs.run(
+            policy,
+            "Paths.java",
+            """
+            import java.util.*;
+            import java.util.function.Supplier;
+            import java.util.stream.Stream;
+            public class Paths {
+              interface Shown { String toString(); }
+              interface Streams<E> { Stream<E> stream(); }
+              static class Mine extends AbstractCollection<String> {
+                public Iterator<String> iterator() { return List.of("m").iterator(); }
+                public int size() { return 1; }
+              }
+              static class Both extends Mine implements Shown {}
+              static class Listed extends ArrayList<String> implements Streams<String> {}
+              static void attempt(String path, Supplier<Object> call) {
+                try {
+                  System.out.println(path + ": reached " + call.get());
+                } catch (RuntimeException e) {
+                  System.out.println(path + ": refused");
+                }
+              }
+              public static void main(String[] args) {
+                ArrayList<String> list = new ArrayList<>(List.of("a"));
+                attempt("direct", () -> list.toString());
+                attempt("reference", () -> ((Supplier<String>) list::toString).get());
+                attempt("cell subclass", () -> new Mine().toString());
+                attempt("cell interface", () -> ((Shown) new Both()).toString());
+                attempt("default", () -> list.stream().count());
+                attempt("default through subclass", () -> new Listed().stream().count());
+                attempt("default through cell interface",
+                    () -> ((Streams<String>) new Listed()).stream().count());
+                attempt("as Object", () -> ((Object) list).toString());
+                attempt("cell subclass as Object", () -> ((Object) new Mine()).toString());
+                attempt("by the JDK", () -> String.valueOf(list));
+              }
+            }
+            """);
+
+    assertThat(result.stdout())
+        .as(result.toString())
+        .isEqualTo(
+            """
+            direct: refused
+            reference: refused
+            cell subclass: refused
+            cell interface: refused
+            default: refused
+            default through subclass: refused
+            default through cell interface: refused
+            as Object: reached [a]
+            cell subclass as Object: reached [m]
+            by the JDK: reached [a]
+            """);
+  }
 }
