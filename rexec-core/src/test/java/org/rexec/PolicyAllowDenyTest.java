@@ -167,4 +167,49 @@ class PolicyAllowDenyTest {
             by the JDK: reached [a]
             """);
   }
+
+  @Test
+  void allowingAJdkSubclassOfThreadStartsNoThreadOutsideTheCell() {
+    // Thread is substituted for a class that extends it directly; ForkJoinWorkerThread, once
+    // allowed, is a JDK Thread a cell class can extend without the substitute in between.
+    Policy policy =
+        Policy.builder()
+            .allow("java.util.concurrent.ForkJoinWorkerThread")
+            .timeout(java.time.Duration.ofSeconds(2))
+            .build();
+
+    RunResult result =
+        Programs.run(
+            policy,
+            "Worker.java",
+            """
+            import java.util.concurrent.*;
+            public class Worker extends ForkJoinWorkerThread {
+              static volatile boolean ran;
+              Worker(ForkJoinPool pool) { super(pool); }
+              @Override public void run() {
+                ran = true;
+                System.out.println("worker ran");
+                while (true) { }
+              }
+              public static void main(String[] args) throws Exception {
+                Worker worker = new Worker(new ForkJoinPool(1));
+                worker.setDaemon(true);
+                worker.start();
+                worker.join(500);
+                System.out.println("main ran " + ran);
+              }
+            }
+            """);
+
+    assertThat(result.stdout()).as(result.toString()).doesNotContain("worker ran");
+    assertThat(result.contained()).as(result.toString()).isTrue();
+    // The class is refused where it is initialized, before any instance exists.
+    assertThat(result.exception().orElseThrow().type())
+        .isEqualTo("java.lang.ExceptionInInitializerError");
+    assertThat(result.violations())
+        .extracting(Violation::toString)
+        .anyMatch(text -> text.contains("java.util.concurrent.ForkJoinWorkerThread is not allowed")
+            && text.contains("(rule: allow-list)"));
+  }
 }
