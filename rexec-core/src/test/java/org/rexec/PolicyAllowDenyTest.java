@@ -212,4 +212,41 @@ class PolicyAllowDenyTest {
         .anyMatch(text -> text.contains("java.util.concurrent.ForkJoinWorkerThread is not allowed")
             && text.contains("(rule: allow-list)"));
   }
+
+  @Test
+  void allowingAJdkSubclassOfASubstitutedSocketGrantsNoNetwork() throws Exception {
+    // DatagramSocket is substituted; MulticastSocket, once allowed, is a JDK DatagramSocket the
+    // program makes with new, without rexec's substitute.
+    Policy policy = Policy.builder().allow("java.net.MulticastSocket").build();
+    try (java.net.DatagramSocket listener =
+        new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      listener.setSoTimeout(1000);
+
+      RunResult result =
+          Programs.run(
+              policy,
+              "Send.java",
+              """
+              import java.net.*;
+              public class Send {
+                public static void main(String[] args) throws Exception {
+                  try (MulticastSocket socket = new MulticastSocket()) {
+                    byte[] data = "escaped".getBytes();
+                    socket.send(new DatagramPacket(data, data.length,
+                        InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])));
+                    System.out.println("sent");
+                  }
+                }
+              }
+              """,
+              String.valueOf(listener.getLocalPort()));
+
+      assertThat(result.stdout()).as(result.toString()).doesNotContain("sent");
+      assertThat(result.exception().orElseThrow().message())
+          .startsWith("Permission denied (rule: allow-net): 127.0.0.1:");
+      java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[100], 100);
+      assertThatThrownBy(() -> listener.receive(packet))
+          .isInstanceOf(java.net.SocketTimeoutException.class);
+    }
+  }
 }
