@@ -710,7 +710,12 @@ public final class Cell implements AutoCloseable {
       }
       String internalName = CellSources.internalName(element);
       if (Packages.isJdk(internalName) && policy.allowList().allowsClass(internalName)) {
-        return Class.forName(binaryName, initialize, ClassLoader.getPlatformClassLoader());
+        Class<?> type = Class.forName(binaryName, false, ClassLoader.getPlatformClassLoader());
+        if (initialize && !type.isArray()) {
+          // Not on the cell's thread, which may be at the edge of its stack (LoadingTest).
+          LoaderThreads.initializeFor(type.getName(), context);
+        }
+        return type;
       }
       throw new ClassNotFoundException(binaryName);
     }
