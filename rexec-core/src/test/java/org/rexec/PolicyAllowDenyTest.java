@@ -30,6 +30,22 @@ class PolicyAllowDenyTest {
   }
 
   @Test
+  void denyingAnInterposedMemberIsAnErrorRatherThanARuleThatDoesNothing() {
+    for (String interposed :
+        new String[] {"java.lang.System#exit", "java.lang.System#exit(int)",
+            "java.io.FileInputStream#<init>", "java.lang.Runtime#exec"}) {
+      assertThatThrownBy(() -> Policy.builder().deny(interposed))
+          .as(interposed)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("cannot deny " + interposed + ": it is interposed");
+    }
+    // A member of the same class that is not interposed can be denied.
+    assertThat(Policy.builder().deny("java.lang.System#lineSeparator").build().allowList()
+            .allowsMember("java/lang/System", "lineSeparator", "()Ljava/lang/String;"))
+        .isFalse();
+  }
+
+  @Test
   void aDeniedMemberIsRefusedWhereTheProgramCallsIt() {
     Policy policy = Policy.builder().deny("java.util.ArrayList#size").build();
 
