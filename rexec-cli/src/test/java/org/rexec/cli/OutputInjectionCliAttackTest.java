@@ -9,11 +9,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Lines of rexec's own that a hostile submitted file tries to forge through the names rexec
@@ -27,11 +31,16 @@ class OutputInjectionCliAttackTest {
 
   @TempDir Path temp;
 
-  record Outcome(int status, String out, String err) {}
+  record Outcome(int status, String out, String err, Duration took) {
+    JsonNode json() throws IOException {
+      return new ObjectMapper().readTree(out);
+    }
+  }
 
   private static Outcome rexec(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
+    long start = System.nanoTime();
     int status =
         Main.execute(
             new ByteArrayInputStream(new byte[0]),
@@ -39,7 +48,94 @@ class OutputInjectionCliAttackTest {
             new PrintStream(err, true, StandardCharsets.UTF_8),
             args);
     return new Outcome(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        status,
+        out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private Path program(String body) throws IOException {
+    return Files.writeString(
+        temp.resolve("Hostile.java"),
+        "import java.io.*; import java.nio.*; import java.nio.channels.*;"
+            + " public class Hostile {"
+            + " public static void main(String[] args) throws Throwable { "
+            + body
+            + " } }");
+  }
+
+  /** The exact bytes of a stream in the result: its base64 where given, else its text. */
+  private static byte[] bytes(JsonNode json, String stream) {
+    JsonNode base64 = json.get(stream + "Base64");
+    return base64.isNull()
+        ? json.get(stream).asText().getBytes(StandardCharsets.UTF_8)
+        : Base64.getDecoder().decode(base64.asText());
+  }
+
+  @Test
+  void gatheringWritesToTheStandardOutputChannelStayWithinTheOutputLimit() throws IOException {
+    // 100 buffers with an array and 100 without (read-only) of 1 MiB, written 20 times each:
+    // 4 GiB asked for.
+    Path hostile =
+        program(
+            "FileChannel out = new FileOutputStream(FileDescriptor.out).getChannel();"
+                + " FileChannel err = new FileOutputStream(FileDescriptor.err).getChannel();"
+                + " byte[] mib = new byte[1 << 20]; java.util.Arrays.fill(mib, (byte) 'x');"
+                + " ByteBuffer noArray = ByteBuffer.wrap(mib).asReadOnlyBuffer();"
+                + " ByteBuffer[] heap = new ByteBuffer[100]; ByteBuffer[] off = new ByteBuffer[100];"
+                + " long asked = 0;"
+                + " for (int round = 0; round < 20; round++) {"
+                + "  for (int i = 0; i < 100; i++) { heap[i] = ByteBuffer.wrap(mib);"
+                + "   off[i] = noArray.duplicate(); }"
+                + "  asked += out.write(heap) + err.write(off); }");
+
+    Outcome outcome = rexec("run", "--json", "--output=1m", "--timeout=10s", hostile.toString());
+
+    assertThat(outcome.took()).isLessThan(Duration.ofSeconds(20));
+    JsonNode json = outcome.json();
+    assertThat(json.get("status").asText()).as(outcome.out()).isEqualTo("output-limit");
+    assertThat(json.get("outputTruncated").asBoolean()).isTrue();
+    byte[] stdout = bytes(json, "stdout");
+    byte[] stderr = bytes(json, "stderr");
+    // Counted once, in the order written: the limit exactly, all of it the program's bytes.
+    assertThat(stdout.length + stderr.length).isEqualTo(1 << 20);
+    assertThat(stdout).containsOnly('x');
+    assertThat((long) outcome.out().length()).isLessThanOrEqualTo(ResultJson.maxSize(1 << 20));
+  }
+
+  @Test
+  void theChannelAndSystemOutShareOneCountAndOneOrder() throws IOException {
+    Path hostile =
+        program(
+            "FileChannel out = new FileOutputStream(FileDescriptor.out).getChannel();"
+                + " for (int i = 0; i < 1000; i++) { System.out.print('a');"
+                + "  out.write(new ByteBuffer[] {ByteBuffer.wrap(new byte[] {'b'}),"
+                + "   ByteBuffer.allocate(0), ByteBuffer.wrap(new byte[] {'c'}).asReadOnlyBuffer()}); }");
+
+    Outcome outcome = rexec("run", "--json", "--output=2000", hostile.toString());
+
+    JsonNode json = outcome.json();
+    assertThat(json.get("status").asText()).isEqualTo("output-limit");
+    assertThat(new String(bytes(json, "stdout"), StandardCharsets.US_ASCII))
+        .isEqualTo("abc".repeat(666) + "ab");
+    assertThat(json.get("outputTruncated").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aGatheringWriteOfManyEmptyBuffersEndsAtTheTimeLimit() throws IOException {
+    // One call of rexec's channel with 30 million buffers: rexec's own loop, no guard of the
+    // cell's in it.
+    Path hostile =
+        program(
+            "FileChannel out = new FileOutputStream(FileDescriptor.out).getChannel();"
+                + " ByteBuffer[] empty = new ByteBuffer[30_000_000];"
+                + " java.util.Arrays.fill(empty, ByteBuffer.allocate(0));"
+                + " while (true) { out.write(empty); }");
+
+    Outcome outcome = rexec("run", "--json", "--timeout=1s", hostile.toString());
+
+    assertThat(outcome.took()).isLessThan(Duration.ofSeconds(1).plus(Duration.ofSeconds(8)));
+    assertThat(outcome.json().get("status").asText()).isEqualTo("timeout");
   }
 
   private static long rexecLines(String err) {
