@@ -181,4 +181,30 @@ class OutputInjectionCliAttackTest {
     assertThat(rexecLines(outcome.err())).isEqualTo(1);
     assertThat(outcome.err()).doesNotContain("\nrexec: status");
   }
+
+  @Test
+  void aSourceThatOverflowsJavacsStackGivesOneJsonObject() throws IOException {
+    int depth = 200_000;
+    Path hostile =
+        program("int x = " + "(".repeat(depth) + "1" + ")".repeat(depth) + ";");
+
+    Outcome outcome = rexec("run", "--json", hostile.toString());
+
+    JsonNode json = outcome.json();
+    assertThat(json.get("status").asText()).as(outcome.err()).isEqualTo("compile-error");
+    assertThat(outcome.out().lines()).hasSize(1);
+    assertThat(outcome.out().length()).isLessThan(200_000);
+  }
+
+  @Test
+  void aSourceThatOverflowsJavacsAnalysisGivesOneJsonObject() throws IOException {
+    Path hostile = program("int x = 1" + " + 1".repeat(100_000) + ";");
+
+    Outcome outcome = rexec("run", "--json", hostile.toString());
+
+    assertThat(outcome.out().lines()).as(outcome.err()).hasSize(1);
+    JsonNode json = outcome.json();
+    assertThat(json.get("status").asText()).as(outcome.err()).isIn("compile-error", "completed");
+    assertThat(outcome.out().length()).isLessThan(200_000);
+  }
 }
