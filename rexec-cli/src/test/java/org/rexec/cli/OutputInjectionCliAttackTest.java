@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -207,4 +210,81 @@ class OutputInjectionCliAttackTest {
     assertThat(json.get("status").asText()).as(outcome.err()).isIn("compile-error", "completed");
     assertThat(outcome.out().length()).isLessThan(200_000);
   }
+
+  /**
+   * A chain of {@code depth} classes, each extending the one before, and a main class at its
+   * end: rewriting judges each against its supertypes.
+   */
+  private Path deepHierarchy(int depth) throws IOException {
+    Path classes = Files.createDirectories(temp.resolve("deep"));
+    String superName = "java/lang/Object";
+    for (int i = 0; i < depth; i++) {
+      String name = "C" + i;
+      ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+      writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, name, null, superName,
+          null);
+      MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+      init.visitCode();
+      init.visitVarInsn(Opcodes.ALOAD, 0);
+      init.visitMethodInsn(Opcodes.INVOKESPECIAL, superName, "<init>", "()V", false);
+      init.visitInsn(Opcodes.RETURN);
+      init.visitMaxs(0, 0);
+      init.visitEnd();
+      if (i == depth - 1) {
+        MethodVisitor main =
+            writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main",
+                "([Ljava/lang/String;)V", null, null);
+        main.visitCode();
+        main.visitTypeInsn(Opcodes.NEW, name);
+        main.visitInsn(Opcodes.DUP);
+        main.visitMethodInsn(Opcodes.INVOKESPECIAL, name, "<init>", "()V", false);
+        main.visitMethodInsn(Opcodes.INVOKEVIRTUAL, name, "toString", "()Ljava/lang/String;",
+            false);
+        main.visitInsn(Opcodes.POP);
+        main.visitInsn(Opcodes.RETURN);
+        main.visitMaxs(0, 0);
+        main.visitEnd();
+      }
+      writer.visitEnd();
+      Files.write(classes.resolve(name + ".class"), writer.toByteArray());
+      superName = name;
+    }
+    return classes;
+  }
+
+  @Test
+  void aDeepHierarchyIsRejectedQuicklyWithOneJsonObject() throws IOException {
+    // Was a StackOverflowError out of the command (no JSON) after 89 s of rewriting.
+    Path classes = deepHierarchy(20_000);
+
+    Outcome outcome =
+        rexec("run", "--json", "--timeout=10s", "--main", "C19999", classes.toString());
+
+    assertThat(outcome.out().lines()).as(outcome.err()).hasSize(1);
+    JsonNode json = outcome.json();
+    assertThat(json.get("status").asText()).as(outcome.out()).isEqualTo("rejected");
+    assertThat(json.get("message").asText()).contains("more than 100 superclasses");
+    assertThat(outcome.status()).isEqualTo(ExitCodes.REJECTED);
+    assertThat(outcome.took()).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aHierarchyOneDeeperThanAllowedIsRejected() throws IOException {
+    Path classes = deepHierarchy(101);
+
+    Outcome outcome = rexec("run", "--json", "--main", "C100", classes.toString());
+
+    assertThat(outcome.json().get("status").asText()).as(outcome.out()).isEqualTo("rejected");
+  }
+
+  @Test
+  void aHierarchyAsDeepAsAllowedRuns() throws IOException {
+    // Object, then C0 to C98: C99 has 100 superclasses, as java loads them.
+    Path classes = deepHierarchy(100);
+
+    Outcome outcome = rexec("run", "--json", "--main", "C99", classes.toString());
+
+    assertThat(outcome.json().get("status").asText()).as(outcome.out()).isEqualTo("completed");
+  }
+
 }

@@ -86,6 +86,23 @@ final class Resolver {
     return false;
   }
 
+  /**
+   * Whether the class {@code internalName} has more than {@code max} superclasses (a chain that
+   * comes back to a class already seen is as long as its distinct classes), looking at no more
+   * than {@code max + 1} of them.
+   */
+  boolean hasMoreSuperclassesThan(String internalName, int max) {
+    Set<String> seen = new HashSet<>();
+    String current = type(internalName).map(TypeInfo::superName).orElse(null);
+    while (current != null && seen.add(current)) {
+      if (seen.size() > max) {
+        return true;
+      }
+      current = type(current).map(TypeInfo::superName).orElse(null);
+    }
+    return false;
+  }
+
   /** Resolves a method reference; {@code owner} is never an array type here. */
   Resolution resolveMethod(String owner, String name, String descriptor) {
     Optional<TypeInfo> ownerType = type(owner);
