@@ -263,7 +263,7 @@ class OutputInjectionCliAttackTest {
     assertThat(outcome.out().lines()).as(outcome.err()).hasSize(1);
     JsonNode json = outcome.json();
     assertThat(json.get("status").asText()).as(outcome.out()).isEqualTo("rejected");
-    assertThat(json.get("message").asText()).contains("more than 100 superclasses");
+    assertThat(json.get("message").asText()).contains("more than 100 supertypes one above the other");
     assertThat(outcome.status()).isEqualTo(ExitCodes.REJECTED);
     assertThat(outcome.took()).isLessThan(Duration.ofSeconds(10));
   }
@@ -287,4 +287,40 @@ class OutputInjectionCliAttackTest {
     assertThat(outcome.json().get("status").asText()).as(outcome.out()).isEqualTo("completed");
   }
 
+
+  /** Interfaces I0 to I{depth-1}, each extending the one before, and Main implementing the last. */
+  private Path deepInterfaces(int depth) throws IOException {
+    Path classes = Files.createDirectories(temp.resolve("interfaces"));
+    for (int i = 0; i < depth; i++) {
+      ClassWriter writer = new ClassWriter(0);
+      writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT,
+          "I" + i, null, "java/lang/Object", i == 0 ? null : new String[] {"I" + (i - 1)});
+      writer.visitEnd();
+      Files.write(classes.resolve("I" + i + ".class"), writer.toByteArray());
+    }
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "Main", null,
+        "java/lang/Object", new String[] {"I" + (depth - 1)});
+    MethodVisitor main =
+        writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main",
+            "([Ljava/lang/String;)V", null, null);
+    main.visitCode();
+    main.visitInsn(Opcodes.RETURN);
+    main.visitMaxs(0, 0);
+    main.visitEnd();
+    writer.visitEnd();
+    Files.write(classes.resolve("Main.class"), writer.toByteArray());
+    return classes;
+  }
+
+  @Test
+  void aDeepChainOfInterfacesGivesOneJsonObjectQuickly() throws IOException {
+    Path classes = deepInterfaces(20_000);
+
+    Outcome outcome = rexec("run", "--json", "--main", "Main", classes.toString());
+
+    assertThat(outcome.out().lines()).as(outcome.err()).hasSize(1);
+    assertThat(outcome.json().get("status").asText()).as(outcome.out()).isEqualTo("rejected");
+    assertThat(outcome.took()).isLessThan(Duration.ofSeconds(10));
+  }
 }
