@@ -323,4 +323,24 @@ class OutputInjectionCliAttackTest {
     assertThat(outcome.json().get("status").asText()).as(outcome.out()).isEqualTo("rejected");
     assertThat(outcome.took()).isLessThan(Duration.ofSeconds(10));
   }
+
+  @Test
+  void aSupervisorStackTooSmallForAnAllowedHierarchyStillGetsOneJsonObject() throws Exception {
+    // 100 supertypes are allowed; a thread with a small stack cannot define them one inside the
+    // other. picocli hands on only exceptions: the StackOverflowError left the command.
+    Path classes = deepHierarchy(100);
+    Outcome[] outcome = new Outcome[1];
+    Thread small =
+        new Thread(
+            null,
+            () -> outcome[0] = rexec("run", "--json", "--main", "C99", classes.toString()),
+            "small-stack",
+            256 << 10);
+    small.start();
+    small.join();
+
+    assertThat(outcome[0]).isNotNull();
+    assertThat(outcome[0].out().lines()).as(outcome[0].err()).hasSize(1);
+    assertThat(outcome[0].json().get("status").asText()).isIn("completed", "rejected");
+  }
 }
