@@ -332,6 +332,15 @@ public final class Cell implements AutoCloseable {
             .build();
       } catch (LinkageError broken) {
         return error(broken.getMessage());
+      } catch (StackOverflowError tooDeep) {
+        // The JVM defines a class's supertypes one inside the other on this, the caller's,
+        // thread: a hierarchy within the rewriter's bound can still be too deep for its stack.
+        // Nothing of the cell has run; the JVM undoes the definitions it did not finish.
+        return finish(RunStatus.REJECTED, RunResult.EXIT_REJECTED)
+            .message(
+                "the supertypes of " + mainClassName
+                    + " are too deep to load on the calling thread's stack")
+            .build();
       }
       OutputBudget outputBudget = new OutputBudget(context);
       RunOutput out = output(stdoutSink, outputBudget);

@@ -164,14 +164,16 @@ final class CodeLoader {
       // points to elsewhere.
       for (Path file : (Iterable<Path>) files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).sorted()::iterator) {
         String relative = directory.relativize(file).toString().replace('\\', '/');
+        // File names are the program's: in messages, on one line (see LoadException).
+        String origin = BoundedText.line(file.toString(), 1_000);
         if (relative.endsWith(".class")) {
           if (relative.endsWith("module-info.class")) {
             continue;
           }
           classFiles++;
           String className =
-              addClassFile(readFile(file, maxClassFileBytes), file.toString(), classPathEntry);
-          if (hasMainMethod(sources.classBytes(className), file.toString())) {
+              addClassFile(readFile(file, maxClassFileBytes), origin, classPathEntry);
+          if (hasMainMethod(sources.classBytes(className), origin)) {
             mains.add(CellSources.binaryName(className));
           }
         } else {
@@ -263,7 +265,7 @@ final class CodeLoader {
 
   private byte[] readFile(Path file, long limit) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in, limit, file.toString());
+      return read(in, limit, BoundedText.line(file.toString(), 1_000));
     }
   }
 
