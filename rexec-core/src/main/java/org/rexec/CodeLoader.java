@@ -61,7 +61,7 @@ final class CodeLoader {
     }
     String name = path.getFileName().toString();
     if (name.endsWith(".java")) {
-      String source = Files.readString(path, StandardCharsets.UTF_8);
+      String source = readSourceFile(path);
       return Optional.of(
           loadSource(new SourceProgram(path.toString(), source, path, sources.classFiles())));
     }
@@ -76,6 +76,30 @@ final class CodeLoader {
     }
     throw new LoadException(
         path + ": not a .java source file, .class file, .jar or directory of class files");
+  }
+
+  /**
+   * The launched source file's text. It lies in the submitter's tree, and javac quotes its lines
+   * in errors: a link there (to /etc/passwd, to another user's file) would put a host file's
+   * first line into the result, so it is refused, as links under the root are (SourceTree). Its
+   * size is bounded as every file of the tree is.
+   */
+  private static String readSourceFile(Path path) throws IOException {
+    if (Files.isSymbolicLink(path)) {
+      throw new LoadException(
+          path + ": a symbolic link; rexec compiles the source file itself, not what a link"
+              + " points to (name the file it leads to)");
+    }
+    byte[] content;
+    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+      content = in.readNBytes((int) SourceProgram.MAX_FILE_BYTES + 1);
+    }
+    if (content.length > SourceProgram.MAX_FILE_BYTES) {
+      throw LoadException.rejected(
+          path + ": larger than a source file may be (" + SourceProgram.MAX_FILE_BYTES
+              + " bytes)", null);
+    }
+    return new String(content, StandardCharsets.UTF_8);
   }
 
   /**

@@ -34,7 +34,7 @@ import javax.tools.SimpleJavaFileObject;
 final class SourceTree {
 
   /** The most bytes of one source file, and of all of them together. */
-  static final long MAX_FILE_BYTES = 4L << 20;
+  static final long MAX_FILE_BYTES = SourceProgram.MAX_FILE_BYTES;
 
   static final long MAX_TOTAL_BYTES = 32L << 20;
 
@@ -81,6 +81,29 @@ final class SourceTree {
       root = root.getParent();
     }
     return root == null ? directory.getRoot() : root;
+  }
+
+  /**
+   * Refuses a launched file reached through a link below its source root: the package's
+   * directories are the submitter's, and a link there would make another directory's file the
+   * program (and its lines javac's error messages). Checked before any message about the file.
+   *
+   * @throws IllegalArgumentException naming the link
+   */
+  static void requireNoLinkBelowRoot(Path file, String packageName) {
+    Path directory = file.getParent();
+    if (packageName.isEmpty() || directory == null
+        || !directory.endsWith(Path.of(packageName.replace('.', '/')))) {
+      return;
+    }
+    for (int i = 0; i < packageName.split("\\.", -1).length && directory != null; i++) {
+      if (Files.isSymbolicLink(directory)) {
+        throw new IllegalArgumentException(
+            directory + " is a symbolic link below the source root; rexec does not follow links"
+                + " in a source tree");
+      }
+      directory = directory.getParent();
+    }
   }
 
   /** The source files of {@code packageName} in this tree; an empty list if there are none. */

@@ -1,0 +1,81 @@
+package org.rexec.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rexec.Cell;
+import org.rexec.LoadException;
+import org.rexec.Policy;
+
+/**
+ * A hostile submitter wrote the source tree; the supervisor runs {@code rexec run
+ * submission/Main.java}. What javac reads and quotes must be the tree's, and its cost bounded.
+ */
+class SourceTreeAttackTest {
+
+  private static final String SECRET = "TOPSECRET-host-line";
+
+  @TempDir Path temp;
+
+  private Path write(String relative, String text) throws IOException {
+    Path file = temp.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private static void load(Path main) throws IOException {
+    try (Cell cell = Cell.builder(Policy.defaults()).compileCache(CompileCache.none()).create()) {
+      cell.load(main);
+    }
+  }
+
+  @Test
+  void aLaunchedFileThatIsALinkToAHostFileIsNotQuotedInErrors() throws IOException {
+    // javac quotes the offending line: "TOPSECRET-host-line" as a class-expected error.
+    Path secret = write("host/secret.txt", SECRET + "\nsecond line\n");
+    Path main = temp.resolve("submission/Main.java");
+    Files.createDirectories(main.getParent());
+    Files.createSymbolicLink(main, secret);
+
+    assertThatThrownBy(() -> load(main))
+        .isInstanceOf(LoadException.class)
+        .hasMessageContaining("symbolic link")
+        .hasMessageNotContaining(SECRET);
+  }
+
+  @Test
+  void aPackageDirectoryThatIsALinkIsRefusedBeforeTheFileIsQuoted() throws IOException {
+    // submission/app leads to another directory; its Main.java is not the submitter's.
+    write("host/app/Main.java", "package app;\n" + SECRET + "\n");
+    Files.createDirectories(temp.resolve("submission"));
+    Files.createSymbolicLink(temp.resolve("submission/app"), temp.resolve("host/app"));
+
+    assertThatThrownBy(() -> load(temp.resolve("submission/app/Main.java")))
+        .isInstanceOf(LoadException.class)
+        .hasMessageContaining("symbolic link below the source root")
+        .hasMessageNotContaining(SECRET);
+  }
+
+  @Test
+  void aHugeLaunchedFileIsRefusedUnread() throws IOException {
+    Path main = temp.resolve("submission/Main.java");
+    Files.createDirectories(main.getParent());
+    try (var out = Files.newOutputStream(main)) {
+      byte[] spaces = new byte[1 << 20];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 5; i++) {
+        out.write(spaces);
+      }
+    }
+
+    assertThatThrownBy(() -> load(main))
+        .isInstanceOf(LoadException.class)
+        .hasMessageContaining("larger than a source file may be");
+  }
+}
