@@ -41,10 +41,18 @@ final class CodeLoader {
   /** The most bytes one cell's code may occupy: a zip bomb must not fill the supervisor. */
   static final long MAX_TOTAL_BYTES = 512L << 20;
 
+  /**
+   * The most files and jar entries one cell's code may have: each costs the supervisor a name and
+   * a few objects however small its content, so a jar of a million empty entries (170 MB) would
+   * otherwise take gigabytes of its heap and a minute to load.
+   */
+  static final int MAX_ENTRIES = 100_000;
+
   private final CellSources sources;
   private final int maxClassFileBytes;
   private final CompileCache compileCache;
   private long totalBytes;
+  private int entries;
 
   CodeLoader(CellSources sources, int maxClassFileBytes, CompileCache compileCache) {
     this.sources = sources;
@@ -186,7 +194,13 @@ final class CodeLoader {
     try (Stream<Path> files = Files.walk(directory)) {
       // Symbolic links are not followed: the code is what the directory holds, nothing it
       // points to elsewhere.
-      for (Path file : (Iterable<Path>) files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).sorted()::iterator) {
+      // Counted before sorting, which holds every path: a tree of millions of files stops early.
+      Stream<Path> code =
+          files
+              .filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+              .peek(file -> countEntry(file.toString()))
+              .sorted();
+      for (Path file : (Iterable<Path>) code::iterator) {
         String relative = directory.relativize(file).toString().replace('\\', '/');
         if (relative.endsWith(".class")) {
           if (relative.endsWith("module-info.class")) {
@@ -234,6 +248,7 @@ final class CodeLoader {
         // Entry names are the program's: in messages, on one line (see LoadException).
         String name = entry.getName();
         String origin = BoundedText.line(jar + "!/" + name, 1_000);
+        countEntry(origin);
         int version = 0;
         if (name.startsWith(VERSIONS)) {
           int slash = name.indexOf('/', VERSIONS.length());
@@ -284,6 +299,14 @@ final class CodeLoader {
 
   /** A jar entry's content, from the version directory it came from (0: the base). */
   private record Versioned(int version, byte[] content, String origin) {}
+
+  /** Counts one file or jar entry of the cell's code; more than {@link #MAX_ENTRIES} is refused. */
+  private void countEntry(String origin) {
+    if (++this.entries > MAX_ENTRIES) {
+      throw LoadException.rejected(
+          origin + ": more than " + MAX_ENTRIES + " files and jar entries in a cell's code", null);
+    }
+  }
 
   private byte[] readFile(Path file, long limit) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
