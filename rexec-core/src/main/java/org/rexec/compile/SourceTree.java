@@ -234,6 +234,24 @@ final class SourceTree {
       Path root, Path launchedFile, Map<String, List<String>> listings,
       Map<String, String> fileHashes) {
 
+    /**
+     * About how many bytes these records hold: a cache must count them with the classes, for a
+     * tree of 100,000 files keeps 100,000 names in its listing however small the program.
+     */
+    long retainedBytes() {
+      long bytes = 0;
+      for (Map.Entry<String, List<String>> listing : listings.entrySet()) {
+        bytes += 64 + 2L * listing.getKey().length();
+        for (String name : listing.getValue()) {
+          bytes += 56 + 2L * name.length();
+        }
+      }
+      for (Map.Entry<String, String> file : fileHashes.entrySet()) {
+        bytes += 160 + 2L * file.getKey().length();
+      }
+      return bytes;
+    }
+
     /** Whether the tree still lists and holds what the compilation saw. */
     boolean unchanged() {
       SourceTree now = new SourceTree(root, root, launchedFile);

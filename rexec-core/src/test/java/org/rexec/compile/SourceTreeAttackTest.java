@@ -82,6 +82,28 @@ class SourceTreeAttackTest {
   }
 
   @Test
+  void aTreeOfManyFilesCountsInTheSharedCacheAsWhatItKeeps() throws IOException,
+      CompilationException {
+    // The cache records the listing of the program's package to check it later: 30,000 names
+    // of 80 characters, about 6 MB kept for a program of one small class, which counted as
+    // 1 KB would let a few hundred submissions keep gigabytes in the JVM-wide cache.
+    Path main =
+        write("submission/Main.java",
+            "class Main { public static void main(String[] a) { System.out.println(1); } }");
+    String padding = "P".repeat(70);
+    for (int i = 0; i < 30_000; i++) {
+      Files.createFile(temp.resolve("submission/" + padding + i + ".java"));
+    }
+    CompileCache cache = new CompileCache(1 << 20);
+
+    cache.compile(
+        new SourceProgram(main.toString(), Files.readString(main), main, java.util.Map.of()),
+        Duration.ofSeconds(30));
+
+    assertThat(cache.statistics()).contains("entries=0");
+  }
+
+  @Test
   @Disabled(
       "gap: javac folds constant strings without a bound (JDK 17 and 25); 34 lines double a"
           + " constant to 2^37 chars and fill the supervisor's heap (5 GB RSS, then"
