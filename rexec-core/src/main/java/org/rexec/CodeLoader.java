@@ -208,7 +208,10 @@ final class CodeLoader {
           }
           classFiles++;
           String className =
-              addClassFile(readFile(file, maxClassFileBytes), file.toString(), classPathEntry);
+              addClassFile(
+                  readFile(file, maxClassFileBytes, LinkOption.NOFOLLOW_LINKS),
+                  file.toString(),
+                  classPathEntry);
           if (hasMainMethod(sources.classBytes(className), file.toString())) {
             mains.add(CellSources.binaryName(className));
           }
@@ -216,7 +219,9 @@ final class CodeLoader {
           if (relative.endsWith(".java")) {
             sourceFiles++;
           }
-          sources.addResource(relative, readFile(file, MAX_TOTAL_BYTES));
+          // Opened without following links too: a file swapped for one since the walk saw it.
+          sources.addResource(
+              relative, readFile(file, MAX_TOTAL_BYTES, LinkOption.NOFOLLOW_LINKS));
         }
       }
     }
@@ -308,8 +313,8 @@ final class CodeLoader {
     }
   }
 
-  private byte[] readFile(Path file, long limit) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+  private byte[] readFile(Path file, long limit, LinkOption... options) throws IOException {
+    try (InputStream in = Files.newInputStream(file, options)) {
       return read(in, limit, file.toString());
     }
   }
