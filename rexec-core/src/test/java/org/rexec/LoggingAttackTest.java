@@ -242,4 +242,46 @@ class LoggingAttackTest {
     assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
     assertThat(result.stdout()).startsWith("4095 ").contains("(rule: logging)").endsWith("l5\n");
   }
+
+  /**
+   * {@code Level.parse} of a number no level has makes one and registers it JVM-wide (strongly,
+   * for levels of the JDK's class): another cell would find it, and a cell could fill the host's
+   * heap with them, outside its own. Parsing stays within the standard levels.
+   */
+  @Test
+  void parsingANumberRegistersNoLevelThatTheHostOrAnotherCellFinds() {
+    String writer =
+        """
+        import java.util.logging.*;
+        public class Writer {
+          public static void main(String[] args) {
+            for (int i = 0; i < 1_000; i++) {
+              try { Level.parse("0" + (4_000_000 + i)); } catch (IllegalArgumentException e) { }
+            }
+            try { System.out.println(Level.parse("0" + 4_000_000).getName()); }
+            catch (IllegalArgumentException e) { System.out.println("refused: " + e.getMessage()); }
+            System.out.println(Level.parse("800").getName() + " " + Level.parse("FINE").intValue());
+          }
+        }
+        """;
+    String reader =
+        """
+        import java.util.logging.*;
+        public class Reader {
+          public static void main(String[] args) {
+            try { System.out.println("found " + Level.parse("00" + 4_000_000).getName()); }
+            catch (IllegalArgumentException e) { System.out.println("not found"); }
+          }
+        }
+        """;
+    RunResult written = run(POLICY, writer);
+    assertThat(written.status()).as(written.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(written.stdout())
+        .startsWith("refused: ")
+        .contains("(rule: logging)")
+        .endsWith("INFO 500\n");
+    assertThat(run(POLICY, reader).stdout()).doesNotContain("found 04000000");
+    // Nothing of the cells' is registered where the host parses levels.
+    assertThat(Level.parse("0004000000").getName()).isEqualTo("0004000000");
+  }
 }
