@@ -284,4 +284,53 @@ class LoggingAttackTest {
     // Nothing of the cells' is registered where the host parses levels.
     assertThat(Level.parse("0004000000").getName()).isEqualTo("0004000000");
   }
+
+  /**
+   * The JDK's {@code ConsoleHandler} constructor hands the JVM's {@code System.err} to {@code
+   * setOutputStream}, a virtual call: a cell's subclass that overrides it must not receive that
+   * stream (nor write on it, nor close it).
+   */
+  @Test
+  void aConsoleHandlerSubclassOverridingSetOutputStreamNeverReceivesTheJvmsStandardError() {
+    ByteArrayOutputStream jvmErr = new ByteArrayOutputStream();
+    RunResult result =
+        capturingJvmErr(
+            () ->
+                run(
+                    POLICY,
+                    """
+                    import java.io.*;
+                    import java.util.logging.*;
+                    public class Grab {
+                      static OutputStream got;
+                      static class H extends ConsoleHandler {
+                        @Override protected void setOutputStream(OutputStream out) {
+                          if (got == null) got = out;
+                        }
+                      }
+                      public static void main(String[] args) throws Exception {
+                        try {
+                          new H();
+                        } catch (Throwable e) {
+                          System.out.println("refused: " + e);
+                        }
+                        System.out.println("got " + (got == null ? "nothing" : "a stream"));
+                        if (got != null) {
+                          got.write("PWNED on the JVM's stderr\\n".getBytes());
+                          got.flush();
+                          got.close();
+                        }
+                      }
+                    }
+                    """),
+            jvmErr);
+    assertThat(jvmErr.toString(StandardCharsets.UTF_8)).doesNotContain("PWNED");
+    assertThat(result.stdout())
+        .as(result.stderr())
+        .startsWith("refused: java.lang.SecurityException: ")
+        .contains("(rule: logging)")
+        .endsWith("got nothing\n");
+    System.err.print("");
+    assertThat(System.err.checkError()).isFalse();
+  }
 }

@@ -102,9 +102,13 @@ public class CellConsoleHandler extends ConsoleHandler {
     flush();
   }
 
-  /** Changes where records go; the previous target is flushed, never closed. */
+  /**
+   * Changes where records go; the previous target is flushed, never closed. Final: the JDK's
+   * constructor calls it with the JVM's {@code System.err}, which a subclass's override would
+   * receive (and could write on, or close).
+   */
   @Override
-  protected synchronized void setOutputStream(OutputStream out) {
+  protected final synchronized void setOutputStream(OutputStream out) {
     if (out == null) {
       throw new NullPointerException();
     }
