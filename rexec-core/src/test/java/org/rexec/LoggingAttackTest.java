@@ -333,4 +333,35 @@ class LoggingAttackTest {
     System.err.print("");
     assertThat(System.err.checkError()).isFalse();
   }
+
+  /** Rexec's substitutes a cell holds (handlers, compressors) print with the JDK's names. */
+  @Test
+  void theSubstitutesTheCellHoldsPrintWithTheJdksClassNames() {
+    RunResult result =
+        run(
+            POLICY,
+            """
+            import java.io.*;
+            import java.util.logging.*;
+            import java.util.zip.*;
+            public class Names {
+              public static void main(String[] args) {
+                System.out.println(Logger.getLogger("").getHandlers()[0]);
+                System.out.println(new ConsoleHandler().getErrorManager());
+                System.out.println(new StreamHandler());
+                System.out.println(new ErrorManager());
+                System.out.println(new Deflater());
+                System.out.println(new Inflater());
+              }
+            }
+            """);
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout())
+        .doesNotContain("rexec")
+        .contains("java.util.logging.ConsoleHandler@")
+        .contains("java.util.logging.ErrorManager@")
+        .contains("java.util.logging.StreamHandler@")
+        .contains("java.util.zip.Deflater@")
+        .contains("java.util.zip.Inflater@");
+  }
 }
