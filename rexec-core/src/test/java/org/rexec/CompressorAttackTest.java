@@ -141,6 +141,8 @@ class CompressorAttackTest {
           {"ZipInputStream", "new ByteArrayInputStream(new byte[0])", "in.close();"},
           {"InflaterInputStream", "new ByteArrayInputStream(new byte[0])",
               "Runnable r = () -> { try { in.close(); } catch (IOException e) { } }; r.run();"},
+          {"GZIPOutputStream", "new ByteArrayOutputStream()",
+              "new Object() { void go() throws IOException { Sneak.this.out.close(); } }.go();"},
         }) {
       RunResult result =
           run(
