@@ -24,12 +24,16 @@ final class ReferenceRules {
   private final AllowList allowList;
   private final Interpositions interpositions;
   private final Resolver resolver;
+  /** The internal name of the class whose references these are. */
+  private final String className;
   private final Map<String, Decision> memo = new HashMap<>();
 
-  ReferenceRules(AllowList allowList, Interpositions interpositions, Resolver resolver) {
+  ReferenceRules(
+      AllowList allowList, Interpositions interpositions, Resolver resolver, String className) {
     this.allowList = allowList;
     this.interpositions = interpositions;
     this.resolver = resolver;
+    this.className = className;
   }
 
   /** The runtime class that stands in for a JDK class the cell creates or extends, or null. */
@@ -295,6 +299,13 @@ final class ReferenceRules {
       return early;
     }
     Resolver.Resolution resolution = resolver.resolveField(owner, name, descriptor);
+    if (resolution.origin() == Resolver.Origin.JDK) {
+      Decision underlying =
+          CompressingStreamFields.check(resolver, className, resolution.declaringClass(), name);
+      if (underlying != null) {
+        return underlying;
+      }
+    }
     return decideResolved(
         resolution,
         owner,

@@ -107,7 +107,7 @@ public final class Rewriter {
     Resolver resolver = new Resolver(cellClasses);
     ClassRewrite rewrite =
         new ClassRewrite(
-            new ReferenceRules(allowList, Interpositions.INSTANCE, resolver),
+            new ReferenceRules(allowList, Interpositions.INSTANCE, resolver, internalName),
             resolver,
             new Selection(resolver, Interpositions.INSTANCE));
     rewrite.className = internalName;

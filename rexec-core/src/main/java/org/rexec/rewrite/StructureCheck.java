@@ -8,6 +8,7 @@ import org.objectweb.asm.ModuleVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.RecordComponentVisitor;
 import org.objectweb.asm.Type;
+import org.rexec.runtime.CellLoggers;
 
 /**
  * Checks the shape of a class: its version, package, supertypes and declared members. Rejects
@@ -45,6 +46,7 @@ final class StructureCheck extends ClassVisitor {
   static final int MAX_SUPERTYPE_DEPTH = 100;
 
   private boolean isThread;
+  private boolean isConsoleHandler;
 
   private final ClassRewrite rewrite;
   private final int maxMajorVersion;
@@ -92,6 +94,8 @@ final class StructureCheck extends ClassVisitor {
       }
       checkSupertype(superName);
       isThread = rewrite.resolver.isSubclass(superName, "java/lang/Thread");
+      isConsoleHandler =
+          rewrite.resolver.isSubclass(superName, "java/util/logging/ConsoleHandler");
     }
     if (interfaces != null) {
       for (String superinterface : interfaces) {
@@ -165,6 +169,19 @@ final class StructureCheck extends ClassVisitor {
           RuleNames.NATIVE_METHOD);
     }
     boolean instance = (access & Opcodes.ACC_STATIC) == 0;
+    if (instance
+        && isConsoleHandler
+        && "setOutputStream".equals(name)
+        && "(Ljava/io/OutputStream;)V".equals(descriptor)) {
+      // The JDK's ConsoleHandler constructor calls it with the JVM's System.err (final in the
+      // cell's ConsoleHandler, which the JVM would refuse with a less telling error).
+      rewrite.reject(
+          "define",
+          ReferenceRules.describeMethod(rewrite.className, name, descriptor)
+              + ": overrides ConsoleHandler.setOutputStream, which the JDK's constructor calls"
+              + " with the JVM's standard error",
+          CellLoggers.RULE);
+    }
     String emittedName = name;
     if (instance && "finalize".equals(name) && "()V".equals(descriptor)) {
       emittedName = RENAMED_FINALIZE;
