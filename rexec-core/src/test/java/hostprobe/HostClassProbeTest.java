@@ -159,4 +159,57 @@ class HostClassProbeTest {
       assertThat(List.of(cell.run("A").status())).containsExactly(RunStatus.COMPLETED);
     }
   }
+
+  /** Set by the initializer of {@link Tripwire}, kept outside it so reading it does not run it. */
+  static final java.util.concurrent.atomic.AtomicBoolean TRIPPED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** A supervisor class whose initializer the test would notice. */
+  static final class Tripwire {
+    static {
+      TRIPPED.set(true);
+    }
+  }
+
+  @Test
+  void noFormOfAProbeFindsOrInitializesASupervisorClass() {
+    // Nested names, arrays of them, '/' for '.', the three-argument forName with a null
+    // loader, and forName as a method reference: none finds the class, and its static
+    // initializer (a side effect on the host) never runs.
+    RunResult result =
+        run(
+            """
+            import java.util.function.Function;
+            public class Probe {
+              interface Lookup { Class<?> find(String name) throws Exception; }
+              public static void main(String[] args) {
+                Lookup[] ways = {
+                  Class::forName,
+                  name -> Class.forName(name, true, null),
+                  name -> Class.forName(name, true, Probe.class.getClassLoader()),
+                };
+                for (String name : args) {
+                  for (Lookup way : ways) {
+                    try {
+                      System.out.println("FOUND " + way.find(name));
+                    } catch (Exception e) {
+                      System.out.println(e.getClass().getSimpleName());
+                    }
+                  }
+                }
+              }
+            }
+            """,
+            "hostprobe.HostClassProbeTest$Tripwire",
+            "[[Lhostprobe.HostClassProbeTest$Tripwire;",
+            "hostprobe/HostClassProbeTest$Tripwire",
+            "org.rexec.Cell$Builder");
+
+    assertThat(result.status()).as(result.toString()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).doesNotContain("FOUND");
+    assertThat(TRIPPED).as("the probe initialized a supervisor class").isFalse();
+    assertThat(result.violations())
+        .extracting(Violation::detail)
+        .contains("hostprobe.HostClassProbeTest$Tripwire", "org.rexec.Cell$Builder");
+  }
 }

@@ -332,6 +332,15 @@ public final class Cell implements AutoCloseable {
             .build();
       } catch (LinkageError broken) {
         return error(broken.getMessage());
+      } catch (StackOverflowError tooDeep) {
+        // The JVM defines a class's supertypes one inside the other on this, the caller's,
+        // thread: a hierarchy within the rewriter's bound can still be too deep for its stack.
+        // Nothing of the cell has run; the JVM undoes the definitions it did not finish.
+        return finish(RunStatus.REJECTED, RunResult.EXIT_REJECTED)
+            .message(
+                "the supertypes of " + mainClassName
+                    + " are too deep to load on the calling thread's stack")
+            .build();
       }
       OutputBudget outputBudget = new OutputBudget(context);
       RunOutput out = output(stdoutSink, outputBudget);
@@ -710,7 +719,12 @@ public final class Cell implements AutoCloseable {
       }
       String internalName = CellSources.internalName(element);
       if (Packages.isJdk(internalName) && policy.allowList().allowsClass(internalName)) {
-        return Class.forName(binaryName, initialize, ClassLoader.getPlatformClassLoader());
+        Class<?> type = Class.forName(binaryName, false, ClassLoader.getPlatformClassLoader());
+        if (initialize && !type.isArray()) {
+          // Not on the cell's thread, which may be at the edge of its stack (LoadingTest).
+          LoaderThreads.initializeFor(type.getName(), context);
+        }
+        return type;
       }
       throw new ClassNotFoundException(binaryName);
     }

@@ -41,10 +41,18 @@ final class CodeLoader {
   /** The most bytes one cell's code may occupy: a zip bomb must not fill the supervisor. */
   static final long MAX_TOTAL_BYTES = 512L << 20;
 
+  /**
+   * The most files and jar entries one cell's code may have: each costs the supervisor a name and
+   * a few objects however small its content, so a jar of a million empty entries (170 MB) would
+   * otherwise take gigabytes of its heap and a minute to load.
+   */
+  static final int MAX_ENTRIES = 100_000;
+
   private final CellSources sources;
   private final int maxClassFileBytes;
   private final CompileCache compileCache;
   private long totalBytes;
+  private int entries;
 
   CodeLoader(CellSources sources, int maxClassFileBytes, CompileCache compileCache) {
     this.sources = sources;
@@ -61,7 +69,7 @@ final class CodeLoader {
     }
     String name = path.getFileName().toString();
     if (name.endsWith(".java")) {
-      String source = Files.readString(path, StandardCharsets.UTF_8);
+      String source = readSourceFile(path);
       return Optional.of(
           loadSource(new SourceProgram(path.toString(), source, path, sources.classFiles())));
     }
@@ -76,6 +84,30 @@ final class CodeLoader {
     }
     throw new LoadException(
         path + ": not a .java source file, .class file, .jar or directory of class files");
+  }
+
+  /**
+   * The launched source file's text. It lies in the submitter's tree, and javac quotes its lines
+   * in errors: a link there (to /etc/passwd, to another user's file) would put a host file's
+   * first line into the result, so it is refused, as links under the root are (SourceTree). Its
+   * size is bounded as every file of the tree is.
+   */
+  private static String readSourceFile(Path path) throws IOException {
+    if (Files.isSymbolicLink(path)) {
+      throw new LoadException(
+          path + ": a symbolic link; rexec compiles the source file itself, not what a link"
+              + " points to (name the file it leads to)");
+    }
+    byte[] content;
+    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+      content = in.readNBytes((int) SourceProgram.MAX_FILE_BYTES + 1);
+    }
+    if (content.length > SourceProgram.MAX_FILE_BYTES) {
+      throw LoadException.rejected(
+          path + ": larger than a source file may be (" + SourceProgram.MAX_FILE_BYTES
+              + " bytes)", null);
+    }
+    return new String(content, StandardCharsets.UTF_8);
   }
 
   /**
@@ -162,23 +194,36 @@ final class CodeLoader {
     try (Stream<Path> files = Files.walk(directory)) {
       // Symbolic links are not followed: the code is what the directory holds, nothing it
       // points to elsewhere.
-      for (Path file : (Iterable<Path>) files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).sorted()::iterator) {
+      // Counted before sorting, which holds every path: a tree of millions of files stops early.
+      Stream<Path> code =
+          files
+              .filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+              .peek(file -> countEntry(file.toString()))
+              .sorted();
+      for (Path file : (Iterable<Path>) code::iterator) {
         String relative = directory.relativize(file).toString().replace('\\', '/');
+        // File names are the program's: in messages, on one line (see LoadException).
+        String origin = BoundedText.line(file.toString(), 1_000);
         if (relative.endsWith(".class")) {
           if (relative.endsWith("module-info.class")) {
             continue;
           }
           classFiles++;
           String className =
-              addClassFile(readFile(file, maxClassFileBytes), file.toString(), classPathEntry);
-          if (hasMainMethod(sources.classBytes(className), file.toString())) {
+              addClassFile(
+                  readFile(file, maxClassFileBytes, LinkOption.NOFOLLOW_LINKS),
+                  origin,
+                  classPathEntry);
+          if (hasMainMethod(sources.classBytes(className), origin)) {
             mains.add(CellSources.binaryName(className));
           }
         } else {
           if (relative.endsWith(".java")) {
             sourceFiles++;
           }
-          sources.addResource(relative, readFile(file, MAX_TOTAL_BYTES));
+          // Opened without following links too: a file swapped for one since the walk saw it.
+          sources.addResource(
+              relative, readFile(file, MAX_TOTAL_BYTES, LinkOption.NOFOLLOW_LINKS));
         }
       }
     }
@@ -210,6 +255,7 @@ final class CodeLoader {
         // Entry names are the program's: in messages, on one line (see LoadException).
         String name = entry.getName();
         String origin = BoundedText.line(jar + "!/" + name, 1_000);
+        countEntry(origin);
         int version = 0;
         if (name.startsWith(VERSIONS)) {
           int slash = name.indexOf('/', VERSIONS.length());
@@ -261,9 +307,19 @@ final class CodeLoader {
   /** A jar entry's content, from the version directory it came from (0: the base). */
   private record Versioned(int version, byte[] content, String origin) {}
 
-  private byte[] readFile(Path file, long limit) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, limit, file.toString());
+  /** Counts one file or jar entry of the cell's code; more than {@link #MAX_ENTRIES} is refused. */
+  private void countEntry(String origin) {
+    if (++this.entries > MAX_ENTRIES) {
+      throw LoadException.rejected(
+          BoundedText.line(origin, 1_000) + ": more than " + MAX_ENTRIES
+              + " files and jar entries in a cell's code",
+          null);
+    }
+  }
+
+  private byte[] readFile(Path file, long limit, LinkOption... options) throws IOException {
+    try (InputStream in = Files.newInputStream(file, options)) {
+      return read(in, limit, BoundedText.line(file.toString(), 1_000));
     }
   }
 

@@ -21,7 +21,8 @@ import org.rexec.runtime.Waits;
  * <p>Reads return what {@code System.in} returns on a plain JVM for a file: as much of the
  * request as the file still holds. They are made in slices of at most {@value #SLICE_BYTES}
  * bytes, because the JDK reads a larger request through a native buffer of that size, outside
- * the heap and the cell's memory limit. The cell cannot close the supervisor's stream.
+ * the heap and the cell's memory limit. The cell cannot close the supervisor's stream, nor
+ * move its position back.
  */
 final class FileInput extends InputStream {
 
@@ -94,9 +95,13 @@ final class FileInput extends InputStream {
     return total;
   }
 
+  /**
+   * Forward only, as {@code InputStream.skip} is: a negative count would seek the supervisor's
+   * descriptor back over what it read before handing the stream over.
+   */
   @Override
   public synchronized long skip(long count) throws IOException {
-    return file.skip(count);
+    return count <= 0 ? 0 : file.skip(count);
   }
 
   @Override

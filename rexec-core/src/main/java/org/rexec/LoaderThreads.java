@@ -71,6 +71,21 @@ final class LoaderThreads {
     }
   }
 
+  /**
+   * Initializes one JDK class for a cell thread, on a loader thread unless done already: the
+   * cell's {@code Class.forName} may name a class its code never did, at any depth of its stack.
+   */
+  static void initializeFor(String jdkClass, CellContext cell) {
+    if (!INITIALIZED.contains(jdkClass)) {
+      call(
+          () -> {
+            initialize(Set.of(jdkClass));
+            return null;
+          },
+          cell);
+    }
+  }
+
   /** Initializes the JDK classes named, each once per JVM; one that fails stays as the JDK left it. */
   static void initialize(Iterable<String> jdkClasses) {
     for (String name : jdkClasses) {

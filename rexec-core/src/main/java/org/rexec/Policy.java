@@ -18,6 +18,7 @@ import org.rexec.policy.AllowList;
 import org.rexec.policy.Limits;
 import org.rexec.policy.NetworkGrants;
 import org.rexec.rewrite.Packages;
+import org.rexec.rewrite.Rewriter;
 
 /**
  * What a cell may do: the allow-list of JDK members its code may reference, the files it may
@@ -340,12 +341,24 @@ public final class Policy {
 
     /**
      * Refuses one JDK class or member that the allow-list would allow (see {@link
-     * AllowList#denying}). An interposed member is the cell's builtin and is not affected.
+     * AllowList#denying}).
      *
-     * @throws IllegalArgumentException for a malformed entry
+     * @throws IllegalArgumentException for a malformed entry, or an interposed member: the
+     *     cell's builtin answers it whatever the list says, so denying it would do nothing
      */
     public Builder deny(String entry) {
-      allowList = allowList.denying(entry);
+      AllowList denied = allowList.denying(entry);
+      int hash = entry.indexOf('#');
+      if (hash >= 0) {
+        int parameters = entry.indexOf('(', hash);
+        String member = entry.substring(hash + 1, parameters < 0 ? entry.length() : parameters);
+        if (Rewriter.isInterposed(entry.substring(0, hash).strip(), member.strip())) {
+          throw new IllegalArgumentException(
+              "cannot deny " + entry.strip() + ": it is interposed (the cell's builtin answers"
+                  + " it, within the policy's grants and limits); deny has no effect on it");
+        }
+      }
+      allowList = denied;
       return this;
     }
 

@@ -125,6 +125,84 @@ class CompressorAttackTest {
     assertThat(result.stderr()).contains("java.util.zip.InflaterInputStream.inf").contains("allow-list");
   }
 
+  /**
+   * The stream a compressing stream writes to is the protected {@code out} (or {@code in}) of
+   * {@code FilterOutputStream}, which a subclass may use: closing it, or dropping it, must not
+   * release the reservation of the compressor the stream still holds.
+   */
+  @Test
+  void aSubclassClosingOrDroppingItsUnderlyingStreamKeepsItsCompressorCounted() {
+    for (String[] attack :
+        new String[][] {
+          {"DeflaterOutputStream", "new ByteArrayOutputStream()", "out.close();"},
+          {"DeflaterOutputStream", "new ByteArrayOutputStream()",
+              "out = new ByteArrayOutputStream(); System.gc();"},
+          {"GZIPOutputStream", "new ByteArrayOutputStream()", "super.out.close();"},
+          {"ZipInputStream", "new ByteArrayInputStream(new byte[0])", "in.close();"},
+          {"InflaterInputStream", "new ByteArrayInputStream(new byte[0])",
+              "Runnable r = () -> { try { in.close(); } catch (IOException e) { } }; r.run();"},
+          {"GZIPOutputStream", "new ByteArrayOutputStream()",
+              "new Object() { void go() throws IOException { Sneak.this.out.close(); } }.go();"},
+        }) {
+      RunResult result =
+          run(
+              POLICY,
+              """
+              import java.io.*;
+              import java.util.*;
+              import java.util.zip.*;
+              public class Sneak extends %s {
+                Sneak() throws IOException { super(%s); }
+                void release() throws IOException { %s }
+                public static void main(String[] args) throws Exception {
+                  List<Sneak> kept = new ArrayList<>();
+                  try {
+                    for (int i = 0; i < 2_000; i++) {
+                      Sneak s = new Sneak();
+                      kept.add(s);
+                      s.release();
+                      if (i %% 50 == 0) Thread.sleep(20);
+                    }
+                    System.out.println("all made");
+                  } catch (SecurityException e) {
+                    System.out.println("stopped after " + kept.size() + ": " + e.getMessage());
+                  }
+                }
+              }
+              """
+                  .formatted(attack[0], attack[1], attack[2]));
+      String what = String.join(" ", attack) + ": " + result.stderr();
+      assertThat(result.stdout()).as(what).startsWith("stopped after ").doesNotContain("all made");
+      int held = Integer.parseInt(result.stdout().split("[ :]")[2]);
+      assertThat(held).as(what).isLessThanOrEqualTo(org.rexec.runtime.NativeCompressors.MAX_ALIVE);
+      assertThat(result.violations()).extracting(Violation::rule).contains("native-compressors");
+    }
+  }
+
+  /** A FilterOutputStream of the cell's own still writes through its protected out. */
+  @Test
+  void aPlainFilterStreamOfTheCellStillUsesItsUnderlyingStream() {
+    RunResult result =
+        run(
+            POLICY,
+            """
+            import java.io.*;
+            public class Upper extends FilterOutputStream {
+              Upper(OutputStream out) { super(out); }
+              @Override public void write(int b) throws IOException {
+                out.write(Character.toUpperCase(b));
+              }
+              public static void main(String[] args) throws Exception {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (Upper up = new Upper(bytes)) { up.write("shout".getBytes()); }
+                System.out.println(bytes);
+              }
+            }
+            """);
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("SHOUT\n");
+  }
+
   @Test
   void anotherCellMayStillCompressWhileOneHoldsItsCap() {
     String holder =

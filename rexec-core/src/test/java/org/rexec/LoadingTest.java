@@ -96,6 +96,40 @@ class LoadingTest {
   }
 
   @Test
+  void aJdkClassThatClassForNameInitializesIsInitializedOffTheCellsThread() throws Exception {
+    // Class.forName with a computed name initializes a JDK class the rewriter never saw named,
+    // so it was not initialized before the cell ran; on the cell's thread, at the edge of its
+    // stack, an overflow in its initializer would leave it erroneous for the whole JVM. A loader
+    // thread initializes it now. (The edge itself is one exact depth, which this test does not
+    // aim for: it checks that such a class is initialized, and the JVM's copy is whole.)
+    Class<?> rare = Class.forName("java.util.concurrent.ConcurrentLinkedDeque", false, null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        initialized(rare).isPresent(), "this JDK cannot tell whether a class is initialized");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        initialized(rare).get(), "something else initialized the class already");
+    try (Cell cell = Cell.create(Policy.defaults())) {
+      RunResult result =
+          cell.run(
+              cell.loadSource(
+                  "ByName.java",
+                  """
+                  public class ByName {
+                    public static void main(String[] args) throws Exception {
+                      String name = String.join(".", "java", "util", "concurrent", args[0]);
+                      System.out.println(Class.forName(name).getSimpleName());
+                    }
+                  }
+                  """),
+              "ConcurrentLinkedDeque");
+      assertThat(result.stdout()).as(result.toString()).isEqualTo("ConcurrentLinkedDeque\n");
+    }
+
+    assertThat(initialized(rare)).hasValue(true);
+    assertThat(new java.util.concurrent.ConcurrentLinkedDeque<String>(java.util.List.of("x")))
+        .containsExactly("x");
+  }
+
+  @Test
   void aJarRunsItsMainClass() throws IOException {
     Path jar = jar("app.Main", "app/Main.class", printer("app/Main", "from the jar"));
     try (Cell cell = Cell.create(Policy.defaults())) {

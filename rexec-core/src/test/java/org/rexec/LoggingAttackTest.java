@@ -242,4 +242,126 @@ class LoggingAttackTest {
     assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
     assertThat(result.stdout()).startsWith("4095 ").contains("(rule: logging)").endsWith("l5\n");
   }
+
+  /**
+   * {@code Level.parse} of a number no level has makes one and registers it JVM-wide (strongly,
+   * for levels of the JDK's class): another cell would find it, and a cell could fill the host's
+   * heap with them, outside its own. Parsing stays within the standard levels.
+   */
+  @Test
+  void parsingANumberRegistersNoLevelThatTheHostOrAnotherCellFinds() {
+    String writer =
+        """
+        import java.util.logging.*;
+        public class Writer {
+          public static void main(String[] args) {
+            for (int i = 0; i < 1_000; i++) {
+              try { Level.parse("0" + (4_000_000 + i)); } catch (IllegalArgumentException e) { }
+            }
+            try { System.out.println(Level.parse("0" + 4_000_000).getName()); }
+            catch (IllegalArgumentException e) { System.out.println("refused: " + e.getMessage()); }
+            System.out.println(Level.parse("800").getName() + " " + Level.parse("FINE").intValue());
+          }
+        }
+        """;
+    String reader =
+        """
+        import java.util.logging.*;
+        public class Reader {
+          public static void main(String[] args) {
+            try { System.out.println("found " + Level.parse("00" + 4_000_000).getName()); }
+            catch (IllegalArgumentException e) { System.out.println("not found"); }
+          }
+        }
+        """;
+    RunResult written = run(POLICY, writer);
+    assertThat(written.status()).as(written.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(written.stdout())
+        .startsWith("refused: ")
+        .contains("(rule: logging)")
+        .endsWith("INFO 500\n");
+    assertThat(run(POLICY, reader).stdout()).doesNotContain("found 04000000");
+    // Nothing of the cells' is registered where the host parses levels.
+    assertThat(Level.parse("0004000000").getName()).isEqualTo("0004000000");
+  }
+
+  /**
+   * The JDK's {@code ConsoleHandler} constructor hands the JVM's {@code System.err} to {@code
+   * setOutputStream}, a virtual call: a cell's subclass that overrides it must not receive that
+   * stream (nor write on it, nor close it).
+   */
+  @Test
+  void aConsoleHandlerSubclassOverridingSetOutputStreamNeverReceivesTheJvmsStandardError() {
+    ByteArrayOutputStream jvmErr = new ByteArrayOutputStream();
+    RunResult result =
+        capturingJvmErr(
+            () ->
+                run(
+                    POLICY,
+                    """
+                    import java.io.*;
+                    import java.util.logging.*;
+                    public class Grab {
+                      static OutputStream got;
+                      static class H extends ConsoleHandler {
+                        @Override protected void setOutputStream(OutputStream out) {
+                          if (got == null) got = out;
+                        }
+                      }
+                      public static void main(String[] args) throws Exception {
+                        try {
+                          new H();
+                        } catch (Throwable e) {
+                          System.out.println("refused: " + e);
+                        }
+                        System.out.println("got " + (got == null ? "nothing" : "a stream"));
+                        if (got != null) {
+                          got.write("PWNED on the JVM's stderr\\n".getBytes());
+                          got.flush();
+                          got.close();
+                        }
+                      }
+                    }
+                    """),
+            jvmErr);
+    assertThat(jvmErr.toString(StandardCharsets.UTF_8)).doesNotContain("PWNED");
+    assertThat(result.stdout())
+        .as(result.stderr())
+        .startsWith("refused: java.lang.SecurityException: ")
+        .contains("(rule: logging)")
+        .endsWith("got nothing\n");
+    System.err.print("");
+    assertThat(System.err.checkError()).isFalse();
+  }
+
+  /** Rexec's substitutes a cell holds (handlers, compressors) print with the JDK's names. */
+  @Test
+  void theSubstitutesTheCellHoldsPrintWithTheJdksClassNames() {
+    RunResult result =
+        run(
+            POLICY,
+            """
+            import java.io.*;
+            import java.util.logging.*;
+            import java.util.zip.*;
+            public class Names {
+              public static void main(String[] args) {
+                System.out.println(Logger.getLogger("").getHandlers()[0]);
+                System.out.println(new ConsoleHandler().getErrorManager());
+                System.out.println(new StreamHandler());
+                System.out.println(new ErrorManager());
+                System.out.println(new Deflater());
+                System.out.println(new Inflater());
+              }
+            }
+            """);
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout())
+        .doesNotContain("rexec")
+        .contains("java.util.logging.ConsoleHandler@")
+        .contains("java.util.logging.ErrorManager@")
+        .contains("java.util.logging.StreamHandler@")
+        .contains("java.util.zip.Deflater@")
+        .contains("java.util.zip.Inflater@");
+  }
 }

@@ -171,6 +171,43 @@ class StandardInputTest {
   }
 
   @Test
+  void aCellCannotSkipBackOverWhatTheSupervisorReadBeforeIt(@TempDir Path dir) throws Exception {
+    // FileInputStream.skip with a negative count seeks the descriptor back: the cell would read
+    // what the supervisor consumed before handing it the stream.
+    Path input = Files.writeString(dir.resolve("input"), "SECRET\nrest");
+    try (FileInputStream stdin = new FileInputStream(input.toFile())) {
+      assertThat(stdin.readNBytes(7)).isEqualTo("SECRET\n".getBytes(StandardCharsets.UTF_8));
+      try (Cell cell = Cell.builder(SHORT).stdin(stdin).create()) {
+        RunResult result =
+            cell.run(
+                cell.loadSource(
+                    "Back.java",
+                    """
+                    import java.io.*;
+                    public class Back {
+                      public static void main(String[] args) throws Exception {
+                        long skipped = System.in.skip(-7);
+                        System.out.println(skipped + " "
+                            + new String(System.in.readAllBytes(), "UTF-8"));
+                        FileChannel channel = new FileInputStream(FileDescriptor.in).getChannel();
+                        try {
+                          channel.position(0);
+                          System.out.println("positioned");
+                        } catch (IOException e) {
+                          System.out.println("no position");
+                        }
+                      }
+                    }
+                    """.replace("FileChannel", "java.nio.channels.FileChannel")));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(result.stdout()).isEqualTo("0 rest\nno position\n");
+        assertThat(result.stdout()).doesNotContain("SECRET");
+      }
+    }
+  }
+
+  @Test
   void aSupervisorThreadWithAPendingInterruptDoesNotLoseItsStream(@TempDir Path dir)
       throws Exception {
     Path input = Files.writeString(dir.resolve("input"), "still open");

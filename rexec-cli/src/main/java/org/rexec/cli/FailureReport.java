@@ -75,9 +75,21 @@ final class FailureReport {
       out.println();
       out.flush();
     } else {
-      err.println("rexec: " + BoundedText.printable(message));
+      err.println("rexec: " + text(status, message));
     }
     return exitCode;
+  }
+
+  /**
+   * The message as printed after {@code rexec: }: javac's report keeps its lines (each quoting
+   * one line of the source, which holds no line break); any other message is one line, since it
+   * may name what a hostile input chose (a file name holding a line break), and is cut as in
+   * JSON.
+   */
+  private static String text(String status, String message) {
+    return COMPILE_ERROR.equals(status)
+        ? BoundedText.printable(message)
+        : BoundedText.line(message, MAX_MESSAGE_LENGTH);
   }
 
   static Map<String, Object> object(

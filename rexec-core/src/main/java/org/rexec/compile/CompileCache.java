@@ -22,8 +22,8 @@ import org.rexec.cache.SizeBoundedCache;
  * between cells. Only successful compilations are kept; a source that does not compile is
  * compiled again, with the same error, each time.
  *
- * <p>Bounded by the total size of the class files it holds; least recently used entries go
- * first. Thread-safe.
+ * <p>Bounded by the total size of the class files it holds and of what it records of their
+ * trees; least recently used entries go first. Thread-safe.
  */
 public final class CompileCache {
 
@@ -141,7 +141,8 @@ public final class CompileCache {
 
   private static long size(Entry entry) {
     CompiledSource compiled = entry.compiled();
-    long size = 256;
+    // What the entry keeps of its tree counts too: a tree of many files lists many names.
+    long size = 256 + (entry.reads() == null ? 0 : entry.reads().retainedBytes());
     for (Map.Entry<String, byte[]> classFile : compiled.classFiles().entrySet()) {
       size += classFile.getValue().length + classFile.getKey().length();
     }

@@ -90,6 +90,9 @@ public final class SourceCompiler {
     SourceTree tree = null;
     try {
       Iterable<? extends CompilationUnitTree> trees = task.parse();
+      if (program.file() != null) {
+        requireNoLink(program, packageOf(trees));
+      }
       if (errors.count > 0) {
         // As javac does, a file that does not parse is not analyzed further.
         throw errors.failure(fileName);
@@ -123,6 +126,15 @@ public final class SourceCompiler {
 
   /** A compilation's classes, and what it read of the source tree (null: no tree). */
   record Result(CompiledSource compiled, SourceTree.Reads reads) {}
+
+  private static void requireNoLink(SourceProgram program, String packageName)
+      throws CompilationException {
+    try {
+      SourceTree.requireNoLinkBelowRoot(program.file().toAbsolutePath().normalize(), packageName);
+    } catch (IllegalArgumentException link) {
+      throw new CompilationException(program.fileName() + ": " + link.getMessage());
+    }
+  }
 
   private static SourceTree sourceTree(SourceProgram program, String packageName)
       throws CompilationException {

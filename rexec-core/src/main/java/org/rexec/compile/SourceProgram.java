@@ -19,6 +19,9 @@ import java.util.Objects;
 public record SourceProgram(
     String fileName, String source, Path file, Map<String, byte[]> classPath) {
 
+  /** The most bytes of one source file, the launched one or another of its tree. */
+  public static final long MAX_FILE_BYTES = 4L << 20;
+
   public SourceProgram {
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(source, "source");

@@ -34,7 +34,7 @@ import javax.tools.SimpleJavaFileObject;
 final class SourceTree {
 
   /** The most bytes of one source file, and of all of them together. */
-  static final long MAX_FILE_BYTES = 4L << 20;
+  static final long MAX_FILE_BYTES = SourceProgram.MAX_FILE_BYTES;
 
   static final long MAX_TOTAL_BYTES = 32L << 20;
 
@@ -81,6 +81,29 @@ final class SourceTree {
       root = root.getParent();
     }
     return root == null ? directory.getRoot() : root;
+  }
+
+  /**
+   * Refuses a launched file reached through a link below its source root: the package's
+   * directories are the submitter's, and a link there would make another directory's file the
+   * program (and its lines javac's error messages). Checked before any message about the file.
+   *
+   * @throws IllegalArgumentException naming the link
+   */
+  static void requireNoLinkBelowRoot(Path file, String packageName) {
+    Path directory = file.getParent();
+    if (packageName.isEmpty() || directory == null
+        || !directory.endsWith(Path.of(packageName.replace('.', '/')))) {
+      return;
+    }
+    for (int i = 0; i < packageName.split("\\.", -1).length && directory != null; i++) {
+      if (Files.isSymbolicLink(directory)) {
+        throw new IllegalArgumentException(
+            directory + " is a symbolic link below the source root; rexec does not follow links"
+                + " in a source tree");
+      }
+      directory = directory.getParent();
+    }
   }
 
   /** The source files of {@code packageName} in this tree; an empty list if there are none. */
@@ -210,6 +233,24 @@ final class SourceTree {
   record Reads(
       Path root, Path launchedFile, Map<String, List<String>> listings,
       Map<String, String> fileHashes) {
+
+    /**
+     * About how many bytes these records hold: a cache must count them with the classes, for a
+     * tree of 100,000 files keeps 100,000 names in its listing however small the program.
+     */
+    long retainedBytes() {
+      long bytes = 0;
+      for (Map.Entry<String, List<String>> listing : listings.entrySet()) {
+        bytes += 64 + 2L * listing.getKey().length();
+        for (String name : listing.getValue()) {
+          bytes += 56 + 2L * name.length();
+        }
+      }
+      for (Map.Entry<String, String> file : fileHashes.entrySet()) {
+        bytes += 160 + 2L * file.getKey().length();
+      }
+      return bytes;
+    }
 
     /** Whether the tree still lists and holds what the compilation saw. */
     boolean unchanged() {

@@ -75,6 +75,12 @@ final class Interpositions {
     this.substitutes = Map.copyOf(substitutes);
   }
 
+  /** Whether any overload or kind of {@code owner}'s member {@code name} is interposed. */
+  boolean interposesAny(String owner, String name) {
+    return shims.keySet().stream()
+        .anyMatch(member -> member.owner().equals(owner) && member.name().equals(name));
+  }
+
   /** The runtime class that stands in for a JDK class cell code creates or extends, or null. */
   String substituteFor(String jdkClass) {
     Class<?> substitute = substitutes.get(jdkClass);

@@ -24,12 +24,16 @@ final class ReferenceRules {
   private final AllowList allowList;
   private final Interpositions interpositions;
   private final Resolver resolver;
+  /** The internal name of the class whose references these are. */
+  private final String className;
   private final Map<String, Decision> memo = new HashMap<>();
 
-  ReferenceRules(AllowList allowList, Interpositions interpositions, Resolver resolver) {
+  ReferenceRules(
+      AllowList allowList, Interpositions interpositions, Resolver resolver, String className) {
     this.allowList = allowList;
     this.interpositions = interpositions;
     this.resolver = resolver;
+    this.className = className;
   }
 
   /** The runtime class that stands in for a JDK class the cell creates or extends, or null. */
@@ -295,6 +299,13 @@ final class ReferenceRules {
       return early;
     }
     Resolver.Resolution resolution = resolver.resolveField(owner, name, descriptor);
+    if (resolution.origin() == Resolver.Origin.JDK) {
+      Decision underlying =
+          CompressingStreamFields.check(resolver, className, resolution.declaringClass(), name);
+      if (underlying != null) {
+        return underlying;
+      }
+    }
     return decideResolved(
         resolution,
         owner,
@@ -350,10 +361,33 @@ final class ReferenceRules {
       return Decision.reject(operation, javaName(internalName), RuleNames.RUNTIME_PACKAGE);
     }
     Optional<TypeInfo> type = resolver.type(internalName);
-    if (type.isEmpty() || type.get().inCell() || allowList.allowsClass(internalName)) {
+    if (type.isEmpty() || type.get().inCell()) {
       return Decision.ALLOWED;
     }
-    return Decision.refuse(operation, javaName(internalName), RuleNames.ALLOW_LIST);
+    if (!allowList.allowsClass(internalName) || extendsPastSubstitute(operation, type.get())) {
+      return Decision.refuse(operation, javaName(internalName), RuleNames.ALLOW_LIST);
+    }
+    return Decision.ALLOWED;
+  }
+
+  /**
+   * Whether a cell class would extend a JDK class that extends a substituted one (an allowed
+   * {@code ForkJoinWorkerThread} is a {@code Thread}) without a substitute of its own: its
+   * instances would be the JDK's class, not rexec's, whatever the list says.
+   */
+  private boolean extendsPastSubstitute(String operation, TypeInfo jdkClass) {
+    if (!"extend".equals(operation) || interpositions.substituteFor(jdkClass.name()) != null) {
+      return false;
+    }
+    // Bounded: a JDK hierarchy is finite and acyclic, but a walk never trusts that.
+    String ancestor = jdkClass.superName();
+    for (int depth = 0; ancestor != null && depth < 64; depth++) {
+      if (interpositions.substituteFor(ancestor) != null) {
+        return true;
+      }
+      ancestor = resolver.type(ancestor).map(TypeInfo::superName).orElse(null);
+    }
+    return false;
   }
 
   /** The checks every member reference gets before resolution, or null if it passes them. */

@@ -3,6 +3,7 @@ package org.rexec.rewrite;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -84,6 +85,57 @@ final class Resolver {
       current = type(current).map(TypeInfo::superName).orElse(null);
     }
     return false;
+  }
+
+  /**
+   * Whether a chain of supertypes (superclasses and superinterfaces, as the JVM loads them one
+   * inside the other) above the class {@code internalName} is longer than {@code max}. A chain
+   * that comes back to a class it holds ends there. Each type is looked at once, and no chain
+   * is followed further than {@code max + 1}, so neither the time nor the stack this takes
+   * depends on how deep a hostile hierarchy is.
+   */
+  boolean hasSupertypesDeeperThan(String internalName, int max) {
+    return new Heights().height(internalName, max + 1) > max;
+  }
+
+  /** Heights of supertype chains for one question, each type's computed once. */
+  private final class Heights {
+    private final Map<String, Integer> exact = new HashMap<>();
+    private final Map<String, Integer> atLeast = new HashMap<>();
+    private final Set<String> open = new HashSet<>();
+
+    /** The length of the longest chain of supertypes above {@code name}, or {@code cap}. */
+    int height(String name, int cap) {
+      Integer known = exact.get(name);
+      if (known != null) {
+        return Math.min(known, cap);
+      }
+      if (atLeast.getOrDefault(name, 0) >= cap) {
+        return cap;
+      }
+      Optional<TypeInfo> type = type(name);
+      if (type.isEmpty() || !open.add(name)) {
+        return 0;
+      }
+      int height = 0;
+      List<String> supertypes = new ArrayList<>(type.get().interfaces());
+      if (type.get().superName() != null) {
+        supertypes.add(type.get().superName());
+      }
+      for (String supertype : supertypes) {
+        if (height >= cap) {
+          break;
+        }
+        height = Math.max(height, cap == 1 ? 1 : 1 + height(supertype, cap - 1));
+      }
+      open.remove(name);
+      if (height < cap) {
+        exact.put(name, height);
+      } else {
+        atLeast.merge(name, height, Math::max);
+      }
+      return Math.min(height, cap);
+    }
   }
 
   /** Resolves a method reference; {@code owner} is never an array type here. */

@@ -62,6 +62,14 @@ public final class Rewriter {
    * @param maxClassFileBytes larger class files are rejected
    * @param cache where rewritten classes are kept
    */
+  /**
+   * Whether a JDK member (binary class name, member name or {@code <init>}) is interposed: the
+   * cell's builtin answers it, whatever the allow-list says.
+   */
+  public static boolean isInterposed(String className, String memberName) {
+    return Interpositions.INSTANCE.interposesAny(className.replace('.', '/'), memberName);
+  }
+
   public Rewriter(AllowList allowList, int maxClassFileBytes, RewriteCache cache) {
     this.allowList = Objects.requireNonNull(allowList, "allowList");
     if (maxClassFileBytes <= 0) {
@@ -99,7 +107,7 @@ public final class Rewriter {
     Resolver resolver = new Resolver(cellClasses);
     ClassRewrite rewrite =
         new ClassRewrite(
-            new ReferenceRules(allowList, Interpositions.INSTANCE, resolver),
+            new ReferenceRules(allowList, Interpositions.INSTANCE, resolver, internalName),
             resolver,
             new Selection(resolver, Interpositions.INSTANCE));
     rewrite.className = internalName;

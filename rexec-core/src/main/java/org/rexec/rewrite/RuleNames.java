@@ -22,7 +22,7 @@ public final class RuleNames {
   public static final String DISPATCH = "dispatch";
   /** A class of the supervisor's (on the host's class path) that cell code asked for by name. */
   public static final String HOST_CLASSES = "host-classes";
-  /** A class file larger than the policy allows. */
+  /** A class file larger than the policy allows, or a chain of superclasses too deep. */
   public static final String CLASS_SIZE = "class-size";
 
   private RuleNames() {}

@@ -8,6 +8,7 @@ import org.objectweb.asm.ModuleVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.RecordComponentVisitor;
 import org.objectweb.asm.Type;
+import org.rexec.runtime.CellLoggers;
 
 /**
  * Checks the shape of a class: its version, package, supertypes and declared members. Rejects
@@ -32,7 +33,20 @@ final class StructureCheck extends ClassVisitor {
   private static final String HANDLER_GETTER_DESCRIPTOR =
       "()Ljava/lang/Thread$UncaughtExceptionHandler;";
 
+  /**
+   * Supertypes a class may have one above the other (superclasses, and interfaces extending
+   * interfaces), at most. Real hierarchies are a few dozen deep, and java
+   * itself (JDK 17, default stack) fails with a {@code StackOverflowError} below 200: the JVM
+   * defines a class's superclasses one inside the other, on the stack of the thread that asked
+   * (for a main class, the supervisor's). A class file made to extend a chain of thousands
+   * (or an interface extending a chain of thousands) overflowed the supervisor's stack, and rewriting each class of the chain walks the chain
+   * above it (quadratic time: 89 s for 20,000). The bound also lets {@link Resolver#isSubclass}
+   * find {@code Thread} in every class that loads.
+   */
+  static final int MAX_SUPERTYPE_DEPTH = 100;
+
   private boolean isThread;
+  private boolean isConsoleHandler;
 
   private final ClassRewrite rewrite;
   private final int maxMajorVersion;
@@ -72,8 +86,16 @@ final class StructureCheck extends ClassVisitor {
       rewrite.reject("define", rewrite.javaName(), RuleNames.RESERVED_PACKAGE);
     }
     if (superName != null) {
+      if (rewrite.resolver.hasSupertypesDeeperThan(name, MAX_SUPERTYPE_DEPTH)) {
+        rewrite.reject(
+            "define",
+            "more than " + MAX_SUPERTYPE_DEPTH + " supertypes one above the other",
+            RuleNames.CLASS_SIZE);
+      }
       checkSupertype(superName);
       isThread = rewrite.resolver.isSubclass(superName, "java/lang/Thread");
+      isConsoleHandler =
+          rewrite.resolver.isSubclass(superName, "java/util/logging/ConsoleHandler");
     }
     if (interfaces != null) {
       for (String superinterface : interfaces) {
@@ -147,6 +169,19 @@ final class StructureCheck extends ClassVisitor {
           RuleNames.NATIVE_METHOD);
     }
     boolean instance = (access & Opcodes.ACC_STATIC) == 0;
+    if (instance
+        && isConsoleHandler
+        && "setOutputStream".equals(name)
+        && "(Ljava/io/OutputStream;)V".equals(descriptor)) {
+      // The JDK's ConsoleHandler constructor calls it with the JVM's System.err (final in the
+      // cell's ConsoleHandler, which the JVM would refuse with a less telling error).
+      rewrite.reject(
+          "define",
+          ReferenceRules.describeMethod(rewrite.className, name, descriptor)
+              + ": overrides ConsoleHandler.setOutputStream, which the JDK's constructor calls"
+              + " with the JVM's standard error",
+          CellLoggers.RULE);
+    }
     String emittedName = name;
     if (instance && "finalize".equals(name) && "()V".equals(descriptor)) {
       emittedName = RENAMED_FINALIZE;

@@ -9,6 +9,7 @@ import java.util.logging.ErrorManager;
 import java.util.logging.Filter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code ConsoleHandler}: writes on the cell's standard error, or on the stream a
@@ -102,9 +103,13 @@ public class CellConsoleHandler extends ConsoleHandler {
     flush();
   }
 
-  /** Changes where records go; the previous target is flushed, never closed. */
+  /**
+   * Changes where records go; the previous target is flushed, never closed. Final: the JDK's
+   * constructor calls it with the JVM's {@code System.err}, which a subclass's override would
+   * receive (and could write on, or close).
+   */
   @Override
-  protected synchronized void setOutputStream(OutputStream out) {
+  protected final synchronized void setOutputStream(OutputStream out) {
     if (out == null) {
       throw new NullPointerException();
     }
@@ -125,5 +130,11 @@ public class CellConsoleHandler extends ConsoleHandler {
     }
     // Only records the name: the JDK's would make a new writer on the JVM's System.err.
     super.setEncoding(encoding);
+  }
+
+  /** As the JDK's {@code toString}, with the JDK's class name in place of rexec's. */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

@@ -2,6 +2,7 @@ package org.rexec.runtime;
 
 import java.lang.ref.Cleaner;
 import java.util.zip.Deflater;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code Deflater}: counted among the cell's {@link NativeCompressors} from its
@@ -51,5 +52,11 @@ public class CellDeflater extends Deflater {
     } finally {
       reservation.clean();
     }
+  }
+
+  /** As the JDK's {@code toString}, with the JDK's class name in place of rexec's. */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

@@ -1,6 +1,7 @@
 package org.rexec.runtime;
 
 import java.util.logging.ErrorManager;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code ErrorManager}: reports a handler's first failure on the cell's standard
@@ -32,5 +33,11 @@ public class CellErrorManager extends ErrorManager {
       text.append(ThrowableText.trace(exception, cell));
     }
     cell.err().print(text);
+  }
+
+  /** As the JDK's {@code toString}, with the JDK's class name in place of rexec's. */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

@@ -1,6 +1,7 @@
 package org.rexec.runtime;
 
 import java.util.logging.Handler;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * What a cell's {@code class MyHandler extends Handler} extends: a handler whose failures are
@@ -12,5 +13,11 @@ public abstract class CellHandler extends Handler {
 
   public CellHandler(CellContext cell) {
     setErrorManager(new CellErrorManager(cell));
+  }
+
+  /** As the JDK's {@code toString}, with the JDK's class name in place of rexec's. */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

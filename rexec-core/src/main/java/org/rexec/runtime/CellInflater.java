@@ -2,6 +2,7 @@ package org.rexec.runtime;
 
 import java.lang.ref.Cleaner;
 import java.util.zip.Inflater;
+import org.rexec.fs.VisibleClasses;
 
 /**
  * The cell's {@code Inflater}: counted among the cell's {@link NativeCompressors} from its
@@ -44,5 +45,11 @@ public class CellInflater extends Inflater {
     } finally {
       reservation.clean();
     }
+  }
+
+  /** As the JDK's {@code toString}, with the JDK's class name in place of rexec's. */
+  @Override
+  public String toString() {
+    return VisibleClasses.shown(this, super.toString());
   }
 }

@@ -31,7 +31,7 @@ public final class CellLoggers {
   static final int MAX_LOGGERS = 4096;
 
   /** The rule named by refusals of logging. */
-  static final String RULE = "logging";
+  public static final String RULE = "logging";
 
   static {
     // The JVM's LogManager is made (and reads the host's configuration, and registers its
