@@ -328,6 +328,55 @@ class ZipFileSystemAttackTest {
     assertThat(result.stdout()).isEqualTo("done, all 64 free\n");
   }
 
+  /**
+   * Opening with {@code releaseVersion} makes the JDK read the manifest through an inflater of its
+   * own cache, which it keeps until the file system closes: one native inflater per file system
+   * held, made outside any entry stream the cell opens.
+   */
+  @Test
+  void multiReleaseFileSystemsHeldOpenCountTheirManifestInflatersAgainstTheCap() throws IOException {
+    try (OutputStream out = Files.newOutputStream(data.resolve("mr.jar"));
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+      zip.write("Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n"
+          .getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    RunResult result =
+        run(
+            mounted(Access.READ),
+            program(
+                "Manifests",
+                """
+                List<FileSystem> held = new ArrayList<>();
+                try {
+                  for (int i = 0; i < 200; i++) {
+                    held.add(FileSystems.newFileSystem(Path.of("/data/mr.jar"),
+                        Map.of("releaseVersion", "17")));
+                  }
+                } catch (SecurityException e) {
+                  System.out.println("file systems stopped: " + e.getMessage());
+                }
+                List<java.util.zip.Deflater> deflaters = new ArrayList<>();
+                try {
+                  while (deflaters.size() < 64) deflaters.add(new java.util.zip.Deflater());
+                } catch (SecurityException e) {
+                  System.out.println("deflaters stopped");
+                }
+                System.out.println("alive " + (held.size() + deflaters.size()));
+                for (FileSystem zip : held) zip.close();
+                held.clear();
+                deflaters.forEach(java.util.zip.Deflater::end);
+                deflaters.clear();
+                while (deflaters.size() < 64) deflaters.add(new java.util.zip.Deflater());
+                System.out.println("all 64 free after close");
+                """));
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout())
+        .contains("alive 64\n", "(rule: native-compressors)")
+        .endsWith("all 64 free after close\n");
+  }
+
   @Test
   void aZipBombEntryInflatesIntoTheCellsHeapAndEndsAtItsMemoryLimit() throws IOException {
     try (OutputStream out = Files.newOutputStream(data.resolve("bomb.zip"));
