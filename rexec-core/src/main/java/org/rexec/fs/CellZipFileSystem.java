@@ -34,10 +34,11 @@ public final class CellZipFileSystem extends FileSystem {
   private final CellZipProvider provider;
   private final ZipInflaterSlots inflaters;
 
-  private CellZipFileSystem(FileSystem zip, Path zipFile, CellZipSupport support) {
+  private CellZipFileSystem(
+      FileSystem zip, Path zipFile, CellZipSupport support, int manifestInflaters) {
     this.zip = zip;
     this.zipFile = zipFile;
-    this.inflaters = new ZipInflaterSlots(zip, support);
+    this.inflaters = new ZipInflaterSlots(zip, support, manifestInflaters);
     this.provider = new CellZipProvider(this, zip.provider(), support, inflaters);
   }
 
@@ -60,11 +61,38 @@ public final class CellZipFileSystem extends FileSystem {
     }
     Map<String, Object> readOnly = readOnlyEnvironment(path, env, support);
     cellFileSystem.provider().checkAccess(path, AccessMode.READ);
+    int manifestInflaters = reserveManifestInflater(readOnly, support);
+    FileSystem jdkZip;
     try {
-      return new CellZipFileSystem(
-          JdkZipProvider.INSTANCE.newFileSystem(path, readOnly), path, support);
+      jdkZip = JdkZipProvider.INSTANCE.newFileSystem(path, readOnly);
     } catch (UnsupportedOperationException notAZipFile) {
+      releaseAll(manifestInflaters, support);
       throw StackTraces.forCell(new ProviderNotFoundException("Provider not found"));
+    } catch (IOException | RuntimeException | Error failed) {
+      releaseAll(manifestInflaters, support);
+      throw failed;
+    }
+    return new CellZipFileSystem(jdkZip, path, support, manifestInflaters);
+  }
+
+  /**
+   * With a release version asked for, the JDK reads the manifest while opening, through an
+   * inflater that it then keeps in its cache until the file system closes: one more native
+   * compressor for as long as the file system is held, made outside any entry stream.
+   *
+   * @return the reservations made, 0 or 1, which the file system's slots take over
+   */
+  private static int reserveManifestInflater(Map<String, Object> env, CellZipSupport support) {
+    if (!env.containsKey("releaseVersion") && !env.containsKey("multi-release")) {
+      return 0;
+    }
+    support.reserveCompressor("the manifest inflater of a multi-release zip file system");
+    return 1;
+  }
+
+  private static void releaseAll(int count, CellZipSupport support) {
+    for (int i = 0; i < count; i++) {
+      support.releaseCompressor();
     }
   }
 

@@ -28,9 +28,13 @@ final class ZipInflaterSlots {
   private final CellZipSupport support;
   private final State state;
 
-  ZipInflaterSlots(FileSystem jdkZip, CellZipSupport support) {
+  /**
+   * @param reserved reservations made already for inflaters the JDK made and kept while opening
+   *     (its manifest's), held like those of closed streams
+   */
+  ZipInflaterSlots(FileSystem jdkZip, CellZipSupport support, int reserved) {
     this.support = support;
-    this.state = new State(support);
+    this.state = new State(support, reserved);
     support.whenUnreachable(jdkZip, state::releaseAll);
   }
 
@@ -41,8 +45,9 @@ final class ZipInflaterSlots {
     private int reserved;
     private boolean closed;
 
-    State(CellZipSupport support) {
+    State(CellZipSupport support, int reserved) {
       this.support = support;
+      this.reserved = reserved;
     }
 
     void opening() {
