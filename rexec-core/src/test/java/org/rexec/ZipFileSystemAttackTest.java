@@ -377,6 +377,54 @@ class ZipFileSystemAttackTest {
         .endsWith("all 64 free after close\n");
   }
 
+  /**
+   * Each zip file system holds the zip file open: ten thousand of them stop at the open-file cap.
+   * A release version the JDK rejects used to fail only after the JDK had opened the file, whose
+   * channel then stayed open with the cell's place for it until the cell closed.
+   */
+  @Test
+  void tenThousandFileSystemsStopAtTheOpenFileCapAndFailedOpensHoldNoFile() throws IOException {
+    try (OutputStream out = Files.newOutputStream(data.resolve("mr.jar"));
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+      zip.write("Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n"
+          .getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    RunResult result =
+        run(
+            mounted(Access.READ),
+            program(
+                "Opener",
+                """
+                List<FileSystem> held = new ArrayList<>();
+                try {
+                  for (int i = 0; i < 10_000; i++) held.add(FileSystems.newFileSystem(Path.of("/data/a.zip")));
+                  System.out.println("all opened");
+                } catch (IOException e) {
+                  System.out.println("stopped after " + held.size() + ": " + e.getMessage());
+                }
+                for (FileSystem zip : held) zip.close();
+                int refused = 0;
+                for (Object version : new Object[] {"bogus", 0, -3, "99999999999999", true}) {
+                  for (int i = 0; i < 100; i++) {
+                    try {
+                      FileSystems.newFileSystem(Path.of("/data/mr.jar"), Map.of("releaseVersion", version));
+                    } catch (IllegalArgumentException e) {
+                      refused++;
+                    }
+                  }
+                }
+                System.out.println("refused " + refused);
+                attempt("then", () -> Files.readAllBytes(Path.of("/data/a.zip")).length > 0);
+                """));
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout())
+        .startsWith("stopped after 25")
+        .contains("(rule: open-files, a cell holds at most 256)")
+        .endsWith("refused 500\nthen: true\n");
+  }
+
   @Test
   void aZipBombEntryInflatesIntoTheCellsHeapAndEndsAtItsMemoryLimit() throws IOException {
     try (OutputStream out = Files.newOutputStream(data.resolve("bomb.zip"));
