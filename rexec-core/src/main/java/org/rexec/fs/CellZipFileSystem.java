@@ -118,9 +118,30 @@ public final class CellZipFileSystem extends FileSystem {
         copy.put(key, value);
       }
     }
+    checkReleaseVersion(copy);
     copy.put("create", "false");
     copy.put("accessMode", "readOnly"); // JDK 20 and later; JDK 17 ignores it, the wrapper refuses
     return copy;
+  }
+
+  /**
+   * Refuses a release version the JDK would refuse, as the JDK does, before the JDK opens the
+   * file: it refuses only after opening (and reading the manifest), leaving its channel open, in
+   * the cell's open files, until the cell closes.
+   */
+  private static void checkReleaseVersion(Map<String, Object> env) {
+    Object version = env.containsKey("releaseVersion")
+        ? env.get("releaseVersion") : env.get("multi-release");
+    boolean valid =
+        version == null
+            || version instanceof Runtime.Version
+            || (version instanceof Integer && (Integer) version > 0)
+            || (version instanceof String
+                && (version.equals("runtime") || ((String) version).matches("[1-9][0-9]{0,8}")));
+    if (!valid) {
+      throw StackTraces.forCell(
+          new IllegalArgumentException("Invalid runtime version: " + version));
+    }
   }
 
   /** The JDK's zip provider, found once: an immutable JDK singleton, never handed to a cell. */
