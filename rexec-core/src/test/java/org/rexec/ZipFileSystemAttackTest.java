@@ -425,6 +425,44 @@ class ZipFileSystemAttackTest {
         .endsWith("refused 500\nthen: true\n");
   }
 
+  /**
+   * The JDK reads a zip's whole central directory into one array, sized by the zip's end record,
+   * on the cell's thread: a sparse file whose end record claims a directory of 768 MiB makes the
+   * JDK allocate that much at once, beyond a 64 MiB memory limit.
+   */
+  @Test
+  void aCentralDirectoryClaimedHugeEndsAtTheMemoryLimitAndTheHostHeapIsFine() {
+    RunResult result =
+        run(
+            Policy.builder()
+                .mount(data, "/data", Access.WRITE)
+                .memory(64L << 20)
+                .timeout(Duration.ofSeconds(60))
+                .build(),
+            program(
+                "BigCen",
+                """
+                long cen = 768L << 20;
+                try (RandomAccessFile file = new RandomAccessFile("/data/big.zip", "rw")) {
+                  file.setLength(cen + 22);
+                  file.seek(cen);
+                  byte[] end = new byte[22];
+                  end[0] = 'P'; end[1] = 'K'; end[2] = 5; end[3] = 6;
+                  end[8] = 1; end[10] = 1;                      // one entry
+                  int size = (int) cen;                          // central directory size
+                  end[12] = (byte) size; end[13] = (byte) (size >> 8);
+                  end[14] = (byte) (size >> 16); end[15] = (byte) (size >> 24);
+                  file.write(end);                               // offset 0
+                }
+                System.out.println("written");
+                attempt("open", () -> FileSystems.newFileSystem(Path.of("/data/big.zip")));
+                """));
+    assertThat(result.stdout()).startsWith("written\n");
+    assertThat(result.status()).as(result.stdout() + result.stderr())
+        .isEqualTo(RunStatus.MEMORY_LIMIT);
+    assertThat(Runtime.getRuntime().freeMemory()).isPositive();
+  }
+
   @Test
   void aZipBombEntryInflatesIntoTheCellsHeapAndEndsAtItsMemoryLimit() throws IOException {
     try (OutputStream out = Files.newOutputStream(data.resolve("bomb.zip"));
