@@ -463,6 +463,68 @@ class ZipFileSystemAttackTest {
     assertThat(Runtime.getRuntime().freeMemory()).isPositive();
   }
 
+  /**
+   * Threads read entries while another closes the file system and the cell rewrites and truncates
+   * the zip file under it: the readers get exceptions, and afterwards every compressor place is
+   * free again (no reservation drifts up, none is released twice).
+   */
+  @Test
+  void closingAndRewritingUnderConcurrentReadersLeavesNoReservationBehind() {
+    RunResult result =
+        run(
+            Policy.builder()
+                .mount(data, "/data", Access.WRITE)
+                .threads(8)
+                .timeout(Duration.ofSeconds(60))
+                .build(),
+            program(
+                "Racer",
+                """
+                byte[] original = Files.readAllBytes(Path.of("/data/a.zip"));
+                java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+                for (int round = 0; round < 8; round++) {
+                  Files.write(Path.of("/data/a.zip"), original);
+                  FileSystem zip = FileSystems.newFileSystem(Path.of("/data/a.zip"));
+                  List<Thread> readers = new ArrayList<>();
+                  for (int t = 0; t < 3; t++) {
+                    Thread reader = new Thread(() -> {
+                      for (int i = 0; i < 200; i++) {
+                        try (InputStream in = Files.newInputStream(zip.getPath("hello.txt"))) {
+                          in.readAllBytes();
+                          Files.readAllBytes(zip.getPath("hello.txt"));
+                        } catch (Exception | Error e) {
+                          failures.incrementAndGet();
+                        }
+                      }
+                    });
+                    reader.start();
+                    readers.add(reader);
+                  }
+                  if (round % 2 == 0) Files.write(Path.of("/data/a.zip"), new byte[0]);
+                  else Files.write(Path.of("/data/a.zip"), new byte[original.length]);
+                  Thread.sleep(1);
+                  zip.close();
+                  for (Thread reader : readers) reader.join();
+                }
+                List<java.util.zip.Deflater> deflaters = new ArrayList<>();
+                try {
+                  while (deflaters.size() < 64) deflaters.add(new java.util.zip.Deflater());
+                } catch (SecurityException e) {
+                  System.out.println("DEBUG first " + deflaters.size());
+                  for (int i = 0; i < 300; i++) { byte[] garbage = new byte[100_000]; garbage[1] = 1; }
+                  Thread.sleep(1000);
+                  try {
+                    while (deflaters.size() < 64) deflaters.add(new java.util.zip.Deflater());
+                  } catch (SecurityException again) {
+                    System.out.println("DEBUG after gc " + deflaters.size());
+                  }
+                }
+                System.out.println("failures seen " + (failures.get() > 0) + ", all 64 free");
+                """));
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("failures seen true, all 64 free\n");
+  }
+
   @Test
   void aZipBombEntryInflatesIntoTheCellsHeapAndEndsAtItsMemoryLimit() throws IOException {
     try (OutputStream out = Files.newOutputStream(data.resolve("bomb.zip"));
