@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A zip or jar file opened as a file system by a cell, read-only. The JDK's zip file system does
@@ -33,6 +35,13 @@ public final class CellZipFileSystem extends FileSystem {
   private final Path zipFile;
   private final CellZipProvider provider;
   private final ZipInflaterSlots inflaters;
+  /**
+   * Read-held while an entry stream opens or closes, written while the file system closes: the
+   * JDK's {@code close()} copies its set of open streams unsynchronized, so a stream opened or
+   * closed meanwhile made it throw {@code ConcurrentModificationException} half-way, leaving the
+   * zip file open and its cached inflaters alive (uncounted once the slots were released).
+   */
+  private final ReadWriteLock streams = new ReentrantReadWriteLock();
 
   private CellZipFileSystem(
       FileSystem zip, Path zipFile, CellZipSupport support, int manifestInflaters) {
@@ -180,13 +189,24 @@ public final class CellZipFileSystem extends FileSystem {
     return provider;
   }
 
+  /** Held (read) while an entry stream of this file system opens or closes in the JDK. */
+  ReadWriteLock streams() {
+    return streams;
+  }
+
+  /**
+   * Closes the JDK's file system, which ends its cached inflaters; only if it completes are their
+   * reservations released (else they end when the JDK's file system is unreachable).
+   */
   @Override
   public void close() throws IOException {
+    streams.writeLock().lock();
     try {
       zip.close();
     } finally {
-      inflaters.fileSystemClosed();
+      streams.writeLock().unlock();
     }
+    inflaters.fileSystemClosed();
   }
 
   @Override

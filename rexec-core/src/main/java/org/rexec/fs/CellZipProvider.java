@@ -112,9 +112,11 @@ final class CellZipProvider extends FileSystemProvider {
     Path entry = unwrap(path);
     // The JDK inflates the whole entry into memory at once, with an inflater of its cache.
     inflaters.opening();
+    fileSystem.streams().readLock().lock();
     try {
       return zip.newByteChannel(entry, read);
     } finally {
+      fileSystem.streams().readLock().unlock();
       inflaters.closing();
     }
   }
@@ -125,11 +127,14 @@ final class CellZipProvider extends FileSystemProvider {
     refuseWriting(Arrays.asList(read), path);
     Path entry = unwrap(path);
     inflaters.opening();
+    fileSystem.streams().readLock().lock();
     try {
-      return inflaters.counted(zip.newInputStream(entry, read));
+      return inflaters.counted(zip.newInputStream(entry, read), fileSystem.streams().readLock());
     } catch (IOException | RuntimeException | Error failed) {
       inflaters.closing();
       throw failed;
+    } finally {
+      fileSystem.streams().readLock().unlock();
     }
   }
 

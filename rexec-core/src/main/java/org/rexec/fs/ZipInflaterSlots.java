@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.Cleaner;
 import java.nio.file.FileSystem;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Counts the zlib inflaters a cell's zip file system makes inside the JDK among the cell's
@@ -14,9 +15,11 @@ import java.nio.file.FileSystem;
  * {@value #JDK_CACHED}. This class holds that many reservations: one more as the open streams
  * pass it, one fewer only when it exceeds the open streams plus {@value #JDK_CACHED}.
  *
- * <p>After the file system closes, only the streams still open hold inflaters (which go to the
- * closed file system's cache when they close); those reservations end when the JDK's file system
- * is unreachable, as then its inflaters are. Every entry stream is counted, stored or deflated.
+ * <p>The JDK's {@code close()}, once it completes, has closed every entry stream still open
+ * (returning its inflater to the cache) and then ended every cached inflater: none is left, so
+ * every reservation is released; streams the cell closes later, or fails to open, hold none. If
+ * the JDK's close fails half-way, the reservations end when its file system is unreachable, as
+ * then its inflaters are. Every entry stream is counted, stored or deflated.
  *
  * <p>Thread safety: guarded by {@code this}.
  */
@@ -74,7 +77,7 @@ final class ZipInflaterSlots {
       boolean release;
       synchronized (this) {
         open--;
-        release = !closed && reserved > open + JDK_CACHED;
+        release = reserved > open + (closed ? 0 : JDK_CACHED);
         if (release) {
           reserved--;
         }
@@ -91,8 +94,8 @@ final class ZipInflaterSlots {
           return;
         }
         closed = true;
-        released = Math.max(0, reserved - open);
-        reserved -= released;
+        released = reserved;
+        reserved = 0;
       }
       release(released);
     }
@@ -126,9 +129,13 @@ final class ZipInflaterSlots {
     state.fileSystemClosed();
   }
 
-  /** The JDK's entry stream, counted as open until closed or unreachable. */
-  InputStream counted(InputStream entry) {
-    return new EntryStream(entry, support, state::closing);
+  /**
+   * The JDK's entry stream, counted as open until closed or unreachable.
+   *
+   * @param closing held while the JDK closes it (see {@link CellZipFileSystem#streams()})
+   */
+  InputStream counted(InputStream entry, Lock closing) {
+    return new EntryStream(entry, support, state::closing, closing);
   }
 
   /**
@@ -138,10 +145,12 @@ final class ZipInflaterSlots {
   private static final class EntryStream extends InputStream {
     private final InputStream entry;
     private final Cleaner.Cleanable open;
+    private final Lock closing;
 
-    EntryStream(InputStream entry, CellZipSupport support, Runnable closing) {
+    EntryStream(InputStream entry, CellZipSupport support, Runnable closed, Lock closing) {
       this.entry = entry;
-      this.open = support.whenUnreachable(this, closing);
+      this.open = support.whenUnreachable(this, closed);
+      this.closing = closing;
     }
 
     @Override
@@ -166,9 +175,11 @@ final class ZipInflaterSlots {
 
     @Override
     public void close() throws IOException {
+      closing.lock();
       try {
         entry.close();
       } finally {
+        closing.unlock();
         open.clean();
       }
     }
