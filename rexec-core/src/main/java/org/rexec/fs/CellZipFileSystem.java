@@ -195,8 +195,10 @@ public final class CellZipFileSystem extends FileSystem {
   }
 
   /**
-   * Closes the JDK's file system, which ends its cached inflaters; only if it completes are their
-   * reservations released (else they end when the JDK's file system is unreachable).
+   * Closes the JDK's file system, which closes its open entry streams and ends its cached
+   * inflaters. With no stream opening or closing meanwhile, what can still throw comes after
+   * that (its last step looks the zip file's real path up, which fails once the file is moved or
+   * deleted), so the reservations are released whatever it throws.
    */
   @Override
   public void close() throws IOException {
@@ -205,8 +207,8 @@ public final class CellZipFileSystem extends FileSystem {
       zip.close();
     } finally {
       streams.writeLock().unlock();
+      inflaters.fileSystemClosed();
     }
-    inflaters.fileSystemClosed();
   }
 
   @Override

@@ -17,9 +17,8 @@ import java.util.concurrent.locks.Lock;
  *
  * <p>The JDK's {@code close()}, once it completes, has closed every entry stream still open
  * (returning its inflater to the cache) and then ended every cached inflater: none is left, so
- * every reservation is released; streams the cell closes later, or fails to open, hold none. If
- * the JDK's close fails half-way, the reservations end when its file system is unreachable, as
- * then its inflaters are. Every entry stream is counted, stored or deflated.
+ * every reservation is released; streams the cell closes later, or fails to open, hold none.
+ * Every entry stream is counted, stored or deflated.
  *
  * <p>Thread safety: guarded by {@code this}.
  */
