@@ -63,6 +63,7 @@ final class ConstantBound implements TaskListener {
   private final SourcePositions positions;
   private final Map<String, Integer> classPathConstants;
   private final List<CompilationUnitTree> units = new ArrayList<>();
+  private TooLong refusal;
 
   /**
    * @param positions of the task's trees, for the line of a refusal
@@ -73,8 +74,26 @@ final class ConstantBound implements TaskListener {
     this.classPathConstants = classPathConstants;
   }
 
+  /**
+   * The refusal, if javac was stopped: javac may swallow the exception (thrown while it folds one
+   * class's constants, it ends the compilation as a crash without an error), so the caller asks.
+   */
+  CompilationException failure() {
+    return refusal == null
+        ? null
+        : new CompilationException(refusal.getMessage() + "\n1 error", List.of(refusal.diagnostic));
+  }
+
+  @Override
+  public void started(TaskEvent event) {
+    if (refusal != null) {
+      throw refusal;
+    }
+  }
+
   @Override
   public void finished(TaskEvent event) {
+    started(event);
     if (event.getKind() == TaskEvent.Kind.PARSE && event.getCompilationUnit() != null) {
       units.add(event.getCompilationUnit());
       Names names = new Names();
@@ -89,7 +108,7 @@ final class ConstantBound implements TaskListener {
     }
   }
 
-  /** Thrown when a constant could fold past the bound; javac stops with it. */
+  /** Thrown when a constant could fold past the bound, to stop javac. */
   static final class TooLong extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -332,6 +351,10 @@ final class ConstantBound implements TaskListener {
     private void require(Tree tree, long estimate) {
       total += estimate;
       if (estimate > MAX_CONSTANT || total > MAX_TOTAL) {
+        // javac finds where a chain of + starts by recursion; find its leftmost operand here.
+        while (tree instanceof BinaryTree) {
+          tree = ((BinaryTree) tree).getLeftOperand();
+        }
         long start = positions.getStartPosition(unit, tree);
         long line = start < 0 ? -1 : unit.getLineMap().getLineNumber(start);
         long column = start < 0 ? -1 : unit.getLineMap().getColumnNumber(start);
@@ -342,7 +365,8 @@ final class ConstantBound implements TaskListener {
                 : "constant strings too long in all (rexec refuses a program whose constant"
                     + " expressions would fold past 67,108,864 characters together)";
         String file = unit.getSourceFile() == null ? "" : unit.getSourceFile().getName();
-        throw new TooLong(new CompilerDiagnostic(file, line, column, message));
+        refusal = new TooLong(new CompilerDiagnostic(file, line, column, message));
+        throw refusal;
       }
     }
   }

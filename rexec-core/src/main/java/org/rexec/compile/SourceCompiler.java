@@ -88,9 +88,10 @@ public final class SourceCompiler {
         (JavacTask) javac.getTask(new StringWriter(), files, errors, OPTIONS, null, List.of(unit));
     long deadline = System.nanoTime() + timeLimit.toNanos();
     task.addTaskListener(new Deadline(deadline, timeLimit));
-    task.addTaskListener(
+    ConstantBound bound =
         new ConstantBound(
-            Trees.instance(task).getSourcePositions(), classPath.longestStringConstants()));
+            Trees.instance(task).getSourcePositions(), classPath.longestStringConstants());
+    task.addTaskListener(bound);
     String mainClass;
     SourceTree tree = null;
     try {
@@ -112,9 +113,15 @@ public final class SourceCompiler {
       throw new CompilationException(fileName + ": " + e.getMessage());
     } catch (IllegalStateException e) {
       // javac's API reports a failed parse or analysis this way; the diagnostics say why.
-      throw errors.failure(fileName);
+      throw firstOf(bound.failure(), errors.failure(fileName));
     } catch (RuntimeException e) {
-      throw stoppedByListener(e);
+      if (bound.failure() != null) {
+        throw bound.failure();
+      }
+      throw stoppedByDeadline(e);
+    }
+    if (bound.failure() != null) {
+      throw bound.failure();
     }
     if (errors.count > 0 || files.classFiles.isEmpty()) {
       throw errors.failure(fileName);
@@ -129,18 +136,19 @@ public final class SourceCompiler {
         tree == null ? null : tree.reads());
   }
 
+  private static CompilationException firstOf(
+      CompilationException first, CompilationException second) {
+    return first != null ? first : second;
+  }
+
   /**
-   * The failure a listener of ours stopped javac with; javac rethrows it as it is or wrapped in a
-   * {@code RuntimeException}, depending on the phase.
+   * The deadline's failure, when it stopped javac; javac rethrows it as it is or wrapped in a
+   * {@code RuntimeException}, depending on the phase. Anything else is rethrown.
    */
-  private static CompilationException stoppedByListener(RuntimeException thrown) {
+  private static CompilationException stoppedByDeadline(RuntimeException thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof DeadlineExceeded) {
         return new CompilationException(cause.getMessage());
-      }
-      if (cause instanceof ConstantBound.TooLong) {
-        return new CompilationException(
-            cause.getMessage() + "\n1 error", List.of(((ConstantBound.TooLong) cause).diagnostic));
       }
     }
     throw thrown;
