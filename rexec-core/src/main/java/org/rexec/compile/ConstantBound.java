@@ -38,7 +38,7 @@ import javax.lang.model.element.Modifier;
  * reads on demand, always before it folds a constant of it), every file parsed so far is checked
  * again with an over-estimate from the trees: literals count their length, a name the longest
  * initializer of a {@code final} variable it may denote, {@code +} the sum and {@code ?:} the
- * larger of its operands, anything else nothing (it is not constant). No {@code +} or {@code ?:}
+ * larger of its operands (numbers at least 25), anything else nothing (it is not constant). No {@code +} or {@code ?:}
  * and no initializer may exceed {@link #MAX_CONSTANT}, and all of them together {@link
  * #MAX_TOTAL}, since javac keeps each folded intermediate (in the program's trees).
  */
@@ -223,7 +223,8 @@ final class ConstantBound implements TaskListener {
           estimate = of(((ParenthesizedTree) tree).getExpression());
           break;
         case TYPE_CAST:
-          estimate = of(((TypeCastTree) tree).getExpression());
+          // A cast to a number turns 'a' (one character) into 97.
+          estimate = Math.max(of(((TypeCastTree) tree).getExpression()), NUMBER);
           break;
         case CONDITIONAL_EXPRESSION:
           ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
@@ -251,7 +252,8 @@ final class ConstantBound implements TaskListener {
       }
       long estimate = of(left);
       for (BinaryTree link : links) {
-        estimate = saturated(estimate + of(link.getRightOperand()));
+        // Without a string operand + adds numbers: 'a' + 'b' is 195, longer than its operands.
+        estimate = saturated(Math.max(estimate + of(link.getRightOperand()), NUMBER));
         byTree.put(link, estimate);
       }
       return estimate;
