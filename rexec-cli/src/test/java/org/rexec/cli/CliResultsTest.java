@@ -60,6 +60,31 @@ class CliResultsTest {
   }
 
   @Test
+  void aConstantThatWouldFoldTooLongIsACompileErrorAsData() throws IOException {
+    StringBuilder text = new StringBuilder("class Bomb {\n  static final String A0 = \"xxxxxxxxxxxxxxxx\";\n");
+    for (int i = 1; i <= 33; i++) {
+      text.append("  static final String A").append(i).append(" = A").append(i - 1)
+          .append(" + A").append(i - 1).append(";\n");
+    }
+    Path bomb =
+        source("Bomb.java",
+            text.append("  public static void main(String[] a) { System.out.println(A33); }\n}\n")
+                .toString());
+
+    CliOutcome outcome = CliOutcome.rexec("run", "--json", bomb.toString());
+
+    assertThat(outcome.status()).isEqualTo(2);
+    JsonNode json = outcome.onlyJsonObject();
+    assertThat(json.get("status").asText()).isEqualTo("compile-error");
+    JsonNode errors = json.get("compileErrors");
+    assertThat(errors).hasSize(1);
+    assertThat(errors.get(0).get("file").asText()).isEqualTo(bomb.toString());
+    assertThat(errors.get(0).get("line").asLong()).isEqualTo(12);
+    assertThat(errors.get(0).get("message").asText())
+        .startsWith("constant string too long (rexec refuses");
+  }
+
+  @Test
   void badUsageIsOneObjectWhereverJsonIsAmongTheOptions() {
     CliOutcome unknownAfter = CliOutcome.rexec("run", "--no-such-flag", "--json", "X.java");
     CliOutcome badValueBefore = CliOutcome.rexec("run", "--threads=many", "--json", "X.java");

@@ -4,12 +4,17 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The class path javac compiles against: class files held in memory (the code already loaded into
@@ -39,6 +44,35 @@ final class ClassPathFiles {
       }
     }
     return files;
+  }
+
+  /**
+   * The length of the longest string constant (a field's {@code ConstantValue}) of each field name
+   * on the class path, so that source referring to one is bounded by what it holds rather than by
+   * the class-file limit. The class path is code the cell has loaded, which rexec read with ASM
+   * to judge it; a class file ASM cannot read is skipped.
+   */
+  Map<String, Integer> longestStringConstants() {
+    Map<String, Integer> longest = new HashMap<>();
+    ClassVisitor fields =
+        new ClassVisitor(Opcodes.ASM9) {
+          @Override
+          public FieldVisitor visitField(
+              int access, String name, String descriptor, String signature, Object value) {
+            if (value instanceof String) {
+              longest.merge(name, ((String) value).length(), Math::max);
+            }
+            return null;
+          }
+        };
+    for (byte[] classFile : classFiles.values()) {
+      try {
+        new ClassReader(classFile).accept(fields, ClassReader.SKIP_CODE);
+      } catch (RuntimeException malformed) {
+        // Not a class javac can load; its constants are never folded.
+      }
+    }
+    return longest;
   }
 
   /** One class file of the class path. */

@@ -6,6 +6,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
+import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -31,8 +32,9 @@ import org.rexec.policy.BoundedText;
  * <p>Untrusted source is compiled by trusted code, so javac is fenced: annotation processing is
  * off ({@code -proc:none}: a processor would run in the supervisor), the processor path is empty,
  * the class path is only the class files the caller gives (in memory), the source path only the
- * launched file's source tree, links not followed ({@link SourceTree}); and a deadline is checked
- * at every compiler event.
+ * launched file's source tree, links not followed ({@link SourceTree}); a deadline is checked
+ * at every compiler event; and constants that javac would fold into strings too long for a class
+ * file are refused as each file is parsed, before javac builds them ({@link ConstantBound}).
  */
 public final class SourceCompiler {
 
@@ -77,15 +79,19 @@ public final class SourceCompiler {
   Result compile(SourceProgram program, Duration timeLimit) throws CompilationException {
     String fileName = program.fileName();
     ErrorCollector errors = new ErrorCollector();
+    ClassPathFiles classPath = new ClassPathFiles(program.classPath());
     CompilerFiles files =
         new CompilerFiles(
-            javac.getStandardFileManager(null, null, StandardCharsets.UTF_8),
-            new ClassPathFiles(program.classPath()));
+            javac.getStandardFileManager(null, null, StandardCharsets.UTF_8), classPath);
     JavaFileObject unit = new SourceFile(fileName, program.source());
     JavacTask task =
         (JavacTask) javac.getTask(new StringWriter(), files, errors, OPTIONS, null, List.of(unit));
     long deadline = System.nanoTime() + timeLimit.toNanos();
     task.addTaskListener(new Deadline(deadline, timeLimit));
+    ConstantBound bound =
+        new ConstantBound(
+            Trees.instance(task).getSourcePositions(), classPath.longestStringConstants());
+    task.addTaskListener(bound);
     String mainClass;
     SourceTree tree = null;
     try {
@@ -105,11 +111,17 @@ public final class SourceCompiler {
       task.generate();
     } catch (IOException e) {
       throw new CompilationException(fileName + ": " + e.getMessage());
-    } catch (DeadlineExceeded e) {
-      throw new CompilationException(e.getMessage());
     } catch (IllegalStateException e) {
       // javac's API reports a failed parse or analysis this way; the diagnostics say why.
-      throw errors.failure(fileName);
+      throw firstOf(bound.failure(), errors.failure(fileName));
+    } catch (RuntimeException e) {
+      if (bound.failure() != null) {
+        throw bound.failure();
+      }
+      throw stoppedByDeadline(e);
+    }
+    if (bound.failure() != null) {
+      throw bound.failure();
     }
     if (errors.count > 0 || files.classFiles.isEmpty()) {
       throw errors.failure(fileName);
@@ -122,6 +134,24 @@ public final class SourceCompiler {
     return new Result(
         new CompiledSource(files.classFiles, mainClass, sourceFiles),
         tree == null ? null : tree.reads());
+  }
+
+  private static CompilationException firstOf(
+      CompilationException first, CompilationException second) {
+    return first != null ? first : second;
+  }
+
+  /**
+   * The deadline's failure, when it stopped javac; javac rethrows it as it is or wrapped in a
+   * {@code RuntimeException}, depending on the phase. Anything else is rethrown.
+   */
+  private static CompilationException stoppedByDeadline(RuntimeException thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DeadlineExceeded) {
+        return new CompilationException(cause.getMessage());
+      }
+    }
+    throw thrown;
   }
 
   /** A compilation's classes, and what it read of the source tree (null: no tree). */

@@ -3,6 +3,7 @@ package org.rexec.fs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.nio.file.FileSystem;
 import java.util.concurrent.locks.Lock;
 
@@ -138,8 +139,12 @@ final class ZipInflaterSlots {
   }
 
   /**
-   * An entry stream as the cell holds it. Once it is unreachable, so is the JDK's inflating
-   * stream inside (only this object references it), whose inflater the JDK then frees.
+   * An entry stream as the cell holds it. The JDK's file system holds its own stream (and so the
+   * inflater) in its set of open streams until that stream closes, so a stream the cell drops
+   * unclosed is closed by its cleaner: the JDK's stream gives its inflater back to the JDK's
+   * cache (or ends it) before the count is released. The JDK's stream runs no cell code, so
+   * closing it on the cleaner's thread is safe; the reachability fences keep the cleaner from
+   * closing it under a read in progress.
    */
   private static final class EntryStream extends InputStream {
     private final InputStream entry;
@@ -148,28 +153,60 @@ final class ZipInflaterSlots {
 
     EntryStream(InputStream entry, CellZipSupport support, Runnable closed, Lock closing) {
       this.entry = entry;
-      this.open = support.whenUnreachable(this, closed);
       this.closing = closing;
+      this.open = support.whenUnreachable(this, () -> closeJdkStream(entry, closing, closed));
+    }
+
+    /**
+     * Never throws: it runs on a cleaner's thread too. Under the file system's stream lock, as the
+     * JDK's close must not see its set of streams change (see {@link CellZipFileSystem#streams()}).
+     */
+    private static void closeJdkStream(InputStream entry, Lock closing, Runnable closed) {
+      closing.lock();
+      try {
+        entry.close();
+      } catch (IOException | RuntimeException ignored) {
+        // The JDK's stream is gone from its file system's set before anything here can throw.
+      } finally {
+        closing.unlock();
+        closed.run();
+      }
     }
 
     @Override
     public int read() throws IOException {
-      return entry.read();
+      try {
+        return entry.read();
+      } finally {
+        Reference.reachabilityFence(this);
+      }
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      return entry.read(buffer, offset, length);
+      try {
+        return entry.read(buffer, offset, length);
+      } finally {
+        Reference.reachabilityFence(this);
+      }
     }
 
     @Override
     public long skip(long count) throws IOException {
-      return entry.skip(count);
+      try {
+        return entry.skip(count);
+      } finally {
+        Reference.reachabilityFence(this);
+      }
     }
 
     @Override
     public int available() throws IOException {
-      return entry.available();
+      try {
+        return entry.available();
+      } finally {
+        Reference.reachabilityFence(this);
+      }
     }
 
     @Override
@@ -179,7 +216,7 @@ final class ZipInflaterSlots {
         entry.close();
       } finally {
         closing.unlock();
-        open.clean();
+        open.clean(); // closes the JDK's stream again (a no-op) and releases the count once
       }
     }
   }
