@@ -19,6 +19,14 @@ import java.util.Set;
 final class ContainmentProbe {
 
   public static void main(String[] args) throws Exception {
+    // Compiled once before any program hoards the heap, into the JVM-wide compile cache: what
+    // is probed is the cells and the watchdog after the heap ran out, not whether javac still
+    // fits in what is left of a small heap (it sometimes did not, and produced no classes).
+    for (int program = 0; program < args.length; program += 2) {
+      try (Cell cell = Cell.create(Policy.defaults())) {
+        cell.loadSource(mainClassOf(args[program + 1]) + ".java", args[program + 1]);
+      }
+    }
     for (int program = 0; program < args.length; program += 2) {
       String[] settings = args[program].split(":");
       Policy policy =
@@ -35,7 +43,7 @@ final class ContainmentProbe {
   }
 
   private static void runOnce(Policy policy, String source) throws Exception {
-    String name = source.substring(source.indexOf("class ") + 6).split("[ {]")[0];
+    String name = mainClassOf(source);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
     try (Cell cell = Cell.create(policy)) {
@@ -52,6 +60,10 @@ final class ContainmentProbe {
           name + ": status=" + result.status() + " contained=" + result.contained() + " alive="
               + alive.size() + " cpu=" + cpu);
     }
+  }
+
+  private static String mainClassOf(String source) {
+    return source.substring(source.indexOf("class ") + 6).split("[ {]")[0];
   }
 
   private static long[] cpu(ThreadMXBean mx, List<Thread> threads) {
