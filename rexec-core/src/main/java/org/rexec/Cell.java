@@ -29,6 +29,7 @@ import org.rexec.runtime.CellThreads;
 import org.rexec.runtime.RefusalSite;
 import org.rexec.runtime.StopReason;
 import org.rexec.runtime.ThrowableText;
+import org.rexec.bug.RexecBugException;
 
 /**
  * A padded cell: untrusted JVM code runs in it, sees only what its {@link Policy} grants, and
@@ -689,7 +690,7 @@ public final class Cell implements AutoCloseable {
       return MethodHandles.publicLookup()
           .findVirtual(Runnable.class, "run", MethodType.methodType(void.class));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Runnable.run must exist", e);
+      throw new RexecBugException("Runnable.run must exist", e);
     }
   }
 

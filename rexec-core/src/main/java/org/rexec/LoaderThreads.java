@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.Guards;
 import org.rexec.runtime.Waits;
+import org.rexec.bug.RexecBugException;
 
 /**
  * The supervisor's threads for work a cell thread must not do itself: rewriting a class (which
@@ -67,7 +68,7 @@ final class LoaderThreads {
       if (cause instanceof Error) {
         throw (Error) cause;
       }
-      throw new IllegalStateException(cause);
+      throw new RexecBugException("loader-thread work threw a checked exception", cause);
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.rexec.runtime.CellContext;
+import org.rexec.bug.RexecBugException;
 
 /**
  * Initializes every class of the runtime and the cell's file system once, before the first
@@ -35,7 +36,7 @@ final class RuntimeClasses {
         try {
           Class.forName(name, true, RuntimeClasses.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-          throw new IllegalStateException("rexec's own class is missing: " + name, e);
+          throw new RexecBugException("rexec's own class is missing: " + name, e);
         }
       }
     }
@@ -57,7 +58,7 @@ final class RuntimeClasses {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list rexec's runtime classes", e);
     } catch (URISyntaxException e) {
-      throw new IllegalStateException("rexec's location is not a path: " + source, e);
+      throw new RexecBugException("rexec's location is not a path: " + source, e);
     }
   }
 

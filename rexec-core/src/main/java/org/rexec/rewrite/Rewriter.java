@@ -9,6 +9,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.rexec.policy.AllowList;
 import org.rexec.runtime.RefusalSite;
+import org.rexec.bug.RexecBugException;
 
 /**
  * Rewrites untrusted class files for a cell: one pass of small visitors, in this order:
@@ -226,7 +227,7 @@ public final class Rewriter {
 
     @Override
     protected String getCommonSuperClass(String type1, String type2) {
-      throw new IllegalStateException("the rewriter never computes frames");
+      throw new RexecBugException("the rewriter never computes frames");
     }
   }
 

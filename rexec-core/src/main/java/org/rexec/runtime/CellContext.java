@@ -23,6 +23,7 @@ import org.rexec.policy.BoundedText;
 import org.rexec.policy.Limits;
 import org.rexec.policy.NetworkGrants;
 import org.rexec.policy.Units;
+import org.rexec.bug.RexecBugException;
 
 /**
  * One cell as its rewritten code sees it: the state every guard reads, and the cell's builtins
@@ -134,14 +135,14 @@ public final class CellContext {
    * The context of the cell that defined {@code cellClass}. Called by the static initializer of
    * every rewritten class.
    *
-   * @throws IllegalStateException if the class was not defined by a cell
+   * @throws org.rexec.bug.RexecBugException if the class was not defined by a cell
    */
   public static CellContext of(Class<?> cellClass) {
     ClassLoader loader = cellClass.getClassLoader();
     if (loader instanceof Holder) {
       return ((Holder) loader).cellContext();
     }
-    throw new IllegalStateException(cellClass.getName() + " was not defined by a cell");
+    throw new RexecBugException(cellClass.getName() + " was rewritten for a cell but not defined by one");
   }
 
   CellHost host() {
@@ -249,14 +250,16 @@ public final class CellContext {
   /**
    * Starts a run: installs the run's streams and lets cell code execute.
    *
-   * @throws IllegalStateException if a run is active or the cell was stopped
+   * @throws IllegalStateException if the cell was stopped
+   * @throws org.rexec.bug.RexecBugException if a run is active
    */
   public synchronized void beginRun(InputStream stdin, PrintStream stdout, PrintStream stderr) {
     if (state == STOPPED) {
       throw new IllegalStateException("the cell was stopped: " + termination.getMessage());
     }
     if (state != IDLE) {
-      throw new IllegalStateException("a run of this cell is already active");
+      // Cell serializes its runs and stops a cell whose run left threads behind.
+      throw new RexecBugException("a run of this cell is already active");
     }
     this.in = Objects.requireNonNull(stdin, "stdin");
     this.out = Objects.requireNonNull(stdout, "stdout");
