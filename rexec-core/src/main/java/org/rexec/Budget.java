@@ -5,12 +5,13 @@ import org.rexec.policy.Units;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.CellThreads;
 import org.rexec.runtime.StopReason;
+import org.rexec.bug.RexecBugException;
 
 /**
  * What one run may use and what it has used: the {@link Watchdog} samples it, and it stops the
  * cell when the run's wall time, CPU time or allocated bytes pass their limits.
  */
-final class Budget {
+final class Budget implements Watchdog.Watched {
 
   private final CellContext cell;
   private final Limits limits;
@@ -23,7 +24,8 @@ final class Budget {
   }
 
   /** Samples the run and stops the cell if a limit is passed; keeps a stopped run interrupted. */
-  void sample() {
+  @Override
+  public void sample() {
     if (cell.isStopped()) {
       // A thread that swallowed the interrupt and blocked again is interrupted again.
       cell.interruptThreads();
@@ -47,6 +49,13 @@ final class Budget {
           StopReason.MEMORY_LIMIT,
           "the run allocated more than " + Units.bytes(limits.memoryBytes()) + " (memory limit)");
     }
+  }
+
+  @Override
+  public void samplingFailed(RexecBugException bug) {
+    cell.stop(
+        StopReason.KILLED,
+        "rexec could not enforce the run's limits (a bug of rexec): " + bug.getCause());
   }
 
   /** What the run used, sampled now. */

@@ -457,6 +457,8 @@ public final class Cell implements AutoCloseable {
           if (next == null) {
             return;
           }
+          // The watchdog replaces itself if an error ended it; if even that failed, here.
+          Watchdog.ensureRunning();
           join(next, Watchdog.PERIOD_MILLIS);
         } catch (OutOfMemoryError heapFull) {
           // The heap is shared: a cell that fills it makes the supervisor's small allocations

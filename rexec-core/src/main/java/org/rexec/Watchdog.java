@@ -1,63 +1,127 @@
 package org.rexec;
 
+import java.lang.System.Logger.Level;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.rexec.bug.RexecBugException;
 
 /**
- * The JVM's one watchdog: a daemon thread that samples the budget of every active run every
- * {@value #PERIOD_MILLIS} ms. The guards in cell code only read the cell's state; all the
- * accounting happens here, off the cell's threads.
+ * The JVM's one watchdog: a daemon thread that samples every {@link Watched} run every {@value
+ * #PERIOD_MILLIS} ms. The guards in cell code only read the cell's state; all the accounting
+ * happens here, off the cell's threads.
+ *
+ * <p>Lifetime: the thread is started by the first {@link #watch} while none runs and ends by
+ * itself within one period once nothing is watched, so that no rexec thread outlives the last
+ * run. Static because one thread serves every cell of the JVM (the CPU and allocation counters
+ * it reads are the JVM's) and cells have no common owner that could hold it; it holds no cell's
+ * state beyond the runs watched.
+ *
+ * <p>Failures: a {@link RuntimeException} from sampling one run is rexec's bug; that run is told
+ * ({@link Watched#samplingFailed}, which stops it: a run whose limits cannot be enforced must
+ * not go on) and the failure is logged; the other runs are still sampled. An {@link Error} on
+ * the thread (a cell can fill the shared heap; a {@link VirtualMachineError} is never caught
+ * here) ends the thread: it is logged at {@code ERROR} on the {@link System.Logger} {@code
+ * org.rexec.Watchdog} and a new watchdog thread replaces it while anything is watched. If even
+ * that cannot start, the next waiting run starts one ({@link #ensureRunning}).
  */
 final class Watchdog {
 
   static final long PERIOD_MILLIS = 10;
 
-  private static final Set<Budget> WATCHED = ConcurrentHashMap.newKeySet();
+  /** What the watchdog samples: one run. */
+  interface Watched {
+    /** Samples the run and stops it if it passed a limit. */
+    void sample();
+
+    /** Sampling threw {@code bug}; the run must stop, as its limits are no longer enforced. */
+    void samplingFailed(RexecBugException bug);
+  }
+
+  private static final System.Logger LOG = System.getLogger(Watchdog.class.getName());
+  private static final Set<Watched> WATCHED = ConcurrentHashMap.newKeySet();
+  private static final Object LOCK = new Object();
+  /** The running watchdog thread, or null; guarded by LOCK. */
   private static Thread thread;
 
   private Watchdog() {}
 
-  /** Watches {@code budget} until {@link #unwatch}. */
-  static void watch(Budget budget) {
-    WATCHED.add(budget);
-    synchronized (Watchdog.class) {
-      // Started again if it ever died, though nothing should end it (see loop()).
-      if (thread == null || !thread.isAlive()) {
+  /** Watches {@code run} until {@link #unwatch}, starting the watchdog thread if none runs. */
+  static void watch(Watched run) {
+    synchronized (LOCK) {
+      WATCHED.add(run);
+      ensureRunning();
+    }
+  }
+
+  /** No longer watches {@code run}; the thread ends once nothing is watched. */
+  static void unwatch(Watched run) {
+    WATCHED.remove(run);
+  }
+
+  /** Starts a watchdog thread if runs are watched and none is alive. Cheap; may be called often. */
+  static void ensureRunning() {
+    synchronized (LOCK) {
+      if (!WATCHED.isEmpty() && (thread == null || !thread.isAlive())) {
         thread = new Thread(null, Watchdog::loop, "rexec-watchdog", 0, false);
         thread.setContextClassLoader(Watchdog.class.getClassLoader());
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler(Watchdog::died);
         thread.start();
       }
     }
-    LockSupport.unpark(thread);
   }
 
-  static void unwatch(Budget budget) {
-    WATCHED.remove(budget);
+  /** The watchdog thread, while one runs; for tests and diagnostics. */
+  static Optional<Thread> thread() {
+    synchronized (LOCK) {
+      return Optional.ofNullable(thread).filter(Thread::isAlive);
+    }
   }
 
   private static void loop() {
     while (true) {
-      try {
+      synchronized (LOCK) {
         if (WATCHED.isEmpty()) {
-          LockSupport.park();
-          continue;
+          thread = null;
+          return;
         }
-        for (Budget budget : WATCHED) {
-          try {
-            budget.sample();
-          } catch (RuntimeException | Error unexpected) {
-            // One run's sampling must not end the watchdog of all runs; it is tried again.
-          }
-        }
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
-      } catch (Throwable unexpected) {
-        // Even running out of heap, which a cell can cause (its memory is accounted, not
-        // isolated), must not end the one thread that enforces every cell's limits. Caught and
-        // not rethrown on purpose: the next turn tries again, once the cell stopped has let go.
       }
+      for (Watched run : WATCHED) {
+        try {
+          run.sample();
+        } catch (RuntimeException unexpected) {
+          RexecBugException bug =
+              new RexecBugException("the watchdog could not sample a run", unexpected);
+          LOG.log(Level.ERROR, "rexec bug: stopping a run whose limits cannot be sampled", bug);
+          run.samplingFailed(bug);
+          WATCHED.remove(run);
+        }
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
     }
+  }
+
+  /** The watchdog thread ended with {@code error}: replaced first (it may be needed), then logged. */
+  private static void died(Thread dead, Throwable error) {
+    boolean replaced;
+    synchronized (LOCK) {
+      if (thread == dead) {
+        thread = null;
+      }
+      try {
+        ensureRunning();
+      } catch (Error noThread) {
+        error.addSuppressed(noThread);
+      }
+      replaced = thread != null;
+    }
+    LOG.log(
+        Level.ERROR,
+        "the rexec watchdog thread failed; "
+            + (replaced ? "a new one replaced it" : "the next run waiting starts a new one"),
+        error);
   }
 }
