@@ -21,11 +21,14 @@ import org.rexec.bug.RexecBugException;
  *
  * <p>Failures: a {@link RuntimeException} from sampling one run is rexec's bug; that run is told
  * ({@link Watched#samplingFailed}, which stops it: a run whose limits cannot be enforced must
- * not go on) and the failure is logged; the other runs are still sampled. An {@link Error} on
- * the thread (a cell can fill the shared heap; a {@link VirtualMachineError} is never caught
- * here) ends the thread: it is logged at {@code ERROR} on the {@link System.Logger} {@code
- * org.rexec.Watchdog} and a new watchdog thread replaces it while anything is watched. If even
- * that cannot start, the next waiting run starts one ({@link #ensureRunning}).
+ * not go on) and the failure is logged; the other runs are still sampled. An {@link
+ * OutOfMemoryError} is expected, since a cell can fill the shared heap (its memory is
+ * accounted, not isolated): the thread carries on, as it is what stops that cell, and the error
+ * is logged at {@code DEBUG} once the heap allows. Any other {@link Error} (a {@link
+ * StackOverflowError} among them) is rexec's bug and is not caught: it ends the thread, a new
+ * watchdog thread replaces it while anything is watched, and the error is logged at {@code
+ * ERROR}. If even the new thread cannot start, each run waiting starts one ({@link
+ * #ensureRunning}). The log is the {@link System.Logger} {@code org.rexec.Watchdog}.
  */
 final class Watchdog {
 
@@ -82,29 +85,45 @@ final class Watchdog {
   }
 
   private static void loop() {
+    OutOfMemoryError unreported = null;
     while (true) {
-      synchronized (LOCK) {
-        if (WATCHED.isEmpty()) {
-          thread = null;
-          return;
+      try {
+        if (unreported != null) {
+          LOG.log(Level.DEBUG, "the heap was full on the rexec watchdog thread", unreported);
+          unreported = null;
         }
-      }
-      for (Watched run : WATCHED) {
-        try {
-          run.sample();
-        } catch (RuntimeException unexpected) {
-          RexecBugException bug =
-              new RexecBugException("the watchdog could not sample a run", unexpected);
-          LOG.log(Level.ERROR, "rexec bug: stopping a run whose limits cannot be sampled", bug);
-          run.samplingFailed(bug);
-          WATCHED.remove(run);
+        synchronized (LOCK) {
+          if (WATCHED.isEmpty()) {
+            thread = null;
+            return;
+          }
         }
+        sampleAll();
+      } catch (OutOfMemoryError heapFull) {
+        // Expected: a cell can fill the shared heap (its memory is accounted, not isolated), and
+        // this thread is what stops it. It carries on in place, since a new thread would need
+        // the heap that is full, and reports the error once the heap allows.
+        unreported = heapFull;
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
     }
   }
 
-  /** The watchdog thread ended with {@code error}: replaced first (it may be needed), then logged. */
+  private static void sampleAll() {
+    for (Watched run : WATCHED) {
+      try {
+        run.sample();
+      } catch (RuntimeException unexpected) {
+        RexecBugException bug =
+            new RexecBugException("the watchdog could not sample a run", unexpected);
+        LOG.log(Level.ERROR, "rexec bug: stopping a run whose limits cannot be sampled", bug);
+        run.samplingFailed(bug);
+        WATCHED.remove(run);
+      }
+    }
+  }
+
+  /** The watchdog thread ended with {@code error}: replaced first (it is needed), then logged. */
   private static void died(Thread dead, Throwable error) {
     boolean replaced;
     synchronized (LOCK) {
@@ -114,14 +133,18 @@ final class Watchdog {
       try {
         ensureRunning();
       } catch (Error noThread) {
-        error.addSuppressed(noThread);
+        // The JVM may throw one preallocated OutOfMemoryError again: never suppress itself.
+        if (noThread != error) {
+          error.addSuppressed(noThread);
+        }
       }
       replaced = thread != null;
     }
     LOG.log(
         Level.ERROR,
-        "the rexec watchdog thread failed; "
-            + (replaced ? "a new one replaced it" : "the next run waiting starts a new one"),
+        replaced
+            ? "the rexec watchdog thread failed; a new one replaced it"
+            : "the rexec watchdog thread failed; the next run waiting starts a new one",
         error);
   }
 }

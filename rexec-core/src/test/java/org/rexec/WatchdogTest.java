@@ -44,12 +44,14 @@ class WatchdogTest {
   void captureTheLog() {
     logger.addHandler(capture);
     logger.setUseParentHandlers(false);
+    logger.setLevel(Level.ALL);
   }
 
   @AfterEach
   void restoreTheLog() {
     logger.removeHandler(capture);
     logger.setUseParentHandlers(true);
+    logger.setLevel(null);
   }
 
   @Test
@@ -98,6 +100,27 @@ class WatchdogTest {
       int before = run.samples.get();
       awaitTrue(() -> run.samples.get() > before + 1);
       assertThat(Watchdog.thread()).get().isNotSameAs(first);
+    } finally {
+      Watchdog.unwatch(run);
+    }
+    awaitTrue(() -> Watchdog.thread().isEmpty());
+  }
+
+  @Test
+  void aFullHeapOnTheWatchdogThreadIsLoggedAtDebugAndTheThreadCarriesOn() {
+    // A cell can fill the shared heap: expected, so the thread that stops it carries on, and
+    // the error is logged at DEBUG (FINE), not on the supervisor's standard error.
+    OutOfMemoryError heapFull = new OutOfMemoryError("simulated on the watchdog thread");
+    Counting run = new Counting(heapFull);
+    Watchdog.watch(run);
+    Thread watchdog = Watchdog.thread().orElseThrow();
+    try {
+      awaitTrue(() -> !logged.isEmpty());
+      assertThat(logged.get(0).getLevel()).isEqualTo(Level.FINE);
+      assertThat(logged.get(0).getThrown()).isSameAs(heapFull);
+      int before = run.samples.get();
+      awaitTrue(() -> run.samples.get() > before + 1);
+      assertThat(Watchdog.thread()).containsSame(watchdog);
     } finally {
       Watchdog.unwatch(run);
     }
