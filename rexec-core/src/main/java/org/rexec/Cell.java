@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import org.rexec.bug.RexecBugException;
 import org.rexec.compile.CompileCache;
 import org.rexec.fs.CellFiles;
 import org.rexec.policy.BoundedText;
@@ -29,7 +30,6 @@ import org.rexec.runtime.CellThreads;
 import org.rexec.runtime.RefusalSite;
 import org.rexec.runtime.StopReason;
 import org.rexec.runtime.ThrowableText;
-import org.rexec.bug.RexecBugException;
 
 /**
  * A padded cell: untrusted JVM code runs in it, sees only what its {@link Policy} grants, and

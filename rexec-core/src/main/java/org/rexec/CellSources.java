@@ -8,8 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.rexec.rewrite.CellClassPath;
 import org.rexec.bug.RexecBugException;
+import org.rexec.rewrite.CellClassPath;
 
 /**
  * The class files and resources loaded into one cell, by name. Sealed once the cell defines its

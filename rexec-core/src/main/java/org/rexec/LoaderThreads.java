@@ -8,10 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rexec.bug.RexecBugException;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.Guards;
 import org.rexec.runtime.Waits;
-import org.rexec.bug.RexecBugException;
 
 /**
  * The supervisor's threads for work a cell thread must not do itself: rewriting a class (which

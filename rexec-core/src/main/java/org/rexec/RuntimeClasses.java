@@ -11,8 +11,8 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.rexec.runtime.CellContext;
 import org.rexec.bug.RexecBugException;
+import org.rexec.runtime.CellContext;
 
 /**
  * Initializes every class of the runtime and the cell's file system once, before the first

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import org.rexec.cache.SizeBoundedCache;
 import org.rexec.bug.RexecBugException;
+import org.rexec.cache.SizeBoundedCache;
 
 /**
  * Compiled source programs by (file name, source text, where the file lies, class path, compiler

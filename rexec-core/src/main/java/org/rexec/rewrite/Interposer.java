@@ -9,8 +9,8 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.rexec.fs.StackTraces;
 import org.rexec.bug.RexecBugException;
+import org.rexec.fs.StackTraces;
 
 /**
  * Routes interposed JDK members to their shims, passing the calling class's cell last. A

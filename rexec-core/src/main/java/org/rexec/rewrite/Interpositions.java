@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.rexec.bug.RexecBugException;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.Interposes;
 import org.rexec.runtime.RedirectsConstructor;
 import org.rexec.runtime.Substitutes;
 import org.rexec.runtime.Shims;
-import org.rexec.bug.RexecBugException;
 
 /**
  * The table of interposed JDK members and their shims, read from the {@link Interposes}

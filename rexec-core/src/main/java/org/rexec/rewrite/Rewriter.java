@@ -7,9 +7,9 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
+import org.rexec.bug.RexecBugException;
 import org.rexec.policy.AllowList;
 import org.rexec.runtime.RefusalSite;
-import org.rexec.bug.RexecBugException;
 
 /**
  * Rewrites untrusted class files for a cell: one pass of small visitors, in this order:

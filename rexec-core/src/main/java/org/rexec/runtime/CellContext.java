@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import org.rexec.bug.RexecBugException;
 import org.rexec.fs.CellFiles;
 import org.rexec.fs.FileEvents;
 import org.rexec.policy.BoundedText;
 import org.rexec.policy.Limits;
 import org.rexec.policy.NetworkGrants;
 import org.rexec.policy.Units;
-import org.rexec.bug.RexecBugException;
 
 /**
  * One cell as its rewritten code sees it: the state every guard reads, and the cell's builtins
