@@ -15,13 +15,15 @@ import org.rexec.bug.RexecBugException;
 import org.rexec.runtime.CellContext;
 
 /**
- * Initializes every class of the runtime and the cell's file system once, before the first
- * cell exists. Their code runs on cell threads, which may be at the edge of their stack: a
+ * Initializes every class of the runtime, the cell's file system and {@code org.rexec.bug} once,
+ * before the first cell exists. Their code runs on cell threads, which may be at the edge of their stack: a
  * class initialized there could fail for the whole JVM.
  */
 final class RuntimeClasses {
 
-  private static final List<String> PACKAGES = List.of("org/rexec/runtime/", "org/rexec/fs/");
+  // org.rexec.bug too: the runtime and the file system throw its exception on cell threads.
+  private static final List<String> PACKAGES =
+      List.of("org/rexec/runtime/", "org/rexec/fs/", "org/rexec/bug/");
 
   private RuntimeClasses() {}
 
