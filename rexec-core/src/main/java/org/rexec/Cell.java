@@ -260,9 +260,9 @@ public final class Cell implements AutoCloseable {
   /**
    * Closes the cell: stops its current run, if any, and releases what the cell holds, in this
    * order: its run (stopped; {@link #run} returns once its threads have ended), its thread
-   * groups, the native memory of its compressors, its open files and its scratch directory. Its code can
-   * never run again and its classes become collectable once the supervisor holds none of its
-   * objects. The streams given to the {@link Builder} are the supervisor's and stay open.
+   * groups, the native memory of its compressors, its open files and its scratch directory. Its
+   * code can never run again and its classes become collectable once the supervisor holds none
+   * of its objects. The streams given to the {@link Builder} are the supervisor's and stay open.
    *
    * <p>Every step is taken even if an earlier one fails; then the first failure is thrown, the
    * later ones {@linkplain Throwable#getSuppressed() suppressed} by it. A file that cannot be

@@ -16,8 +16,8 @@ import org.rexec.runtime.CellContext;
 
 /**
  * Initializes every class of the runtime, the cell's file system and {@code org.rexec.bug} once,
- * before the first cell exists. Their code runs on cell threads, which may be at the edge of their stack: a
- * class initialized there could fail for the whole JVM.
+ * before the first cell exists. Their code runs on cell threads, which may be at the edge of
+ * their stack: a class initialized there could fail for the whole JVM.
  */
 final class RuntimeClasses {
 

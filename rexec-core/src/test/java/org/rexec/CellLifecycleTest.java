@@ -20,7 +20,8 @@ class CellLifecycleTest {
   @Test
   void closingTwiceIsANoOpAndTheCellStaysClosed() {
     Cell cell = Cell.create(Policy.defaults());
-    cell.run(cell.loadSource("A.java", "public class A { public static void main(String[] a) {} }"));
+    cell.run(
+        cell.loadSource("A.java", "public class A { public static void main(String[] a) {} }"));
 
     cell.close();
     cell.close();

@@ -94,7 +94,8 @@ public final class IpLiteral {
           : Inet6Address.getByAddress(null, address, scope);
     } catch (UnknownHostException impossible) {
       // Thrown only for a wrong length or a scope on an IPv4 address, which parse never makes.
-      throw new RexecBugException("an IPv4 or IPv6 address of the right length was refused", impossible);
+      throw new RexecBugException(
+          "an IPv4 or IPv6 address of the right length was refused", impossible);
     }
   }
 

@@ -142,7 +142,8 @@ public final class CellContext {
     if (loader instanceof Holder) {
       return ((Holder) loader).cellContext();
     }
-    throw new RexecBugException(cellClass.getName() + " was rewritten for a cell but not defined by one");
+    throw new RexecBugException(
+        cellClass.getName() + " was rewritten for a cell but not defined by one");
   }
 
   CellHost host() {
