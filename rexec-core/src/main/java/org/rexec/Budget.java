@@ -1,5 +1,6 @@
 package org.rexec;
 
+import org.rexec.bug.RexecBugException;
 import org.rexec.policy.Limits;
 import org.rexec.policy.Units;
 import org.rexec.runtime.CellContext;
@@ -10,7 +11,7 @@ import org.rexec.runtime.StopReason;
  * What one run may use and what it has used: the {@link Watchdog} samples it, and it stops the
  * cell when the run's wall time, CPU time or allocated bytes pass their limits.
  */
-final class Budget {
+final class Budget implements Watchdog.Watched {
 
   private final CellContext cell;
   private final Limits limits;
@@ -23,7 +24,8 @@ final class Budget {
   }
 
   /** Samples the run and stops the cell if a limit is passed; keeps a stopped run interrupted. */
-  void sample() {
+  @Override
+  public void sample() {
     if (cell.isStopped()) {
       // A thread that swallowed the interrupt and blocked again is interrupted again.
       cell.interruptThreads();
@@ -47,6 +49,13 @@ final class Budget {
           StopReason.MEMORY_LIMIT,
           "the run allocated more than " + Units.bytes(limits.memoryBytes()) + " (memory limit)");
     }
+  }
+
+  @Override
+  public void samplingFailed(RexecBugException bug) {
+    cell.stop(
+        StopReason.KILLED,
+        "rexec could not enforce the run's limits (a bug of rexec): " + bug.getCause());
   }
 
   /** What the run used, sampled now. */

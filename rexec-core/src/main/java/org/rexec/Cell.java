@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import org.rexec.bug.RexecBugException;
 import org.rexec.compile.CompileCache;
 import org.rexec.fs.CellFiles;
 import org.rexec.policy.BoundedText;
@@ -68,6 +69,7 @@ public final class Cell implements AutoCloseable {
   private final OutputStream stdoutSink;
   private final OutputStream stderrSink;
   private final Object runLock = new Object();
+  private final Object closeLock = new Object();
   private volatile boolean closed;
 
   private Cell(Builder builder) {
@@ -256,20 +258,36 @@ public final class Cell implements AutoCloseable {
   }
 
   /**
-   * Closes the cell: its code can never run again and its classes become collectable once the
-   * supervisor holds none of its objects. Idempotent.
+   * Closes the cell: stops its current run, if any, and releases what the cell holds, in this
+   * order: its run (stopped; {@link #run} returns once its threads have ended), its thread
+   * groups, the native memory of its compressors, its open files and its scratch directory. Its
+   * code can never run again and its classes become collectable once the supervisor holds none
+   * of its objects. The streams given to the {@link Builder} are the supervisor's and stay open.
+   *
+   * <p>Every step is taken even if an earlier one fails; then the first failure is thrown, the
+   * later ones {@linkplain Throwable#getSuppressed() suppressed} by it. A file that cannot be
+   * deleted is an {@link java.io.UncheckedIOException} naming the host path, whose cause is the
+   * {@link java.io.IOException} the host gave; the cell is closed all the same. An {@link Error}
+   * is thrown in preference to an exception. Calling {@code close} again, or while another
+   * thread closes the cell, does nothing and returns at once.
+   *
+   * @throws java.io.UncheckedIOException if a file of the cell's scratch directory could not be
+   *     deleted
    */
   @Override
   public void close() {
-    closed = true;
-    context.stop(StopReason.CLOSED, "the cell was closed");
-    context.threadGroups().close();
-    context.compressors().close();
-    try {
-      context.files().close();
-    } catch (IOException e) {
-      // The scratch directory could not be deleted entirely; the cell is closed regardless.
+    synchronized (closeLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
     }
+    new Releases()
+        .release("the run", () -> context.stop(StopReason.CLOSED, "the cell was closed"))
+        .release("the cell's thread groups", () -> context.threadGroups().close())
+        .release("the cell's compressors", () -> context.compressors().close())
+        .release("the cell's files", () -> context.files().close())
+        .throwFailures();
   }
 
   /**
@@ -439,6 +457,8 @@ public final class Cell implements AutoCloseable {
           if (next == null) {
             return;
           }
+          // The watchdog replaces itself if an error ended it; if even that failed, here.
+          Watchdog.ensureRunning();
           join(next, Watchdog.PERIOD_MILLIS);
         } catch (OutOfMemoryError heapFull) {
           // The heap is shared: a cell that fills it makes the supervisor's small allocations
@@ -689,7 +709,7 @@ public final class Cell implements AutoCloseable {
       return MethodHandles.publicLookup()
           .findVirtual(Runnable.class, "run", MethodType.methodType(void.class));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Runnable.run must exist", e);
+      throw new RexecBugException("Runnable.run must exist", e);
     }
   }
 

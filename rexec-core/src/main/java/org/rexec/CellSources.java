@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rexec.bug.RexecBugException;
 import org.rexec.rewrite.CellClassPath;
 
 /**
@@ -100,7 +101,7 @@ final class CellSources implements CellClassPath {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required on every JDK", e);
+      throw new RexecBugException("SHA-256 is required on every JDK", e);
     }
   }
 

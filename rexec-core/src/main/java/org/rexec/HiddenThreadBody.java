@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import org.rexec.bug.RexecBugException;
 
 /** Makes cell threads from a hidden copy of {@link ThreadBody}. */
 final class HiddenThreadBody {
@@ -30,7 +31,7 @@ final class HiddenThreadBody {
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable impossible) {
-      throw new IllegalStateException("the thread body constructor threw", impossible);
+      throw new RexecBugException("the thread body constructor threw", impossible);
     }
     // As the java launcher's main thread, whatever the supervisor's thread is: a program's
     // threads inherit both, and the run waits for those that are not daemons.
@@ -42,7 +43,7 @@ final class HiddenThreadBody {
   private static MethodHandle defineHidden() {
     try (InputStream in = ThreadBody.class.getResourceAsStream("ThreadBody.class")) {
       if (in == null) {
-        throw new IllegalStateException("ThreadBody.class is missing from rexec's jar");
+        throw new RexecBugException("ThreadBody.class is missing from rexec's jar");
       }
       MethodHandles.Lookup hidden =
           MethodHandles.lookup().defineHiddenClass(in.readAllBytes(), true);
@@ -56,7 +57,7 @@ final class HiddenThreadBody {
               MethodHandle.class,
               ThreadEnd.class));
     } catch (IOException | ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot define the hidden thread body", e);
+      throw new RexecBugException("cannot define the hidden thread body", e);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rexec.bug.RexecBugException;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.Guards;
 import org.rexec.runtime.Waits;
@@ -67,7 +68,7 @@ final class LoaderThreads {
       if (cause instanceof Error) {
         throw (Error) cause;
       }
-      throw new IllegalStateException(cause);
+      throw new RexecBugException("loader-thread work threw a checked exception", cause);
     }
   }
 

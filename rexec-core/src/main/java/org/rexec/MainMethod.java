@@ -6,6 +6,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import org.rexec.bug.RexecBugException;
 
 /**
  * Finds a program's entry point as the java launcher of the running JDK does: a
@@ -48,7 +49,7 @@ final class MainMethod {
       }
       return handle.asType(MethodType.methodType(void.class));
     } catch (IllegalAccessException impossible) {
-      throw new IllegalStateException("main was made accessible", impossible);
+      throw new RexecBugException("main was made accessible", impossible);
     }
   }
 

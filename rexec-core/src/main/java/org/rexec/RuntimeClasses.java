@@ -11,16 +11,19 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.rexec.bug.RexecBugException;
 import org.rexec.runtime.CellContext;
 
 /**
- * Initializes every class of the runtime and the cell's file system once, before the first
- * cell exists. Their code runs on cell threads, which may be at the edge of their stack: a
- * class initialized there could fail for the whole JVM.
+ * Initializes every class of the runtime, the cell's file system and {@code org.rexec.bug} once,
+ * before the first cell exists. Their code runs on cell threads, which may be at the edge of
+ * their stack: a class initialized there could fail for the whole JVM.
  */
 final class RuntimeClasses {
 
-  private static final List<String> PACKAGES = List.of("org/rexec/runtime/", "org/rexec/fs/");
+  // org.rexec.bug too: the runtime and the file system throw its exception on cell threads.
+  private static final List<String> PACKAGES =
+      List.of("org/rexec/runtime/", "org/rexec/fs/", "org/rexec/bug/");
 
   private RuntimeClasses() {}
 
@@ -35,7 +38,7 @@ final class RuntimeClasses {
         try {
           Class.forName(name, true, RuntimeClasses.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-          throw new IllegalStateException("rexec's own class is missing: " + name, e);
+          throw new RexecBugException("rexec's own class is missing: " + name, e);
         }
       }
     }
@@ -57,7 +60,7 @@ final class RuntimeClasses {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list rexec's runtime classes", e);
     } catch (URISyntaxException e) {
-      throw new IllegalStateException("rexec's location is not a path: " + source, e);
+      throw new RexecBugException("rexec's location is not a path: " + source, e);
     }
   }
 

@@ -53,6 +53,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void theBugExceptionIsTheLowestLeaf() {
+    // Every layer may throw RexecBugException, so it must depend on no other rexec package.
+    noClasses()
+        .that().resideInAPackage("org.rexec.bug..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "org.rexec", "org.rexec.policy..", "org.rexec.fs..", "org.rexec.compile..",
+            "org.rexec.cache..", "org.rexec.rewrite..", "org.rexec.runtime..", "org.rexec.cli..")
+        .check(classes);
+  }
+
+  @Test
   void theRewriterDoesNotDependOnTheApiOrTheCli() {
     noClasses()
         .that().resideInAPackage("org.rexec.rewrite..")

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import org.rexec.bug.RexecBugException;
 import org.rexec.cache.SizeBoundedCache;
 
 /**
@@ -125,7 +126,7 @@ public final class CompileCache {
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required on every JDK", e);
+      throw new RexecBugException("SHA-256 is required on every JDK", e);
     }
   }
 

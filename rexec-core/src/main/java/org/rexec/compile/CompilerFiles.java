@@ -15,6 +15,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
+import org.rexec.bug.RexecBugException;
 
 /**
  * javac's files: output in memory; the class path is only the given class files in memory, the
@@ -35,7 +36,7 @@ final class CompilerFiles extends ForwardingJavaFileManager<StandardJavaFileMana
       standard.setLocation(StandardLocation.SOURCE_PATH, List.of());
       standard.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
     } catch (IOException e) {
-      throw new IllegalStateException("cannot configure javac's file manager", e);
+      throw new RexecBugException("cannot configure javac's file manager", e);
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import javax.lang.model.SourceVersion;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
+import org.rexec.bug.RexecBugException;
 
 /**
  * The source path of a launched file, as javac sees it: the {@code .java} files of the tree rooted
@@ -186,7 +187,7 @@ final class SourceTree {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required on every JDK", e);
+      throw new RexecBugException("SHA-256 is required on every JDK", e);
     }
   }
 

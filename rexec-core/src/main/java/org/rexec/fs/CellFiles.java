@@ -406,28 +406,53 @@ public final class CellFiles implements Closeable {
         });
   }
 
+  /**
+   * Deletes the tree at {@code root}, as much of it as the host allows: a file that cannot be
+   * deleted does not keep the others. Throws the first failure, the later ones suppressed.
+   */
   private static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
+    List<IOException> failures = new ArrayList<>();
     // Does not follow symbolic links: a link in the scratch directory is deleted, not its target.
     Files.walkFileTree(
         root,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-              throws IOException {
-            Files.deleteIfExists(file);
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            delete(file, failures);
             return FileVisitResult.CONTINUE;
           }
 
           @Override
-          public FileVisitResult postVisitDirectory(Path directory, IOException failure)
-              throws IOException {
-            Files.deleteIfExists(directory);
+          public FileVisitResult visitFileFailed(Path file, IOException failure) {
+            failures.add(failure);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path directory, IOException failure) {
+            if (failure != null) {
+              failures.add(failure);
+            }
+            delete(directory, failures);
             return FileVisitResult.CONTINUE;
           }
         });
+    if (!failures.isEmpty()) {
+      IOException first = failures.get(0);
+      failures.subList(1, failures.size()).forEach(first::addSuppressed);
+      throw first;
+    }
+  }
+
+  private static void delete(Path path, List<IOException> failures) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      failures.add(e);
+    }
   }
 
   /**

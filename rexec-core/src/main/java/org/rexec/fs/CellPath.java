@@ -11,6 +11,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Objects;
+import org.rexec.bug.RexecBugException;
 
 /**
  * A path of a cell's file system: a POSIX path as the cell sees it. Its syntax (names, parents,
@@ -118,7 +119,7 @@ final class CellPath implements Path {
     try {
       return new URI("file", null, absolute, null);
     } catch (URISyntaxException impossible) {
-      throw new IllegalStateException("a cell path is a valid URI path: " + absolute, impossible);
+      throw new RexecBugException("a cell path is a valid URI path: " + absolute, impossible);
     }
   }
 

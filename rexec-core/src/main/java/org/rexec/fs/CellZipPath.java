@@ -11,6 +11,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Objects;
+import org.rexec.bug.RexecBugException;
 
 /**
  * A path of a cell's zip file system: the JDK's zip path inside, never handed out, so that
@@ -119,7 +120,7 @@ final class CellZipPath implements Path {
     try {
       return new URI("jar", fileSystem.zipFile().toUri() + "!" + toAbsolutePath(), null);
     } catch (URISyntaxException impossible) {
-      throw new IllegalStateException("a zip path is a valid URI: " + this, impossible);
+      throw new RexecBugException("a zip path is a valid URI: " + this, impossible);
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.rexec.bug.RexecBugException;
 
 /**
  * The JDK classes and members that untrusted code may reference directly. Immutable.
@@ -182,7 +183,7 @@ public final class AllowList {
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required on every JDK", e);
+      throw new RexecBugException("SHA-256 is required on every JDK", e);
     }
   }
 
@@ -305,7 +306,7 @@ public final class AllowList {
     private static AllowList load() {
       try (InputStream in = AllowList.class.getResourceAsStream(DEFAULT_RESOURCE)) {
         if (in == null) {
-          throw new IllegalStateException("the default allow-list resource is missing");
+          throw new RexecBugException("the default allow-list resource is missing");
         }
         return parse(DEFAULT_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
+import org.rexec.bug.RexecBugException;
 
 /**
  * An IP address written as text, recognized by exactly the rules {@code
@@ -93,7 +94,8 @@ public final class IpLiteral {
           : Inet6Address.getByAddress(null, address, scope);
     } catch (UnknownHostException impossible) {
       // Thrown only for a wrong length or a scope on an IPv4 address, which parse never makes.
-      throw new IllegalStateException(impossible);
+      throw new RexecBugException(
+          "an IPv4 or IPv6 address of the right length was refused", impossible);
     }
   }
 

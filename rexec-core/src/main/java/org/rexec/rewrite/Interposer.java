@@ -9,6 +9,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.rexec.bug.RexecBugException;
 import org.rexec.fs.StackTraces;
 
 /**
@@ -179,7 +180,7 @@ final class Interposer extends CodeRewriter {
           mv.visitInsn(Opcodes.POP);
           break;
         default:
-          throw new IllegalStateException("cannot map the first of " + count + " arguments");
+          throw new RexecBugException("cannot map the first of " + count + " arguments");
       }
     }
 
@@ -280,7 +281,7 @@ final class Interposer extends CodeRewriter {
               Type.getObjectType(target.getOwner()), Type.getArgumentTypes(target.getDesc()));
           case Opcodes.H_INVOKEVIRTUAL, Opcodes.H_INVOKEINTERFACE -> withReceiver(
               target, receiver == null ? Type.getObjectType(target.getOwner()) : receiver);
-          default -> throw new IllegalStateException("no bridge for handle kind " + target);
+          default -> throw new RexecBugException("no bridge for handle kind " + target);
         };
     return new Handle(
         Opcodes.H_INVOKESTATIC,

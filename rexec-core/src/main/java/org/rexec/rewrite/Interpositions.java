@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.rexec.bug.RexecBugException;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.Interposes;
 import org.rexec.runtime.RedirectsConstructor;
@@ -161,7 +162,7 @@ final class Interpositions {
 
   private static void put(Map<Member, Shim> shims, Member key, Shim shim) {
     if (shims.put(key, shim) != null) {
-      throw new IllegalStateException("two shims for " + key);
+      throw new RexecBugException("two shims for " + key);
     }
   }
 
@@ -183,7 +184,7 @@ final class Interpositions {
             && !Modifier.isFinal(substitute.getModifiers())
             && substitute.getSuperclass() == annotation.value();
     if (!wellFormed) {
-      throw new IllegalStateException(
+      throw new RexecBugException(
           substitute + " must be a public, non-final direct subclass of what it @Substitutes");
     }
     String substituteName = Type.getInternalName(substitute);
@@ -191,7 +192,7 @@ final class Interpositions {
     for (Constructor<?> constructor : substitute.getConstructors()) {
       Class<?>[] parameters = constructor.getParameterTypes();
       if (parameters.length == 0 || parameters[parameters.length - 1] != CellContext.class) {
-        throw new IllegalStateException(constructor + " must take the CellContext last");
+        throw new RexecBugException(constructor + " must take the CellContext last");
       }
       Class<?>[] mirrored = Arrays.copyOf(parameters, parameters.length - 1);
       put(shims, constructorKey(annotation.value(), mirrored),
@@ -215,7 +216,7 @@ final class Interpositions {
     } else if (mapped == 1 && to.length == from.length + 1 && to[1] == boolean.class) {
       form = Form.REDIRECT_FIRST_INSERT_FALSE;
     } else {
-      throw new IllegalStateException("redirect " + shim + " maps neither one nor all arguments");
+      throw new RexecBugException("redirect " + shim + " maps neither one nor all arguments");
     }
     boolean wellFormed =
         Modifier.isStatic(shim.getModifiers())
@@ -225,7 +226,7 @@ final class Interpositions {
             && from.length <= 3
             && Arrays.stream(from).noneMatch(type -> type == long.class || type == double.class);
     if (!wellFormed) {
-      throw new IllegalStateException("redirect " + shim + " does not fit its annotation");
+      throw new RexecBugException("redirect " + shim + " does not fit its annotation");
     }
     return new Shim(
         Type.getInternalName(shim.getDeclaringClass()),
@@ -247,7 +248,7 @@ final class Interpositions {
             && redirect.to().length + 1 - slots(redirect.from()) <= 3 // see Interposer.spread
             && Arrays.stream(redirect.to()).noneMatch(Class::isPrimitive);
     if (!wellFormed) {
-      throw new IllegalStateException("spreading redirect " + shim + " does not fit its annotation");
+      throw new RexecBugException("spreading redirect " + shim + " does not fit its annotation");
     }
     return new Shim(
         Type.getInternalName(shim.getDeclaringClass()),
@@ -270,7 +271,7 @@ final class Interpositions {
             && parameters.length > 0
             && parameters[parameters.length - 1] == CellContext.class;
     if (!wellFormed) {
-      throw new IllegalStateException(
+      throw new RexecBugException(
           "shim " + shim + " must be public static and take the CellContext last");
     }
     String owner =
@@ -282,7 +283,7 @@ final class Interpositions {
     switch (interposes.kind()) {
       case STATIC_FIELD_GET:
         if (withoutContext.length != 0) {
-          throw new IllegalStateException("field shim " + shim + " takes only the context");
+          throw new RexecBugException("field shim " + shim + " takes only the context");
         }
         return new Member(
             interposes.kind(), owner, name, Type.getDescriptor(shim.getReturnType()));
@@ -293,13 +294,13 @@ final class Interpositions {
       case SPECIAL_METHOD:
         if (withoutContext.length == 0
             || !Type.getInternalName(withoutContext[0]).equals(owner)) {
-          throw new IllegalStateException("instance shim " + shim + " must take the receiver first");
+          throw new RexecBugException("instance shim " + shim + " must take the receiver first");
         }
         Class<?>[] arguments = Arrays.copyOfRange(withoutContext, 1, withoutContext.length);
         return new Member(
             interposes.kind(), owner, name, descriptor(arguments, shim.getReturnType()));
       default:
-        throw new IllegalStateException("unknown kind " + interposes.kind());
+        throw new RexecBugException("unknown kind " + interposes.kind());
     }
   }
 

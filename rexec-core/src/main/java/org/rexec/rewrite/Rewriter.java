@@ -7,6 +7,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
+import org.rexec.bug.RexecBugException;
 import org.rexec.policy.AllowList;
 import org.rexec.runtime.RefusalSite;
 
@@ -226,7 +227,7 @@ public final class Rewriter {
 
     @Override
     protected String getCommonSuperClass(String type1, String type2) {
-      throw new IllegalStateException("the rewriter never computes frames");
+      throw new RexecBugException("the rewriter never computes frames");
     }
   }
 

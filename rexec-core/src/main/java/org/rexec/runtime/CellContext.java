@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import org.rexec.bug.RexecBugException;
 import org.rexec.fs.CellFiles;
 import org.rexec.fs.FileEvents;
 import org.rexec.policy.BoundedText;
@@ -134,14 +135,15 @@ public final class CellContext {
    * The context of the cell that defined {@code cellClass}. Called by the static initializer of
    * every rewritten class.
    *
-   * @throws IllegalStateException if the class was not defined by a cell
+   * @throws org.rexec.bug.RexecBugException if the class was not defined by a cell
    */
   public static CellContext of(Class<?> cellClass) {
     ClassLoader loader = cellClass.getClassLoader();
     if (loader instanceof Holder) {
       return ((Holder) loader).cellContext();
     }
-    throw new IllegalStateException(cellClass.getName() + " was not defined by a cell");
+    throw new RexecBugException(
+        cellClass.getName() + " was rewritten for a cell but not defined by one");
   }
 
   CellHost host() {
@@ -249,14 +251,16 @@ public final class CellContext {
   /**
    * Starts a run: installs the run's streams and lets cell code execute.
    *
-   * @throws IllegalStateException if a run is active or the cell was stopped
+   * @throws IllegalStateException if the cell was stopped
+   * @throws org.rexec.bug.RexecBugException if a run is active
    */
   public synchronized void beginRun(InputStream stdin, PrintStream stdout, PrintStream stderr) {
     if (state == STOPPED) {
       throw new IllegalStateException("the cell was stopped: " + termination.getMessage());
     }
     if (state != IDLE) {
-      throw new IllegalStateException("a run of this cell is already active");
+      // Cell serializes its runs and stops a cell whose run left threads behind.
+      throw new RexecBugException("a run of this cell is already active");
     }
     this.in = Objects.requireNonNull(stdin, "stdin");
     this.out = Objects.requireNonNull(stdout, "stdout");

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SwitchPoint;
 import java.lang.management.ManagementFactory;
+import org.rexec.bug.RexecBugException;
 
 /**
  * The kill check at loop back-edges of one cell: a method handle that every rewritten class of
@@ -59,7 +60,7 @@ final class LoopGuard {
           .findStatic(
               Guards.class, "check", MethodType.methodType(void.class, CellContext.class));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Guards.check is missing", e);
+      throw new RexecBugException("Guards.check is missing", e);
     }
   }
 
