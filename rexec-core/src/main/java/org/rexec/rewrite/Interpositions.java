@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.rexec.policy.Rule;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.Interposes;
 import org.rexec.runtime.RedirectsConstructor;
@@ -34,7 +35,7 @@ final class Interpositions {
    *     or {@code null}
    */
   record Shim(
-      String owner, String name, String descriptor, Form form, String target, String refuses) {
+      String owner, String name, String descriptor, Form form, String target, Rule refuses) {
     Shim(String owner, String name, String descriptor, Form form, String target) {
       this(owner, name, descriptor, form, target, null);
     }
@@ -153,7 +154,7 @@ final class Interpositions {
                 Type.getMethodDescriptor(method),
                 Form.CALL,
                 null,
-                interposes.refuses().isEmpty() ? null : interposes.refuses()));
+                interposes.refuses().length == 0 ? null : interposes.refuses()[0]));
       }
     }
     return new Interpositions(shims, substitutes);
