@@ -154,10 +154,20 @@ final class Interpositions {
                 Type.getMethodDescriptor(method),
                 Form.CALL,
                 null,
-                interposes.refuses().length == 0 ? null : interposes.refuses()[0]));
+                refusingRule(method, interposes)));
       }
     }
     return new Interpositions(shims, substitutes);
+  }
+
+  /** The one rule under which {@code method} refuses every call, or {@code null}. */
+  private static Rule refusingRule(Method method, Interposes interposes) {
+    Rule[] rules = interposes.refuses();
+    if (rules.length > 1) {
+      throw new IllegalArgumentException(
+          "a shim refuses under one rule, " + method + " names " + rules.length);
+    }
+    return rules.length == 0 ? null : rules[0];
   }
 
   private static void put(Map<Member, Shim> shims, Member key, Shim shim) {
