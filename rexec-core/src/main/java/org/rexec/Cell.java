@@ -19,6 +19,7 @@ import org.rexec.bug.RexecBugException;
 import org.rexec.compile.CompileCache;
 import org.rexec.fs.CellFiles;
 import org.rexec.policy.BoundedText;
+import org.rexec.policy.Rule;
 import org.rexec.rewrite.Packages;
 import org.rexec.rewrite.RewriteCache;
 import org.rexec.rewrite.RewriteResult;
@@ -329,7 +330,7 @@ public final class Cell implements AutoCloseable {
       if (policy.strict()) {
         long violations = strictCheck();
         if (violations > 0) {
-          return finish(RunStatus.REJECTED, RunResult.EXIT_REJECTED)
+          return finish(RunStatus.REJECTED)
               .message(violations + " violation(s) in strict mode; nothing ran")
               .build();
         }
@@ -345,7 +346,7 @@ public final class Cell implements AutoCloseable {
       } catch (SecurityException | ClassFormatError rejected) {
         // A class file the cell refuses, or one it cannot read (malformed, or of a version
         // this JDK does not know), is refused as java refuses it, before anything runs.
-        return finish(RunStatus.REJECTED, RunResult.EXIT_REJECTED)
+        return finish(RunStatus.REJECTED)
             .message(rejected.getMessage())
             .build();
       } catch (LinkageError broken) {
@@ -354,7 +355,7 @@ public final class Cell implements AutoCloseable {
         // The JVM defines a class's supertypes one inside the other on this, the caller's,
         // thread: a hierarchy within the rewriter's bound can still be too deep for its stack.
         // Nothing of the cell has run; the JVM undoes the definitions it did not finish.
-        return finish(RunStatus.REJECTED, RunResult.EXIT_REJECTED)
+        return finish(RunStatus.REJECTED)
             .message(
                 "the supertypes of " + mainClassName
                     + " are too deep to load on the calling thread's stack")
@@ -385,17 +386,16 @@ public final class Cell implements AutoCloseable {
       CellTermination exit = context.exitRequest();
       RunResult.Builder result;
       if (ending != null) {
-        RunStatus status = statusOf(ending.stopReason());
-        result = finish(status, exitCodeOf(status)).message(ending.getMessage());
+        result = finish(RunStatus.after(ending.stopReason())).message(ending.getMessage());
       } else if (exit != null && !exitedWhileDescribing) {
         // As in a JVM, an exit after main threw (by another thread) decides the status.
         result = finish(RunStatus.EXITED, exit.exitStatus());
       } else if (failedWith != null) {
         ThrownException described =
             thrown != null ? thrown : new ThrownException(failedWith, null, "");
-        result = finish(RunStatus.EXCEPTION, RunResult.EXIT_EXCEPTION).exception(described);
+        result = finish(RunStatus.EXCEPTION).exception(described);
       } else {
-        result = finish(RunStatus.COMPLETED, 0);
+        result = finish(RunStatus.COMPLETED);
       }
       CellThreads.Usage used = budget.used();
       return result
@@ -606,7 +606,12 @@ public final class Cell implements AutoCloseable {
     }
 
     private RunResult error(String message) {
-      return finish(RunStatus.ERROR, RunResult.EXIT_ERROR).message(message).build();
+      return finish(RunStatus.ERROR).message(message).build();
+    }
+
+    /** A result of {@code status}, with the exit code that status has. */
+    private RunResult.Builder finish(RunStatus status) {
+      return finish(status, status.exitCode());
     }
 
     private RunResult.Builder finish(RunStatus status, int exitCode) {
@@ -629,43 +634,6 @@ public final class Cell implements AutoCloseable {
   /** Waits one watchdog period without allocating. */
   private static void pause() {
     LockSupport.parkNanos(Watchdog.PERIOD_MILLIS * 1_000_000);
-  }
-
-  private static RunStatus statusOf(StopReason reason) {
-    switch (reason) {
-      case TIMEOUT:
-        return RunStatus.TIMEOUT;
-      case CPU_LIMIT:
-        return RunStatus.CPU_LIMIT;
-      case MEMORY_LIMIT:
-        return RunStatus.MEMORY_LIMIT;
-      case THREAD_LIMIT:
-        return RunStatus.THREAD_LIMIT;
-      case OUTPUT_LIMIT:
-        return RunStatus.OUTPUT_LIMIT;
-      case STACK:
-        return RunStatus.STACK;
-      default:
-        return RunStatus.KILLED;
-    }
-  }
-
-  private static int exitCodeOf(RunStatus status) {
-    switch (status) {
-      case TIMEOUT:
-      case CPU_LIMIT:
-        return RunResult.EXIT_TIMEOUT;
-      case MEMORY_LIMIT:
-        return RunResult.EXIT_MEMORY_LIMIT;
-      case THREAD_LIMIT:
-        return RunResult.EXIT_THREAD_LIMIT;
-      case OUTPUT_LIMIT:
-        return RunResult.EXIT_OUTPUT_LIMIT;
-      case STACK:
-        return RunResult.EXIT_STACK;
-      default:
-        return RunResult.EXIT_KILLED;
-    }
   }
 
   /** {@code name (STATE)}, the name (the program's choice) cut to leave room for the state. */
@@ -750,7 +718,7 @@ public final class Cell implements AutoCloseable {
     }
 
     @Override
-    public String hiddenClassRule(String binaryName) {
+    public Rule hiddenClassRule(String binaryName) {
       return HostClasses.hiddenRule(binaryName);
     }
   }

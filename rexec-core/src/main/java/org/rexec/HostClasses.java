@@ -1,7 +1,7 @@
 package org.rexec;
 
+import org.rexec.policy.Rule;
 import org.rexec.rewrite.Packages;
-import org.rexec.rewrite.RuleNames;
 
 /**
  * Which class names are hidden from cells rather than absent: rexec's own packages, and the
@@ -20,14 +20,14 @@ final class HostClasses {
   private HostClasses() {}
 
   /** The rule hiding {@code binaryName} (an array's element too), or {@code null}. */
-  static String hiddenRule(String binaryName) {
+  static Rule hiddenRule(String binaryName) {
     String element = elementName(binaryName);
     if (element == null) {
       return null;
     }
     String internalName = CellSources.internalName(element);
     if (Packages.isRexec(internalName)) {
-      return RuleNames.RUNTIME_PACKAGE;
+      return Rule.RUNTIME_PACKAGE;
     }
     if (Packages.isJdk(internalName) || internalName.startsWith("java/")) {
       return null;
@@ -36,7 +36,7 @@ final class HostClasses {
     for (ClassLoader loader :
         new ClassLoader[] {HostClasses.class.getClassLoader(), ClassLoader.getSystemClassLoader()}) {
       if (loader != null && loader.getResource(resource) != null) {
-        return RuleNames.HOST_CLASSES;
+        return Rule.HOST_CLASSES;
       }
     }
     return null;

@@ -6,58 +6,86 @@ import org.rexec.runtime.RefusalSite;
 /**
  * One operation a cell was refused: what, where, and which rule refused it.
  *
+ * <p>The supervisor's view of a refusal site, the runtime's one description of a refusal: this
+ * class adds where and how it is shown, not fields of its own.
+ *
  * <p>Bounded: each text field holds at most {@value #MAX_FIELD_LENGTH} characters, whatever the
  * program named (a path of millions of characters, a crafted class file's names); a longer one
  * is cut and ends with {@code ... (N more characters)}.
- *
- * @param operation what was attempted, one word: {@code call}, {@code field}, {@code new},
- *     {@code class}, {@code method-handle}, {@code bootstrap}, {@code extend}, {@code define},
- *     {@code native}
- * @param detail the target, e.g. {@code java.lang.Runtime.exec(java.lang.String)}
- * @param rule the rule that refused it, e.g. {@code allow-list} (see {@code docs/POLICY.md})
- * @param className the class whose code attempted it
- * @param methodName the method that attempted it, or {@code ""} for the class as a whole
- * @param line the source line, or {@code -1} if unknown
  */
-public record Violation(
-    String operation, String detail, String rule, String className, String methodName, int line) {
+public final class Violation {
 
   /** Characters of each text field, at most. */
   public static final int MAX_FIELD_LENGTH = RefusalSite.MAX_FIELD_LENGTH;
 
-  public Violation {
-    operation = RefusalSite.field(operation, "operation");
-    detail = RefusalSite.field(detail, "detail");
-    rule = RefusalSite.field(rule, "rule");
-    className = RefusalSite.field(className, "className");
-    methodName = RefusalSite.field(methodName, "methodName");
+  private final RefusalSite site;
+
+  private Violation(RefusalSite site) {
+    this.site = site;
   }
 
   static Violation of(RefusalSite site) {
-    return new Violation(
-        site.operation(),
-        site.detail(),
-        site.rule(),
-        site.className(),
-        site.methodName(),
-        site.line());
+    return new Violation(site);
+  }
+
+  /**
+   * What was attempted, one word: {@code call}, {@code field}, {@code new}, {@code class},
+   * {@code method-handle}, {@code bootstrap}, {@code extend}, {@code define}, {@code native}, ...
+   */
+  public String operation() {
+    return site.operation();
+  }
+
+  /** The target, e.g. {@code java.lang.Runtime.exec(java.lang.String)}. */
+  public String detail() {
+    return site.detail();
+  }
+
+  /** The name of the rule that refused it, e.g. {@code allow-list} (see docs/POLICY.md). */
+  public String rule() {
+    return site.rule().label();
+  }
+
+  /** The class whose code attempted it. */
+  public String className() {
+    return site.className();
+  }
+
+  /** The method that attempted it, or {@code ""} for the class as a whole. */
+  public String methodName() {
+    return site.methodName();
+  }
+
+  /** The source line, or {@code -1} if unknown. */
+  public int line() {
+    return site.line();
   }
 
   /** Where it happened: {@code Class.method:line}, as much of it as is known. */
   public String location() {
-    StringBuilder where = new StringBuilder(className);
-    if (!methodName.isEmpty()) {
-      where.append('.').append(methodName);
+    StringBuilder where = new StringBuilder(className());
+    if (!methodName().isEmpty()) {
+      where.append('.').append(methodName());
     }
-    if (line >= 0) {
-      where.append(':').append(line);
+    if (line() >= 0) {
+      where.append(':').append(line());
     }
     return where.toString();
   }
 
   /** The message untrusted code saw: what was refused and by which rule. */
   public String message() {
-    return new RefusalSite(operation, detail, rule, className, methodName, line).message();
+    return site.message();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Violation && ((Violation) other).site.equals(site);
+  }
+
+  @Override
+  public int hashCode() {
+    return site.hashCode();
   }
 
   /**

@@ -10,8 +10,11 @@ final class ExitCodes {
   /** {@code rexec check} found violations. */
   static final int VIOLATIONS = 1;
 
-  /** Bad usage or bad input: unknown option, missing file, not a class file, compile error. */
-  static final int USAGE = 2;
+  /**
+   * Bad usage or bad input: unknown option, missing file, not a class file, compile error; also
+   * a run that could not start, whose status has this code.
+   */
+  static final int USAGE = RunResult.EXIT_ERROR;
 
   /** rexec itself failed; a bug to report. */
   static final int INTERNAL_ERROR = 125;

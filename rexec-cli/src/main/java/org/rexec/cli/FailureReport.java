@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rexec.CompileError;
+import org.rexec.RunStatus;
 import org.rexec.policy.BoundedText;
 
 /**
@@ -19,14 +20,17 @@ final class FailureReport {
   /** The command line is wrong: an unknown option, a bad value, a missing target. */
   static final String USAGE_ERROR = "usage-error";
 
-  /** The target is not a program rexec can load: missing, not a jar, no main class. */
-  static final String ERROR = "error";
+  /**
+   * The target is not a program rexec can load: missing, not a jar, no main class. The word of
+   * a run that could not start, so a caller reads one word for both.
+   */
+  static final String ERROR = RunStatus.ERROR.label();
 
   /** The source program did not compile. */
   static final String COMPILE_ERROR = "compile-error";
 
-  /** A class file the cell refuses to load. */
-  static final String REJECTED = "rejected";
+  /** A class file the cell refuses to load: the word of a rejected run. */
+  static final String REJECTED = RunStatus.REJECTED.label();
 
   /** rexec itself failed: a bug. */
   static final String INTERNAL_ERROR = "internal-error";

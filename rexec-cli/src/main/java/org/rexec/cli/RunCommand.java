@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rexec.Cell;
 import org.rexec.RunResult;
-import org.rexec.RunStatus;
 import org.rexec.Violation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -153,12 +152,10 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * The exit status of {@code rexec run}: the program's, as a shell sees it ({@code
-   * System.exit(-1)} exits with 255, as under {@code java}); 2 when the run could not start.
+   * System.exit(-1)} exits with 255, as under {@code java}); otherwise the one the run's status
+   * has ({@code RunResult.EXIT_*}: 2, as for bad usage, when the run could not start).
    */
   static int exitCode(RunResult result) {
-    if (result.status() == RunStatus.ERROR) {
-      return ExitCodes.USAGE;
-    }
     return ExitCodes.processStatus(result.exitCode());
   }
 }

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
+import org.rexec.policy.Rule;
 
 /**
  * Attribute views of cell paths: each read or update resolves the path again under the cell's
@@ -100,13 +101,13 @@ final class CellAttributeViews {
     @Override
     public void setOwner(UserPrincipal owner) throws IOException {
       throw StackTraces.forCell(new java.nio.file.AccessDeniedException(
-          path.toString(), null, CellFiles.denial(FileRules.OWNER)));
+          path.toString(), null, CellFiles.denial(Rule.FILE_OWNER)));
     }
 
     @Override
     public void setGroup(GroupPrincipal group) throws IOException {
       throw StackTraces.forCell(new java.nio.file.AccessDeniedException(
-          path.toString(), null, CellFiles.denial(FileRules.OWNER)));
+          path.toString(), null, CellFiles.denial(Rule.FILE_OWNER)));
     }
   }
 }

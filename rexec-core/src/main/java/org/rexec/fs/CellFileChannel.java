@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.Objects;
+import org.rexec.policy.Rule;
 
 /**
  * A host file channel as a cell uses it: bytes are counted, growth of a scratch file is
@@ -179,7 +180,9 @@ final class CellFileChannel extends FileChannel {
   @Override
   public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
     throw StackTraces.forCell(new IOException(
-        "mapping a file into memory is not allowed in this cell (rule: memory-mapping)"));
+        "mapping a file into memory is not allowed in this cell (rule: "
+            + Rule.MEMORY_MAPPING
+            + ")"));
   }
 
   @Override

@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import org.rexec.policy.Rule;
 
 /**
  * The provider of a cell's file system: every NIO operation on a cell path, checked against the
@@ -180,7 +181,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
    */
   private void checkNotSpecial(CellFiles.Target target) throws IOException {
     if (target.exists() && target.attributes().isOther()) {
-      throw files.refuse("open", target.cellPath(), FileRules.SPECIAL);
+      throw files.refuse("open", target.cellPath(), Rule.SPECIAL_FILES);
     }
   }
 
@@ -280,7 +281,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
                           .resolveSibling(targetPath.syntax())
                           .toString());
           if (!files.mayLinkTo(held, targetCell)) {
-            throw files.refuse("link", place.cellPath(), FileRules.LINK);
+            throw files.refuse("link", place.cellPath(), Rule.FILE_LINK);
           }
           // The link's text names the host path of the target's cell path, relative where the
           // cell wrote it relative and it means the same from the link's host directory.
@@ -313,11 +314,11 @@ public final class CellFileSystemProvider extends FileSystemProvider {
         held -> {
           CellFiles.Target place = resolve(held, link, Access.WRITE, false);
           if (!files.allows(held, cellPath(existing).toString(), Access.WRITE, true)) {
-            throw files.refuse("link", place.cellPath(), FileRules.LINK);
+            throw files.refuse("link", place.cellPath(), Rule.FILE_LINK);
           }
           CellFiles.Target file = resolve(held, existing, Access.WRITE, true);
           if (files.quota().covers(place.host()) != files.quota().covers(file.host())) {
-            throw files.refuse("link", place.cellPath(), FileRules.LINK);
+            throw files.refuse("link", place.cellPath(), Rule.FILE_LINK);
           }
           files.quota().create(place.host(), place.cellPath());
           try {
@@ -574,7 +575,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
     CellFiles.Target from = resolve(held, source, Access.WRITE, false);
     CellFiles.Target to = resolve(held, target, Access.WRITE, false);
     if (from.isMemory()) {
-      throw files.refuse(Access.WRITE, from.cellPath(), FileRules.WRITE);
+      throw files.refuse(Access.WRITE, from.cellPath(), Rule.FILE_WRITE);
     }
     files.checkNotAGrantRoot(from, "move");
     files.checkNotAGrantRoot(to, "move");
@@ -629,7 +630,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
         entries++;
         if (attributes.isRegularFile()) {
           if (!isLastName(entry, attributes)) {
-            throw files.refuse("move", to.cellPath(), FileRules.LINK);
+            throw files.refuse("move", to.cellPath(), Rule.FILE_LINK);
           }
           quota.charge(to.host(), attributes.fileKey(), attributes.size(), to.cellPath());
           counted.add(attributes.fileKey());
@@ -730,7 +731,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
     Path resolved = place.host().resolveSibling(hostTarget).normalize();
     String cellTarget = files.cellPathOf(resolved);
     if (cellTarget == null || files.mountFor(cellTarget) == null) {
-      throw files.refuse(Access.READ, place.cellPath(), FileRules.ESCAPE);
+      throw files.refuse(Access.READ, place.cellPath(), Rule.FILE_ESCAPE);
     }
     if (!hostTarget.isAbsolute()) {
       return fileSystem.getPath(hostTarget.toString());
@@ -863,7 +864,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
   @Override
   public void setAttribute(Path path, String attribute, Object given, LinkOption... options)
       throws IOException {
-    String rule = settableRule(attribute);
+    Rule rule = settableRule(attribute);
     Object value = rule == null ? CellArguments.attributeValue(attribute, given) : null;
     HostNamespace.using(
         held -> {
@@ -889,16 +890,16 @@ public final class CellFileSystemProvider extends FileSystemProvider {
    * are the host's ({@code file-owner}); other views ({@code unix:mode} sets set-user-ID bits,
    * {@code unix:uid} an owner) are not the cell's ({@code file-attributes}).
    */
-  private static String settableRule(String attribute) {
+  private static Rule settableRule(String attribute) {
     int colon = attribute.indexOf(':');
     String view = colon < 0 ? "basic" : attribute.substring(0, colon);
     String name = attribute.substring(colon + 1);
     if (name.equals("owner") || name.equals("group")) {
-      return FileRules.OWNER;
+      return Rule.FILE_OWNER;
     }
     boolean known = view.equals("basic") || view.equals("posix");
     boolean settable = SETTABLE.contains(name) && (view.equals("posix") || !name.equals("permissions"));
-    return known && settable ? null : FileRules.ATTRIBUTES;
+    return known && settable ? null : Rule.FILE_ATTRIBUTES;
   }
 
   /** Work on the host's attribute view of a checked real path. */
@@ -947,7 +948,7 @@ public final class CellFileSystemProvider extends FileSystemProvider {
           }
           String cell = follows(options) ? files.cellPathOf(target.host()) : target.cellPath();
           if (cell == null) {
-            throw files.refuse(Access.READ, target.cellPath(), FileRules.ESCAPE);
+            throw files.refuse(Access.READ, target.cellPath(), Rule.FILE_ESCAPE);
           }
           return fileSystem.getPath(cell);
         });

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rexec.policy.Rule;
 
 /**
  * The file namespace of one cell: what each cell path means on the host, and whether the cell
@@ -180,7 +181,7 @@ public final class CellFiles implements Closeable {
   void checkNotAGrantRoot(Target target, String operation) throws AccessDeniedException {
     for (Path root : realRoots.values()) {
       if (target.host() != null && root.startsWith(target.host())) {
-        throw refuse(operation, target.cellPath(), FileRules.WRITE);
+        throw refuse(operation, target.cellPath(), Rule.FILE_WRITE);
       }
     }
   }
@@ -233,17 +234,17 @@ public final class CellFiles implements Closeable {
     byte[] memory = memoryFiles.get(cellPath);
     if (memory != null) {
       if (access == Access.WRITE) {
-        throw refuse(access, cellPath, FileRules.WRITE, record);
+        throw refuse(access, cellPath, Rule.FILE_WRITE, record);
       }
       return new Target(cellPath, null, null, null, memory);
     }
     Mount mount = mountFor(cellPath);
     if (mount == null) {
       throw refuse(
-          access, cellPath, access == Access.READ ? FileRules.READ : FileRules.WRITE, record);
+          access, cellPath, access == Access.READ ? Rule.FILE_READ : Rule.FILE_WRITE, record);
     }
     if (!mount.access().covers(access)) {
-      throw refuse(access, cellPath, FileRules.WRITE, record);
+      throw refuse(access, cellPath, Rule.FILE_WRITE, record);
     }
     RealPaths.Resolved real;
     try {
@@ -256,10 +257,10 @@ public final class CellFiles implements Closeable {
     // What is judged is the real path, every link on the way resolved: the system call that
     // follows names it and nothing else, since the caller holds the HostNamespace lock.
     if (real.closed()) {
-      throw refuse(access, cellPath, FileRules.SYSTEM, record);
+      throw refuse(access, cellPath, Rule.SYSTEM_FILES, record);
     }
     if (!isGranted(real.path(), access)) {
-      throw refuse(access, cellPath, FileRules.ESCAPE, record);
+      throw refuse(access, cellPath, Rule.FILE_ESCAPE, record);
     }
     return new Target(cellPath, mount, real.path(), real.attributes(), null);
   }
@@ -336,12 +337,12 @@ public final class CellFiles implements Closeable {
   }
 
   /** Records a refusal and returns the exception the JDK throws when the OS says no. */
-  AccessDeniedException refuse(Access access, String cellPath, String rule) {
+  AccessDeniedException refuse(Access access, String cellPath, Rule rule) {
     return refuse(access, cellPath, rule, true);
   }
 
   private AccessDeniedException refuse(
-      Access access, String cellPath, String rule, boolean record) {
+      Access access, String cellPath, Rule rule, boolean record) {
     String operation = access == Access.READ ? "read" : "write";
     return record
         ? refuse(operation, cellPath, rule)
@@ -349,13 +350,13 @@ public final class CellFiles implements Closeable {
   }
 
   /** Records a refusal of {@code operation} and returns the exception to throw. */
-  AccessDeniedException refuse(String operation, String cellPath, String rule) {
+  AccessDeniedException refuse(String operation, String cellPath, Rule rule) {
     events.refused(operation, cellPath, rule);
     return StackTraces.forCell(new AccessDeniedException(cellPath, null, denial(rule)));
   }
 
   /** The reason an OS gives for a refusal, with the rule that refused it. */
-  public static String denial(String rule) {
+  public static String denial(Rule rule) {
     return "Permission denied (rule: " + rule + ")";
   }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.rexec.policy.Rule;
 
 /**
  * The bound on the scratch directory: bytes and entries. Checked before a write or a creation, so
@@ -159,7 +160,9 @@ final class DiskQuota {
 
   private static FileSystemException full(String cellPath, String limit) {
     return StackTraces.forCell(new FileSystemException(
-        cellPath, null, "No space left on device (rule: disk, the scratch limit is " + limit + ")"));
+        cellPath,
+        null,
+        "No space left on device (rule: " + Rule.DISK + ", the scratch limit is " + limit + ")"));
   }
 
   /**

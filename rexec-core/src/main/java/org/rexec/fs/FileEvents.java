@@ -1,5 +1,8 @@
 package org.rexec.fs;
 
+import org.rexec.policy.Rule;
+
+
 /** What the cell's file system reports to its cell: refusals and traffic. */
 public interface FileEvents {
 
@@ -10,7 +13,7 @@ public interface FileEvents {
    * @param cellPath the path as the cell sees it
    * @param rule the rule that refused it
    */
-  void refused(String operation, String cellPath, String rule);
+  void refused(String operation, String cellPath, Rule rule);
 
   /** Bytes the cell read from files. */
   void read(long bytes);
@@ -22,7 +25,7 @@ public interface FileEvents {
   FileEvents NONE =
       new FileEvents() {
         @Override
-        public void refused(String operation, String cellPath, String rule) {}
+        public void refused(String operation, String cellPath, Rule rule) {}
 
         @Override
         public void read(long bytes) {}

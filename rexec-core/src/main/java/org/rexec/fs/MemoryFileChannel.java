@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import org.rexec.policy.Rule;
 
 /** A read-only channel over an in-memory file the supervisor gave the cell. */
 final class MemoryFileChannel extends FileChannel {
@@ -121,7 +122,9 @@ final class MemoryFileChannel extends FileChannel {
   @Override
   public MappedByteBuffer map(MapMode mode, long at, long size) throws IOException {
     throw StackTraces.forCell(new IOException(
-        "mapping a file into memory is not allowed in this cell (rule: memory-mapping)"));
+        "mapping a file into memory is not allowed in this cell (rule: "
+            + Rule.MEMORY_MAPPING
+            + ")"));
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rexec.policy.Rule;
 
 /**
  * What a cell holds open on the host: file channels, directory streams and watch services. Each
@@ -46,7 +47,9 @@ final class OpenFiles {
     if (closed || count.incrementAndGet() > max) {
       count.decrementAndGet();
       throw StackTraces.forCell(new FileSystemException(
-          cellPath, null, reason + " (rule: open-files, a cell holds at most " + max + ")"));
+          cellPath,
+          null,
+          reason + " (rule: " + Rule.OPEN_FILES + ", a cell holds at most " + max + ")"));
     }
   }
 

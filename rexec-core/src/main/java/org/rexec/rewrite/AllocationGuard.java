@@ -10,6 +10,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.rexec.policy.Rule;
 import org.rexec.runtime.Guards;
 
 /**
@@ -117,7 +118,7 @@ final class AllocationGuard extends CodeRewriter {
         rewrite.reject(
             "define",
             "an array allocation of " + dimensions + " dimensions at once",
-            RuleNames.CLASS_VERSION);
+            Rule.CLASS_VERSION);
         super.visitMultiANewArrayInsn(descriptor, dimensions);
         return;
       }

@@ -2,6 +2,7 @@ package org.rexec.rewrite;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rexec.policy.Rule;
 import org.rexec.runtime.RefusalSite;
 
 /** The state of one class's rewrite, shared by the visitors of the chain. */
@@ -61,7 +62,7 @@ final class ClassRewrite {
           if (!tooManyRefusals) {
             tooManyRefusals = true;
             reject("define", "more than " + MAX_REFUSALS + " refused references in one class",
-                RuleNames.CLASS_SIZE);
+                Rule.CLASS_SIZE);
           }
           // Nothing is planted: a rejected class is never defined.
           return null;
@@ -97,7 +98,7 @@ final class ClassRewrite {
   }
 
   /** Records a rejection of the whole class. */
-  void reject(String operation, String detail, String rule) {
+  void reject(String operation, String detail, Rule rule) {
     rejections.add(new RefusalSite(operation, detail, rule, javaName(), "", -1));
   }
 

@@ -1,6 +1,7 @@
 package org.rexec.rewrite;
 
 import java.util.List;
+import org.rexec.policy.Rule;
 import org.rexec.runtime.NativeCompressors;
 
 /**
@@ -44,7 +45,7 @@ final class CompressingStreamFields {
                 + " in a subclass of "
                 + stream.replace('/', '.')
                 + " (it holds the reservation of the stream's compressor)",
-            NativeCompressors.RULE);
+            Rule.NATIVE_COMPRESSORS);
       }
     }
     return null;

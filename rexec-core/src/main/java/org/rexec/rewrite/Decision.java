@@ -1,5 +1,8 @@
 package org.rexec.rewrite;
 
+import org.rexec.policy.Rule;
+
+
 /**
  * What the rewriter does with one reference of untrusted code.
  *
@@ -10,7 +13,7 @@ package org.rexec.rewrite;
  * @param rule for refusals and rejections: the rule that refused it
  */
 record Decision(
-    Verdict verdict, Interpositions.Shim shim, String operation, String detail, String rule) {
+    Verdict verdict, Interpositions.Shim shim, String operation, String detail, Rule rule) {
 
   /** The outcomes. */
   enum Verdict {
@@ -30,11 +33,11 @@ record Decision(
     return new Decision(Verdict.INTERPOSE, shim, null, null, null);
   }
 
-  static Decision refuse(String operation, String detail, String rule) {
+  static Decision refuse(String operation, String detail, Rule rule) {
     return new Decision(Verdict.REFUSE, null, operation, detail, rule);
   }
 
-  static Decision reject(String operation, String detail, String rule) {
+  static Decision reject(String operation, String detail, Rule rule) {
     return new Decision(Verdict.REJECT, null, operation, detail, rule);
   }
 }

@@ -8,6 +8,7 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.rexec.policy.Rule;
 
 /**
  * Routes the JDK methods that a cell class inherits where a call judged elsewhere reaches them
@@ -47,7 +48,7 @@ final class DispatchBridge extends ClassVisitor {
       Optional<TypeInfo> self = rewrite.resolver.type(name);
       if (self.isEmpty() || !self.get().inCell()) {
         // Unreadable where the full reader succeeded: nothing to judge it by.
-        rewrite.reject("define", "a class file the rewriter cannot analyse", RuleNames.DISPATCH);
+        rewrite.reject("define", "a class file the rewriter cannot analyse", Rule.DISPATCH);
       } else {
         plan(self.get(), version & 0xFFFF, direct);
       }
@@ -69,7 +70,7 @@ final class DispatchBridge extends ClassVisitor {
       if (!bridgeable) {
         rewrite.initializerRefusals.add(
             rewrite.record(
-                Decision.refuse("inherit", describe(inherited), RuleNames.DISPATCH),
+                Decision.refuse("inherit", describe(inherited), Rule.DISPATCH),
                 "<clinit>",
                 -1));
         continue;

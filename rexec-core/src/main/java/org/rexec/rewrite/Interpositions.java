@@ -10,6 +10,7 @@ import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.rexec.bug.RexecBugException;
+import org.rexec.policy.Rule;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.Interposes;
 import org.rexec.runtime.RedirectsConstructor;
@@ -35,7 +36,7 @@ final class Interpositions {
    *     or {@code null}
    */
   record Shim(
-      String owner, String name, String descriptor, Form form, String target, String refuses) {
+      String owner, String name, String descriptor, Form form, String target, Rule refuses) {
     Shim(String owner, String name, String descriptor, Form form, String target) {
       this(owner, name, descriptor, form, target, null);
     }
@@ -154,10 +155,20 @@ final class Interpositions {
                 Type.getMethodDescriptor(method),
                 Form.CALL,
                 null,
-                interposes.refuses().isEmpty() ? null : interposes.refuses()));
+                refusingRule(method, interposes)));
       }
     }
     return new Interpositions(shims, substitutes);
+  }
+
+  /** The one rule under which {@code method} refuses every call, or {@code null}. */
+  private static Rule refusingRule(Method method, Interposes interposes) {
+    Rule[] rules = interposes.refuses();
+    if (rules.length > 1) {
+      throw new RexecBugException(
+          "a shim refuses under one rule, " + method + " names " + rules.length);
+    }
+    return rules.length == 0 ? null : rules[0];
   }
 
   private static void put(Map<Member, Shim> shims, Member key, Shim shim) {

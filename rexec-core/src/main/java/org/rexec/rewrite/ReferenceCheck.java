@@ -6,6 +6,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.rexec.policy.Rule;
 import org.rexec.runtime.RefusalSite;
 
 /**
@@ -121,7 +122,7 @@ final class ReferenceCheck extends CodeRewriter {
       for (Selection.Inherited inherited : rewrite.selection.inheritedJdkMethods(lambdaClass)) {
         if (rewrite.rules.inherited(inherited).verdict() != Decision.Verdict.ALLOW) {
           return Decision.refuse(
-              "inherit", DispatchBridge.describe(inherited), RuleNames.DISPATCH);
+              "inherit", DispatchBridge.describe(inherited), Rule.DISPATCH);
         }
       }
       return Decision.ALLOWED;

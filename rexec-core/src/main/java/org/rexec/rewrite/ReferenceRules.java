@@ -12,6 +12,7 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.rexec.policy.AllowList;
+import org.rexec.policy.Rule;
 
 /**
  * Decides what happens to each reference one class makes: allowed, interposed, refused or
@@ -102,12 +103,12 @@ final class ReferenceRules {
           case Opcodes.H_INVOKEINTERFACE -> method(
               Opcodes.INVOKEINTERFACE, handle.getOwner(), handle.getName(), handle.getDesc());
           default -> Decision.reject(
-              "method-handle", handle.toString(), RuleNames.CLASS_VERSION);
+              "method-handle", handle.toString(), Rule.CLASS_VERSION);
         };
     if (decision.verdict() == Decision.Verdict.INTERPOSE
         && handle.getTag() == Opcodes.H_INVOKESPECIAL) {
       // A bridge cannot make a super call; javac never emits such a handle.
-      return Decision.refuse("method-handle", describe(handle), RuleNames.ALLOW_LIST);
+      return Decision.refuse("method-handle", describe(handle), Rule.ALLOW_LIST);
     }
     return relabel(decision, "method-handle");
   }
@@ -120,7 +121,7 @@ final class ReferenceRules {
   Decision bootstrap(Handle bootstrapMethod, Object[] arguments) {
     Decision decision = relabel(asBootstrap(bootstrapMethod), "bootstrap");
     if (decision.verdict() == Decision.Verdict.INTERPOSE) {
-      decision = Decision.refuse("bootstrap", describe(bootstrapMethod), RuleNames.ALLOW_LIST);
+      decision = Decision.refuse("bootstrap", describe(bootstrapMethod), Rule.ALLOW_LIST);
     }
     if (decision.verdict() != Decision.Verdict.ALLOW) {
       return decision;
@@ -194,13 +195,13 @@ final class ReferenceRules {
       return Decision.refuse(
           "bootstrap",
           describe(dynamic.getBootstrapMethod()) + " with a computed class",
-          RuleNames.ALLOW_LIST);
+          Rule.ALLOW_LIST);
     }
     for (Bootstraps.FieldUse use : uses.get()) {
       Decision fieldDecision = field(use.opcode(), use.owner(), use.name(), use.descriptor());
       if (fieldDecision.verdict() == Decision.Verdict.INTERPOSE) {
         return Decision.refuse(
-            "field", javaName(use.owner()) + "." + use.name(), RuleNames.ALLOW_LIST);
+            "field", javaName(use.owner()) + "." + use.name(), Rule.ALLOW_LIST);
       }
       if (fieldDecision.verdict() != Decision.Verdict.ALLOW) {
         return fieldDecision;
@@ -215,7 +216,7 @@ final class ReferenceRules {
    */
   Decision mention(String descriptorOrInternalName) {
     if (descriptorOrInternalName != null && descriptorOrInternalName.contains(Packages.REXEC)) {
-      return Decision.reject("class", descriptorOrInternalName, RuleNames.RUNTIME_PACKAGE);
+      return Decision.reject("class", descriptorOrInternalName, Rule.RUNTIME_PACKAGE);
     }
     return Decision.ALLOWED;
   }
@@ -223,7 +224,7 @@ final class ReferenceRules {
   /** A member name the class declares: names reserved for rexec are refused. */
   Decision declaredName(String kind, String name) {
     return name.startsWith(RESERVED_MEMBER_PREFIX)
-        ? Decision.reject(kind, name, RuleNames.RESERVED_NAME)
+        ? Decision.reject(kind, name, Rule.RESERVED_NAME)
         : Decision.ALLOWED;
   }
 
@@ -263,14 +264,14 @@ final class ReferenceRules {
         && interpositions.forConstructor(declaring, descriptor) == null) {
       // A substituted class's constructor that the substitute does not mirror.
       return Decision.refuse(
-          operation, describeMethod(declaring, name, descriptor), RuleNames.ALLOW_LIST);
+          operation, describeMethod(declaring, name, descriptor), Rule.ALLOW_LIST);
     }
     if (!asBootstrap
         && resolution.origin() == Resolver.Origin.JDK
         && Bootstraps.isBootstrapClass(declaring)) {
       // Called with arguments computed at run time, nothing of what it links can be judged.
       return Decision.refuse(
-          operation, describeMethod(declaring, name, descriptor), RuleNames.ALLOW_LIST);
+          operation, describeMethod(declaring, name, descriptor), Rule.ALLOW_LIST);
     }
     // A super call to a method of a substituted class reaches the substitute's override by the
     // JVM's own rules (the substitute is the direct superclass): nothing to route.
@@ -333,7 +334,7 @@ final class ReferenceRules {
         return Decision.ALLOWED;
       case NO_MEMBER:
         return Decision.refuse(
-            operation, describe.apply(owner) + " (no such member)", RuleNames.ALLOW_LIST);
+            operation, describe.apply(owner) + " (no such member)", Rule.ALLOW_LIST);
       case JDK:
       default:
         // An interposed member reaches the cell's shim whatever class names it.
@@ -347,25 +348,25 @@ final class ReferenceRules {
         }
         if (ownerUse.verdict() == Decision.Verdict.REFUSE) {
           // Named through a class off the list: say so with the member as written.
-          return Decision.refuse(operation, describe.apply(owner), RuleNames.ALLOW_LIST);
+          return Decision.refuse(operation, describe.apply(owner), Rule.ALLOW_LIST);
         }
         return allowed.getAsBoolean()
             ? Decision.ALLOWED
             : Decision.refuse(
-                operation, describe.apply(resolution.declaringClass()), RuleNames.ALLOW_LIST);
+                operation, describe.apply(resolution.declaringClass()), Rule.ALLOW_LIST);
     }
   }
 
   private Decision decideClassUse(String operation, String internalName) {
     if (Packages.isRexec(internalName)) {
-      return Decision.reject(operation, javaName(internalName), RuleNames.RUNTIME_PACKAGE);
+      return Decision.reject(operation, javaName(internalName), Rule.RUNTIME_PACKAGE);
     }
     Optional<TypeInfo> type = resolver.type(internalName);
     if (type.isEmpty() || type.get().inCell()) {
       return Decision.ALLOWED;
     }
     if (!allowList.allowsClass(internalName) || extendsPastSubstitute(operation, type.get())) {
-      return Decision.refuse(operation, javaName(internalName), RuleNames.ALLOW_LIST);
+      return Decision.refuse(operation, javaName(internalName), Rule.ALLOW_LIST);
     }
     return Decision.ALLOWED;
   }
@@ -393,10 +394,10 @@ final class ReferenceRules {
   /** The checks every member reference gets before resolution, or null if it passes them. */
   private Decision checkNames(String operation, String owner, String name, String descriptor) {
     if (Packages.isRexec(owner) || owner.contains("L" + Packages.REXEC)) {
-      return Decision.reject(operation, javaName(owner) + "." + name, RuleNames.RUNTIME_PACKAGE);
+      return Decision.reject(operation, javaName(owner) + "." + name, Rule.RUNTIME_PACKAGE);
     }
     if (name.startsWith(RESERVED_MEMBER_PREFIX)) {
-      return Decision.reject(operation, javaName(owner) + "." + name, RuleNames.RESERVED_NAME);
+      return Decision.reject(operation, javaName(owner) + "." + name, Rule.RESERVED_NAME);
     }
     Decision typeMention = mention(descriptor);
     return typeMention.verdict() == Decision.Verdict.ALLOW ? null : typeMention;

@@ -53,7 +53,7 @@ public final class RewriteResult {
     // The refusals are among the known sites, which hold the same objects.
     for (List<RefusalSite> sites : List.of(known, rejections)) {
       for (RefusalSite site : sites) {
-        total += 64 + chars(site.operation()) + chars(site.detail()) + chars(site.rule())
+        total += 64 + chars(site.operation()) + chars(site.detail()) + chars(site.rule().label())
             + chars(site.className()) + chars(site.methodName());
       }
     }

@@ -9,6 +9,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.rexec.bug.RexecBugException;
 import org.rexec.policy.AllowList;
+import org.rexec.policy.Rule;
 import org.rexec.runtime.RefusalSite;
 
 /**
@@ -116,7 +117,7 @@ public final class Rewriter {
       rewrite.reject(
           "define",
           classFile.length + " bytes, more than the limit of " + maxClassFileBytes,
-          RuleNames.CLASS_SIZE);
+          Rule.CLASS_SIZE);
       return rejected(rewrite);
     }
     checkHeader(internalName, classFile);
@@ -165,7 +166,7 @@ public final class Rewriter {
     } catch (RuntimeException tooLarge) {
       // ASM refuses to write a method or constant pool beyond the class file's limits.
       rewrite.reject("define", "rewritten class too large: " + tooLarge.getMessage(),
-          RuleNames.CLASS_SIZE);
+          Rule.CLASS_SIZE);
       return rejected(rewrite);
     }
     return new RewriteResult(

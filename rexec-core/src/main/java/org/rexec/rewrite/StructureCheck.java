@@ -8,6 +8,7 @@ import org.objectweb.asm.ModuleVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.RecordComponentVisitor;
 import org.objectweb.asm.Type;
+import org.rexec.policy.Rule;
 import org.rexec.runtime.CellLoggers;
 
 /**
@@ -72,25 +73,25 @@ final class StructureCheck extends ClassVisitor {
       rewrite.reject(
           "define",
           "class file version " + major + " (Java " + (major - 44) + ")",
-          RuleNames.CLASS_VERSION);
+          Rule.CLASS_VERSION);
     }
     if ((version >>> 16) == 0xFFFF) {
-      rewrite.reject("define", "class compiled with preview features", RuleNames.CLASS_VERSION);
+      rewrite.reject("define", "class compiled with preview features", Rule.CLASS_VERSION);
     }
     if ((access & Opcodes.ACC_MODULE) != 0) {
-      rewrite.reject("define", "a module descriptor", RuleNames.CLASS_VERSION);
+      rewrite.reject("define", "a module descriptor", Rule.CLASS_VERSION);
     }
     if (Packages.isRexec(name)) {
-      rewrite.reject("define", rewrite.javaName(), RuleNames.RUNTIME_PACKAGE);
+      rewrite.reject("define", rewrite.javaName(), Rule.RUNTIME_PACKAGE);
     } else if (Packages.isReserved(name)) {
-      rewrite.reject("define", rewrite.javaName(), RuleNames.RESERVED_PACKAGE);
+      rewrite.reject("define", rewrite.javaName(), Rule.RESERVED_PACKAGE);
     }
     if (superName != null) {
       if (rewrite.resolver.hasSupertypesDeeperThan(name, MAX_SUPERTYPE_DEPTH)) {
         rewrite.reject(
             "define",
             "more than " + MAX_SUPERTYPE_DEPTH + " supertypes one above the other",
-            RuleNames.CLASS_SIZE);
+            Rule.CLASS_SIZE);
       }
       checkSupertype(superName);
       isThread = rewrite.resolver.isSubclass(superName, "java/lang/Thread");
@@ -121,7 +122,7 @@ final class StructureCheck extends ClassVisitor {
 
   @Override
   public ModuleVisitor visitModule(String name, int access, String version) {
-    rewrite.reject("define", "module " + name, RuleNames.CLASS_VERSION);
+    rewrite.reject("define", "module " + name, Rule.CLASS_VERSION);
     return null;
   }
 
@@ -166,7 +167,7 @@ final class StructureCheck extends ClassVisitor {
       rewrite.reject(
           "native",
           ReferenceRules.describeMethod(rewrite.className, name, descriptor),
-          RuleNames.NATIVE_METHOD);
+          Rule.NATIVE_METHOD);
     }
     boolean instance = (access & Opcodes.ACC_STATIC) == 0;
     if (instance
@@ -180,7 +181,7 @@ final class StructureCheck extends ClassVisitor {
           ReferenceRules.describeMethod(rewrite.className, name, descriptor)
               + ": overrides ConsoleHandler.setOutputStream, which the JDK's constructor calls"
               + " with the JVM's standard error",
-          CellLoggers.RULE);
+          Rule.LOGGING);
     }
     String emittedName = name;
     if (instance && "finalize".equals(name) && "()V".equals(descriptor)) {

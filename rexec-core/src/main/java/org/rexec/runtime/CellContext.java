@@ -23,6 +23,7 @@ import org.rexec.fs.FileEvents;
 import org.rexec.policy.BoundedText;
 import org.rexec.policy.Limits;
 import org.rexec.policy.NetworkGrants;
+import org.rexec.policy.Rule;
 import org.rexec.policy.Units;
 
 /**
@@ -223,7 +224,7 @@ public final class CellContext {
   /** Reports the file system's refusals and traffic as the cell's. */
   private final class FileAudit implements FileEvents {
     @Override
-    public void refused(String operation, String cellPath, String rule) {
+    public void refused(String operation, String cellPath, Rule rule) {
       Refusals.record(CellContext.this, operation, cellPath, rule);
     }
 

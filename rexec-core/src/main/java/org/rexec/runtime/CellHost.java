@@ -1,5 +1,8 @@
 package org.rexec.runtime;
 
+import org.rexec.policy.Rule;
+
+
 /**
  * What the runtime needs from the supervisor side of a cell. Implemented by {@code org.rexec};
  * the runtime never depends on that package directly.
@@ -23,5 +26,5 @@ public interface CellHost {
    * nowhere, a JDK class). Cell code asking for such a class is recorded as a violation,
    * though it sees only the JDK's "no such class". Must not throw.
    */
-  String hiddenClassRule(String binaryName);
+  Rule hiddenClassRule(String binaryName);
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.rexec.fs.StackTraces;
+import org.rexec.policy.Rule;
 
 /**
  * The {@code java.net.http.HttpClient}s of one cell. Each is built by the JDK's builder with
@@ -24,7 +25,6 @@ final class CellHttpClients {
   /** How many clients one cell may build in its life. */
   static final int MAX_CLIENTS = 8;
 
-  static final String RULE = "http-clients";
 
   private final CellContext cell;
   // Guarded by this. Weak: a builder or client the program drops is forgotten with it.
@@ -51,10 +51,11 @@ final class CellHttpClients {
     HttpClient.Redirect policy;
     synchronized (this) {
       if (built >= MAX_CLIENTS) {
-        Refusals.record(cell, "call", "java.net.http.HttpClient number " + (built + 1), RULE);
+        Refusals.record(
+            cell, "call", "java.net.http.HttpClient number " + (built + 1), Rule.HTTP_CLIENTS);
         throw StackTraces.forCell(new UncheckedIOException(new IOException(
-            "Too many HTTP clients in this cell (at most " + MAX_CLIENTS + ", rule: " + RULE
-                + ")")));
+            "Too many HTTP clients in this cell (at most " + MAX_CLIENTS + ", rule: "
+                + Rule.HTTP_CLIENTS + ")")));
       }
       built++;
       policy = asked.getOrDefault(builder, HttpClient.Redirect.NEVER);

@@ -9,6 +9,7 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import org.rexec.fs.StackTraces;
 import org.rexec.fs.VisibleClasses;
+import org.rexec.policy.Rule;
 
 /**
  * The cell's own {@code java.util.logging} namespace: what {@code Logger.getLogger} finds in the
@@ -31,7 +32,6 @@ public final class CellLoggers {
   static final int MAX_LOGGERS = 4096;
 
   /** The rule named by refusals of logging. */
-  public static final String RULE = "logging";
 
   static {
     // The JVM's LogManager is made (and reads the host's configuration, and registers its
@@ -65,7 +65,7 @@ public final class CellLoggers {
               "call",
               "Logger.getLogger(\"" + name + "\"): the cell has " + MAX_LOGGERS
                   + " loggers, the most it may have",
-              RULE);
+              Rule.LOGGING);
       throw StackTraces.forCell(new SecurityException(site.message()));
     }
     logger = new CellLogger(name);

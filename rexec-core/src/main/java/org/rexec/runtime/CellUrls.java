@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import org.rexec.fs.StackTraces;
+import org.rexec.policy.Rule;
 
 /**
  * A cell's URLs: every URL its code makes carries the cell's {@link CellUrlHandler} for its
@@ -118,10 +119,10 @@ final class CellUrls {
       case "https":
         return CellHttpConnection.open(cell, url);
       default:
-        Refusals.record(cell, "connect", url.toString(), NetRules.CONNECT_RULE);
+        Refusals.record(cell, "connect", url.toString(), Rule.ALLOW_NET);
         throw StackTraces.forCell(new UnknownServiceException(
             "protocol " + protocol + " is not allowed in this cell (rule: "
-                + NetRules.CONNECT_RULE + ")"));
+                + Rule.ALLOW_NET + ")"));
     }
   }
 }

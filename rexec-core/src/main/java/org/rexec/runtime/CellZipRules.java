@@ -5,12 +5,12 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.ReadOnlyFileSystemException;
 import org.rexec.fs.CellZipSupport;
 import org.rexec.fs.StackTraces;
+import org.rexec.policy.Rule;
 
 /** A cell's rules for its zip file systems: its compressor count and its refusals. */
 final class CellZipRules implements CellZipSupport {
 
   /** The rule that keeps zip file systems read-only and alone. */
-  static final String RULE = "file-systems";
 
   private final CellContext cell;
 
@@ -35,7 +35,7 @@ final class CellZipRules implements CellZipSupport {
 
   @Override
   public RuntimeException refuseWrite(String what) {
-    RefusalSite site = Refusals.record(cell, "write", what, RULE);
+    RefusalSite site = Refusals.record(cell, "write", what, Rule.FILE_SYSTEMS);
     return StackTraces.forCell(new ReadOnly(site.message()));
   }
 
@@ -43,7 +43,7 @@ final class CellZipRules implements CellZipSupport {
   public RuntimeException refuseOtherFileSystem(String operation) {
     RefusalSite site =
         Refusals.record(cell, "call", "FileSystemProvider." + operation + " of a zip file system",
-            RULE);
+            Rule.FILE_SYSTEMS);
     return StackTraces.forCell(new FileSystemNotFoundException(site.message()));
   }
 

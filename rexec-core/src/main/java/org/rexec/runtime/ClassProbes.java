@@ -1,5 +1,8 @@
 package org.rexec.runtime;
 
+import org.rexec.policy.Rule;
+
+
 /**
  * Cell code asking for one of rexec's or the supervisor's classes, by {@code Class.forName} or
  * by a reference in its bytecode: the program sees only the JDK's "no such class", and the
@@ -15,7 +18,7 @@ public final class ClassProbes {
    * only.
    */
   public static void notFound(CellContext cell, String binaryName) {
-    String rule = cell.host().hiddenClassRule(binaryName);
+    Rule rule = cell.host().hiddenClassRule(binaryName);
     if (rule != null) {
       Refusals.record(cell, "class", binaryName, rule);
     }

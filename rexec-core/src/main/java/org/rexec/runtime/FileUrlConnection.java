@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.rexec.fs.StackTraces;
+import org.rexec.policy.Rule;
 
 /**
  * A {@code file:} or {@code jar:file:} URL opened in the cell's file system, on demand. A file
@@ -56,9 +57,9 @@ final class FileUrlConnection extends URLConnection {
     @SuppressWarnings("deprecation") // The JDK's parse of the jar's own URL, never opened as is.
     URL jar = new URL(spec.substring(0, separator));
     if (!jar.getProtocol().equals("file")) {
-      Refusals.record(cell, "connect", url.toString(), NetRules.CONNECT_RULE);
+      Refusals.record(cell, "connect", url.toString(), Rule.ALLOW_NET);
       throw StackTraces.forCell(new java.net.UnknownServiceException(
-          "only jar:file: URLs are allowed in this cell (rule: " + NetRules.CONNECT_RULE + ")"));
+          "only jar:file: URLs are allowed in this cell (rule: " + Rule.ALLOW_NET + ")"));
     }
     String entry = spec.substring(separator + 2);
     ZipInputStream zip = new ZipInputStream(Files.newInputStream(path(jar)));
@@ -75,7 +76,7 @@ final class FileUrlConnection extends URLConnection {
   private Path path(URL file) throws IOException {
     String host = file.getHost();
     if (host != null && !host.isEmpty() && !host.equals("localhost")) {
-      Refusals.record(cell, "connect", file.toString(), NetRules.CONNECT_RULE);
+      Refusals.record(cell, "connect", file.toString(), Rule.ALLOW_NET);
       throw StackTraces.forCell(new java.net.UnknownHostException(host));
     }
     try {

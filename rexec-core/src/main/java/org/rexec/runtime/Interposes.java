@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.rexec.policy.Rule;
 
 /**
  * Marks a shim: a static method that stands in for one JDK member wherever cell code uses it.
@@ -37,11 +38,12 @@ public @interface Interposes {
 
   /**
    * The rule under which the shim refuses every call, whatever its arguments (starting a
-   * process, loading native code), or {@code ""} when the outcome depends on the arguments or
-   * the policy is decided at run time. {@code Cell.check()} lists the calls of such members
+   * process, loading native code), or none when the outcome depends on the arguments or the
+   * policy is decided at run time. At most one rule: an array only because an annotation
+   * member cannot default to null. {@code Cell.check()} lists the calls of such members
    * before anything runs; the shim itself still refuses and records each call that runs.
    */
-  String refuses() default "";
+  Rule[] refuses() default {};
 
   /** What kind of member is interposed. */
   Kind kind();

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.rexec.fs.StackTraces;
+import org.rexec.policy.Rule;
 
 /** The loggers a cell finds are its own: see {@link CellLoggers}. */
 public final class LoggingShim {
@@ -57,7 +58,7 @@ public final class LoggingShim {
             "call",
             "Level.parse(\"" + name + "\"): a level that is not standard (it would be"
                 + " registered JVM-wide)",
-            CellLoggers.RULE);
+            Rule.LOGGING);
     throw StackTraces.forCell(new IllegalArgumentException(site.message()));
   }
 

@@ -5,6 +5,7 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import org.rexec.fs.StackTraces;
+import org.rexec.policy.Rule;
 
 /**
  * The cell's zlib compressors ({@code Deflater}, {@code Inflater} and the streams that make their
@@ -12,7 +13,7 @@ import org.rexec.fs.StackTraces;
  * deflater at the default memory level, 40 KiB for an inflater), which the cell's memory limit
  * cannot see; a program holding 100,000 of them would take gigabytes of the host's native
  * memory. So at most {@value #MAX_ALIVE} are alive at once (some 16 MiB), and one more is refused
- * with a {@code SecurityException} naming the rule {@value #RULE}.
+ * with a {@code SecurityException} naming the rule {@code native-compressors}.
  *
  * <p>A compressor stops counting when the program ends it ({@code end()}, or {@code close()} of
  * the stream), or once it is unreachable (a {@link Cleaner}, as the JDK frees its native memory).
@@ -27,7 +28,6 @@ public final class NativeCompressors {
   public static final int MAX_ALIVE = 64;
 
   /** The rule named by a refusal. */
-  public static final String RULE = "native-compressors";
 
   /**
    * Static because a cleaner is a thread: one for the JVM, running only the release actions
@@ -66,7 +66,7 @@ public final class NativeCompressors {
                 + MAX_ALIVE
                 + " compressors are alive, the most a cell may hold (end() or close() those it"
                 + " no longer needs)",
-            RULE);
+            Rule.NATIVE_COMPRESSORS);
     throw StackTraces.forCell(new SecurityException(site.message()));
   }
 

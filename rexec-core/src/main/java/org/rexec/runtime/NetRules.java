@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.rexec.fs.StackTraces;
 import org.rexec.policy.IpLiteral;
 import org.rexec.policy.NetworkGrants;
+import org.rexec.policy.Rule;
 
 /**
  * One cell's network rules, applied where its code looks up a name, connects, sends or listens.
@@ -30,8 +31,6 @@ import org.rexec.policy.NetworkGrants;
  */
 final class NetRules {
 
-  static final String CONNECT_RULE = "allow-net";
-  static final String LISTEN_RULE = "allow-listen";
 
   private final NetworkGrants grants;
   // Addresses of granted names, from lookups made by or for the cell: it may reach them by IP.
@@ -49,9 +48,10 @@ final class NetRules {
     if (host == null || host.isEmpty() || IpLiteral.isLiteral(host) || grants.allowsName(host)) {
       return;
     }
-    Refusals.record(cell, "lookup", host, CONNECT_RULE);
+    Refusals.record(cell, "lookup", host, Rule.ALLOW_NET);
     throw StackTraces.forCell(
-        new UnknownHostException(host + ": Name or service not known (rule: " + CONNECT_RULE + ")"));
+        new UnknownHostException(
+            host + ": Name or service not known (rule: " + Rule.ALLOW_NET + ")"));
   }
 
   /** Notes what a granted name resolved to for the cell, so that it may connect to those IPs. */
@@ -159,9 +159,9 @@ final class NetRules {
    */
   void checkBind(CellContext cell, SocketAddress local, boolean listens) throws BindException {
     if (local != null && !(local instanceof InetSocketAddress)) {
-      Refusals.record(cell, "listen", "a " + local.getClass().getSimpleName(), LISTEN_RULE);
+      Refusals.record(cell, "listen", "a " + local.getClass().getSimpleName(), Rule.ALLOW_LISTEN);
       throw StackTraces.forCell(new BindException(
-          "Permission denied (rule: " + LISTEN_RULE + "): only internet addresses bind"));
+          "Permission denied (rule: " + Rule.ALLOW_LISTEN + "): only internet addresses bind"));
     }
     int port = local == null ? 0 : ((InetSocketAddress) local).getPort();
     checkBind(cell, port, listens);
@@ -171,16 +171,16 @@ final class NetRules {
     if ((port == 0 && !listens) || grants.allowsListen(port)) {
       return;
     }
-    Refusals.record(cell, "listen", "port " + port, LISTEN_RULE);
+    Refusals.record(cell, "listen", "port " + port, Rule.ALLOW_LISTEN);
     throw StackTraces.forCell(new BindException(
-        "Permission denied (rule: " + LISTEN_RULE + "): port " + port));
+        "Permission denied (rule: " + Rule.ALLOW_LISTEN + "): port " + port));
   }
 
   /** Records and returns the JDK's refusal of a connection to {@code shown}. */
   SocketException refuseConnect(CellContext cell, String shown) {
-    Refusals.record(cell, "connect", shown, CONNECT_RULE);
+    Refusals.record(cell, "connect", shown, Rule.ALLOW_NET);
     return StackTraces.forCell(
-        new SocketException("Permission denied (rule: " + CONNECT_RULE + "): " + shown));
+        new SocketException("Permission denied (rule: " + Rule.ALLOW_NET + "): " + shown));
   }
 
   /** Whether {@code ip} is granted on {@code port}, by address or as an address of a name. */

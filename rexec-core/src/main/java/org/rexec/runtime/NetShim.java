@@ -20,6 +20,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import org.rexec.fs.StackTraces;
+import org.rexec.policy.Rule;
 
 /**
  * The network calls of cell code, checked against the cell's grants before the JDK looks a
@@ -285,8 +286,8 @@ public final class NetShim {
 
   /** Records and returns the refusal of a proxy at {@code where}. */
   static SocketException refuseProxy(CellContext cell, String where) {
-    Refusals.record(cell, "connect", "proxy " + where, NetRules.CONNECT_RULE);
+    Refusals.record(cell, "connect", "proxy " + where, Rule.ALLOW_NET);
     return StackTraces.forCell(new SocketException(
-        "Permission denied (rule: " + NetRules.CONNECT_RULE + "): proxies are not allowed"));
+        "Permission denied (rule: " + Rule.ALLOW_NET + "): proxies are not allowed"));
   }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.rexec.fs.CellZipFileSystem;
 import org.rexec.fs.StackTraces;
+import org.rexec.policy.Rule;
 
 /**
  * The ways into NIO's file systems, leading to the cell's: {@code Path.of}, {@code Paths.get},
@@ -132,7 +133,7 @@ public final class NioShim {
   private static ProviderNotFoundException noProvider(CellContext cell, String target) {
     RefusalSite site =
         Refusals.record(cell, "call", "java.nio.file.FileSystems.newFileSystem(" + target + ")",
-            "file-systems");
+            Rule.FILE_SYSTEMS);
     return StackTraces.forCell(new ProviderNotFoundException("Provider not found (rule: "
         + site.rule() + ")"));
   }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.StringTokenizer;
 import java.util.stream.Stream;
 import org.rexec.fs.StackTraces;
+import org.rexec.policy.Rule;
 
 /**
  * Processes and native code: a cell starts no process, sees none, destroys none, and loads no
@@ -19,14 +20,12 @@ import org.rexec.fs.StackTraces;
  */
 public final class ProcessShim {
 
-  private static final String PROCESSES = "processes";
-  private static final String NATIVE_CODE = "native-code";
 
   private ProcessShim() {}
 
   /** What {@code Runtime.exec} throws when the OS refuses: the program and the reason. */
   private static IOException cannotRun(CellContext cell, String program) {
-    RefusalSite site = Refusals.record(cell, "exec", program, PROCESSES);
+    RefusalSite site = Refusals.record(cell, "exec", program, Rule.PROCESSES);
     return StackTraces.forCell(new IOException("Cannot run program \"" + program
         + "\": Permission denied (rule: " + site.rule() + ")"));
   }
@@ -46,46 +45,46 @@ public final class ProcessShim {
     return String.valueOf(command[0]);
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = Rule.PROCESSES)
   public static Process exec(Runtime runtime, String command, CellContext cell)
       throws IOException {
     throw cannotRun(cell, program(command));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = Rule.PROCESSES)
   public static Process exec(Runtime runtime, String command, String[] environment, CellContext cell)
       throws IOException {
     throw cannotRun(cell, program(command));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = Rule.PROCESSES)
   public static Process exec(
       Runtime runtime, String command, String[] environment, File directory, CellContext cell)
       throws IOException {
     throw cannotRun(cell, program(command));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = Rule.PROCESSES)
   public static Process exec(Runtime runtime, String[] command, CellContext cell)
       throws IOException {
     throw cannotRun(cell, program(command));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = Rule.PROCESSES)
   public static Process exec(
       Runtime runtime, String[] command, String[] environment, CellContext cell)
       throws IOException {
     throw cannotRun(cell, program(command));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = Rule.PROCESSES)
   public static Process exec(
       Runtime runtime, String[] command, String[] environment, File directory, CellContext cell)
       throws IOException {
     throw cannotRun(cell, program(command));
   }
 
-  @Interposes(owner = ProcessBuilder.class, kind = VIRTUAL_METHOD, refuses = PROCESSES)
+  @Interposes(owner = ProcessBuilder.class, kind = VIRTUAL_METHOD, refuses = Rule.PROCESSES)
   public static Process start(ProcessBuilder builder, CellContext cell) throws IOException {
     List<String> command = Receivers.require(builder).command();
     if (command.isEmpty()) {
@@ -94,7 +93,7 @@ public final class ProcessShim {
     throw cannotRun(cell, String.valueOf(command.get(0)));
   }
 
-  @Interposes(owner = ProcessBuilder.class, kind = STATIC_METHOD, refuses = PROCESSES)
+  @Interposes(owner = ProcessBuilder.class, kind = STATIC_METHOD, refuses = Rule.PROCESSES)
   public static List<Process> startPipeline(List<ProcessBuilder> builders, CellContext cell)
       throws IOException {
     List<String> command = Receivers.require(builders).isEmpty()
@@ -129,27 +128,27 @@ public final class ProcessShim {
 
   /** What the JDK throws when a library cannot be loaded, naming the rule. */
   private static UnsatisfiedLinkError noNativeCode(CellContext cell, String library) {
-    RefusalSite site = Refusals.record(cell, "load", library, NATIVE_CODE);
+    RefusalSite site = Refusals.record(cell, "load", library, Rule.NATIVE_CODE);
     return StackTraces.forCell(new UnsatisfiedLinkError(
         "Can't load library: " + library + " (rule: " + site.rule() + ")"));
   }
 
-  @Interposes(owner = System.class, kind = STATIC_METHOD, refuses = NATIVE_CODE)
+  @Interposes(owner = System.class, kind = STATIC_METHOD, refuses = Rule.NATIVE_CODE)
   public static void load(String file, CellContext cell) {
     throw noNativeCode(cell, Receivers.require(file));
   }
 
-  @Interposes(owner = System.class, kind = STATIC_METHOD, refuses = NATIVE_CODE)
+  @Interposes(owner = System.class, kind = STATIC_METHOD, refuses = Rule.NATIVE_CODE)
   public static void loadLibrary(String name, CellContext cell) {
     throw noNativeCode(cell, Receivers.require(name));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = NATIVE_CODE)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = Rule.NATIVE_CODE)
   public static void load(Runtime runtime, String file, CellContext cell) {
     throw noNativeCode(cell, Receivers.require(file));
   }
 
-  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = NATIVE_CODE)
+  @Interposes(owner = Runtime.class, kind = VIRTUAL_METHOD, refuses = Rule.NATIVE_CODE)
   public static void loadLibrary(Runtime runtime, String name, CellContext cell) {
     throw noNativeCode(cell, Receivers.require(name));
   }

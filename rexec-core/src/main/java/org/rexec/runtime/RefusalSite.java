@@ -2,6 +2,7 @@ package org.rexec.runtime;
 
 import java.util.Objects;
 import org.rexec.policy.BoundedText;
+import org.rexec.policy.Rule;
 
 /**
  * Where and why one operation of a cell was refused: the runtime's form of a violation.
@@ -13,13 +14,13 @@ import org.rexec.policy.BoundedText;
  *     {@code class}, {@code method-handle}, {@code bootstrap}, {@code extend}, {@code define},
  *     {@code native}, ...
  * @param detail the target: a JDK member, a class name, a path
- * @param rule the rule that refused it: {@code allow-list}, {@code runtime-package}, ...
+ * @param rule the rule that refused it
  * @param className the binary name of the class whose code attempted it, or {@code ""}
  * @param methodName the method that attempted it, or {@code ""}
  * @param line the source line, or {@code -1} when unknown
  */
 public record RefusalSite(
-    String operation, String detail, String rule, String className, String methodName, int line) {
+    String operation, String detail, Rule rule, String className, String methodName, int line) {
 
   /**
    * Characters of each text field, at most: longer ones (a path or a name the program chose) are
@@ -31,7 +32,7 @@ public record RefusalSite(
   public RefusalSite {
     operation = field(operation, "operation");
     detail = field(detail, "detail");
-    rule = field(rule, "rule");
+    Objects.requireNonNull(rule, "rule");
     className = field(className, "className");
     methodName = field(methodName, "methodName");
   }
@@ -48,7 +49,9 @@ public record RefusalSite(
   public String encode() {
     StringBuilder encoded = new StringBuilder();
     for (String field :
-        new String[] {operation, detail, rule, className, methodName, Integer.toString(line)}) {
+        new String[] {
+          operation, detail, rule.label(), className, methodName, Integer.toString(line)
+        }) {
       encoded.append(field.length()).append(':').append(field);
     }
     return encoded.toString();
@@ -71,7 +74,12 @@ public record RefusalSite(
       throw new IllegalArgumentException("not an encoded refusal site: " + encoded);
     }
     return new RefusalSite(
-        fields[0], fields[1], fields[2], fields[3], fields[4], Integer.parseInt(fields[5]));
+        fields[0],
+        fields[1],
+        Rule.ofLabel(fields[2]),
+        fields[3],
+        fields[4],
+        Integer.parseInt(fields[5]));
   }
 
   /** The message of the exception that untrusted code sees: what was refused and by which rule. */

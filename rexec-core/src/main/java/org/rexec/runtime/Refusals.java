@@ -2,6 +2,7 @@ package org.rexec.runtime;
 
 import java.util.Optional;
 import org.rexec.fs.StackTraces;
+import org.rexec.policy.Rule;
 
 /**
  * Refusals decided by a shim at run time (rather than planted by the rewriter): recorded in the
@@ -20,7 +21,7 @@ final class Refusals {
    * which the program did not write), and returns its site, whose message the shim's exception
    * carries.
    */
-  static RefusalSite record(CellContext cell, String operation, String detail, String rule) {
+  static RefusalSite record(CellContext cell, String operation, String detail, Rule rule) {
     Optional<StackWalker.StackFrame> caller =
         WALKER.walk(
             frames ->
@@ -45,7 +46,7 @@ final class Refusals {
 
   /** Records the refusal of a call and returns the {@code SecurityException} to throw. */
   static SecurityException refuseCall(CellContext cell, String detail) {
-    RefusalSite site = record(cell, "call", detail, "allow-list");
+    RefusalSite site = record(cell, "call", detail, Rule.ALLOW_LIST);
     return StackTraces.forCell(new SecurityException(site.message()));
   }
 }

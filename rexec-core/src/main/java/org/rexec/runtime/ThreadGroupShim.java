@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.rexec.fs.StackTraces;
+import org.rexec.policy.Rule;
 
 /**
  * Thread groups as the cell sees them (see {@link CellThreadGroups}): the members that could hand
@@ -22,7 +23,6 @@ import org.rexec.fs.StackTraces;
 public final class ThreadGroupShim {
 
   /** The rule named when a change to the cell's root group is refused. */
-  static final String RULE = "thread-groups";
 
   private ThreadGroupShim() {}
 
@@ -205,7 +205,7 @@ public final class ThreadGroupShim {
   }
 
   private static SecurityException refused(CellContext cell, String detail) {
-    RefusalSite site = Refusals.record(cell, "call", detail, RULE);
+    RefusalSite site = Refusals.record(cell, "call", detail, Rule.THREAD_GROUPS);
     return StackTraces.forCell(new SecurityException(site.message()));
   }
 }
