@@ -34,7 +34,7 @@ final class Budget implements Watchdog.Watched {
     if (!cell.context().isActive()) {
       return;
     }
-    CellThreads.Usage now = cell.threads().usage();
+    CellThreads.Usage now = cell.usage();
     used = now;
     if (System.nanoTime() - startNanos > limits.wallTime().toNanos()) {
       cell.stop(
@@ -60,7 +60,7 @@ final class Budget implements Watchdog.Watched {
 
   /** What the run used, sampled now. */
   CellThreads.Usage used() {
-    CellThreads.Usage now = cell.threads().usage();
+    CellThreads.Usage now = cell.usage();
     used = now;
     return now;
   }

@@ -290,8 +290,8 @@ public final class Cell implements AutoCloseable {
     }
     new Releases()
         .release("the run", () -> control.stop(StopReason.CLOSED, "the cell was closed"))
-        .release("the cell's thread groups", () -> control.threadGroups().close())
-        .release("the cell's compressors", () -> control.compressors().close())
+        .release("the cell's thread groups", () -> control.closeThreadGroups())
+        .release("the cell's compressors", () -> control.closeCompressors())
         .release("the cell's files", () -> control.files().close())
         .throwFailures();
   }
@@ -406,7 +406,7 @@ public final class Cell implements AutoCloseable {
       return result
           .output(out.finish(), err.finish())
           .outputTruncated(outputBudget.truncated())
-          .threads(used.allocatedBytes(), control.threads().peak(), survivors)
+          .threads(used.allocatedBytes(), control.peakThreads(), survivors)
           .times(Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(used.cpuNanos()))
           .build();
     }
@@ -438,10 +438,10 @@ public final class Cell implements AutoCloseable {
     private Thread start(String name, MethodHandle entry, ThreadEnd end, RunOutput err) {
       Thread thread =
           HiddenThreadBody.create(
-              control.threadGroups().root(), name, policy.limits().stackBytes(), entry, end);
+              control.rootThreadGroup(), name, policy.limits().stackBytes(), entry, end);
       thread.setContextClassLoader(loader);
       thread.setUncaughtExceptionHandler((dying, uncaught) -> printUncaught(dying, uncaught, err));
-      control.threads().adopt(thread);
+      control.adoptThread(thread);
       started.add(thread);
       thread.start();
       return thread;
@@ -457,7 +457,7 @@ public final class Cell implements AutoCloseable {
         try {
           Thread next = firstAlive(threads);
           if (next == null && withCellThreads) {
-            next = firstAlive(nonDaemon(control.threads().live()));
+            next = firstAlive(nonDaemon(control.liveThreads()));
           }
           if (next == null) {
             return;
@@ -486,7 +486,7 @@ public final class Cell implements AutoCloseable {
       for (int attempt = 1; ; attempt++) {
         try {
           control.endRun();
-          control.threads().shutDownPools();
+          control.shutDownPools();
           List<String> survivors = awaitQuiet(deadline);
           Watchdog.unwatch(budget);
           if (survivors.isEmpty()) {
@@ -512,7 +512,7 @@ public final class Cell implements AutoCloseable {
       // Each thread once, by identity: the run's own threads are also live threads of the
       // cell, and a thread's equals() may be the program's.
       List<Thread> all = new ArrayList<>(started);
-      for (Thread live : control.threads().live()) {
+      for (Thread live : control.liveThreads()) {
         if (all.stream().noneMatch(known -> known == live)) {
           all.add(live);
         }
@@ -567,7 +567,7 @@ public final class Cell implements AutoCloseable {
     /** Called on each thread rexec starts for the run as it ends. */
     private void hookEnded(Throwable escaped) {
       control.stopOnLimitError(escaped);
-      control.threads().ended();
+      control.threadEnded();
     }
 
     /**

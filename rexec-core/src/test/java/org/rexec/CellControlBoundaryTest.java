@@ -68,6 +68,26 @@ class CellControlBoundaryTest {
     assertThat(READ_ONLY).containsAll(publicMethods);
   }
 
+  /**
+   * The run's threads, thread groups and compressors are runtime classes a shim may hold; what
+   * only the supervisor does to them is reached through the control, not a public method.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "org.rexec.runtime.CellThreads, adopt ended shutDownPools usage live peak beginRun interruptAll",
+    "org.rexec.runtime.CellThreadGroups, close root",
+    "org.rexec.runtime.NativeCompressors, close",
+  })
+  void theRunsResourcesHaveNoPublicSupervisorOperation(String className, String operations)
+      throws Exception {
+    Set<String> publicMethods =
+        Arrays.stream(Class.forName(className).getMethods())
+            .map(Method::getName)
+            .collect(Collectors.toSet());
+
+    assertThat(publicMethods).doesNotContainAnyElementsOf(Set.of(operations.split(" ")));
+  }
+
   @Test
   void cellContextHasNoPublicConstructor() {
     assertThat(CellContext.class.getConstructors()).isEmpty();

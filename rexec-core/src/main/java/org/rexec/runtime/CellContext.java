@@ -626,18 +626,48 @@ public final class CellContext {
     }
 
     @Override
-    public CellThreads threads() {
-      return threads;
+    public void adoptThread(Thread thread) {
+      threads.adopt(thread);
     }
 
     @Override
-    public CellThreadGroups threadGroups() {
-      return threadGroups;
+    public void threadEnded() {
+      threads.ended();
     }
 
     @Override
-    public NativeCompressors compressors() {
-      return compressors;
+    public void shutDownPools() {
+      threads.shutDownPools();
+    }
+
+    @Override
+    public List<Thread> liveThreads() {
+      return threads.live();
+    }
+
+    @Override
+    public int peakThreads() {
+      return threads.peak();
+    }
+
+    @Override
+    public CellThreads.Usage usage() {
+      return threads.usage();
+    }
+
+    @Override
+    public ThreadGroup rootThreadGroup() {
+      return threadGroups.root();
+    }
+
+    @Override
+    public void closeThreadGroups() {
+      threadGroups.close();
+    }
+
+    @Override
+    public void closeCompressors() {
+      compressors.close();
     }
   }
 

@@ -6,9 +6,7 @@ import java.util.List;
 import org.rexec.fs.CellFiles;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.CellTermination;
-import org.rexec.runtime.CellThreadGroups;
 import org.rexec.runtime.CellThreads;
-import org.rexec.runtime.NativeCompressors;
 import org.rexec.runtime.StopReason;
 
 /**
@@ -74,12 +72,30 @@ public interface CellControl {
   /** The cell's file namespace; closing the cell closes it. */
   CellFiles files();
 
-  /** The threads of the current run. */
-  CellThreads threads();
+  /** Counts {@code thread}, made by the supervisor for the run, as one of the run's threads. */
+  void adoptThread(Thread thread);
 
-  /** The cell's thread groups: the root its threads run in, and those under it. */
-  CellThreadGroups threadGroups();
+  /** Tells the cell that a thread the supervisor started for the run has ended. */
+  void threadEnded();
 
-  /** The cell's zlib compressors, whose native memory is bounded by their number. */
-  NativeCompressors compressors();
+  /** Shuts down the executors the run made, so that their idle workers end. */
+  void shutDownPools();
+
+  /** The run's threads that are alive. */
+  List<Thread> liveThreads();
+
+  /** The most threads the run had alive at once. */
+  int peakThreads();
+
+  /** The CPU time and allocated bytes of the run's threads, sampled now. */
+  CellThreads.Usage usage();
+
+  /** The thread group every thread of the cell runs in. */
+  ThreadGroup rootThreadGroup();
+
+  /** Destroys the cell's thread groups; part of closing the cell. */
+  void closeThreadGroups();
+
+  /** Ends the cell's zlib compressors, freeing their native memory; part of closing the cell. */
+  void closeCompressors();
 }
