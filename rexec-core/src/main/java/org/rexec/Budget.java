@@ -3,9 +3,9 @@ package org.rexec;
 import org.rexec.bug.RexecBugException;
 import org.rexec.policy.Limits;
 import org.rexec.policy.Units;
-import org.rexec.runtime.control.CellControl;
 import org.rexec.runtime.CellThreads;
 import org.rexec.runtime.StopReason;
+import org.rexec.runtime.control.CellControl;
 
 /**
  * What one run may use and what it has used: the {@link Watchdog} samples it, and it stops the

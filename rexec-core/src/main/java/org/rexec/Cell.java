@@ -25,13 +25,13 @@ import org.rexec.rewrite.RewriteCache;
 import org.rexec.rewrite.RewriteResult;
 import org.rexec.rewrite.Rewriter;
 import org.rexec.runtime.CellContext;
-import org.rexec.runtime.control.CellControl;
 import org.rexec.runtime.CellHost;
 import org.rexec.runtime.CellTermination;
 import org.rexec.runtime.CellThreads;
 import org.rexec.runtime.RefusalSite;
 import org.rexec.runtime.StopReason;
 import org.rexec.runtime.ThrowableText;
+import org.rexec.runtime.control.CellControl;
 
 /**
  * A padded cell: untrusted JVM code runs in it, sees only what its {@link Policy} grants, and

@@ -1,8 +1,8 @@
 package org.rexec;
 
 import org.rexec.policy.Units;
-import org.rexec.runtime.control.CellControl;
 import org.rexec.runtime.StopReason;
+import org.rexec.runtime.control.CellControl;
 
 /**
  * The bytes a run may still write to its standard output and error together. Past the limit,
