@@ -3,9 +3,9 @@ package org.rexec;
 import org.rexec.bug.RexecBugException;
 import org.rexec.policy.Limits;
 import org.rexec.policy.Units;
-import org.rexec.runtime.CellContext;
 import org.rexec.runtime.CellThreads;
 import org.rexec.runtime.StopReason;
+import org.rexec.runtime.control.CellControl;
 
 /**
  * What one run may use and what it has used: the {@link Watchdog} samples it, and it stops the
@@ -13,28 +13,28 @@ import org.rexec.runtime.StopReason;
  */
 final class Budget implements Watchdog.Watched {
 
-  private final CellContext cell;
+  private final CellControl cell;
   private final Limits limits;
   private final long startNanos = System.nanoTime();
   private volatile CellThreads.Usage used = new CellThreads.Usage(0, 0);
 
-  Budget(CellContext cell) {
+  Budget(CellControl cell) {
     this.cell = cell;
-    this.limits = cell.limits();
+    this.limits = cell.context().limits();
   }
 
   /** Samples the run and stops the cell if a limit is passed; keeps a stopped run interrupted. */
   @Override
   public void sample() {
-    if (cell.isStopped()) {
+    if (cell.context().isStopped()) {
       // A thread that swallowed the interrupt and blocked again is interrupted again.
       cell.interruptThreads();
       return;
     }
-    if (!cell.isActive()) {
+    if (!cell.context().isActive()) {
       return;
     }
-    CellThreads.Usage now = cell.threads().usage();
+    CellThreads.Usage now = cell.usage();
     used = now;
     if (System.nanoTime() - startNanos > limits.wallTime().toNanos()) {
       cell.stop(
@@ -60,7 +60,7 @@ final class Budget implements Watchdog.Watched {
 
   /** What the run used, sampled now. */
   CellThreads.Usage used() {
-    CellThreads.Usage now = cell.threads().usage();
+    CellThreads.Usage now = cell.usage();
     used = now;
     return now;
   }

@@ -31,6 +31,7 @@ import org.rexec.runtime.CellThreads;
 import org.rexec.runtime.RefusalSite;
 import org.rexec.runtime.StopReason;
 import org.rexec.runtime.ThrowableText;
+import org.rexec.runtime.control.CellControl;
 
 /**
  * A padded cell: untrusted JVM code runs in it, sees only what its {@link Policy} grants, and
@@ -64,6 +65,9 @@ public final class Cell implements AutoCloseable {
   private final CellSources sources = new CellSources();
   private final CodeLoader codeLoader;
   private final AuditLog auditLog = new AuditLog();
+  /** The supervisor's operations of the cell; its code sees only {@link #context}. */
+  private final CellControl control;
+
   private final CellContext context;
   private final CellClassLoader loader;
   private final InputStream stdin;
@@ -86,8 +90,8 @@ public final class Cell implements AutoCloseable {
     policy.mounts().forEach(files::mount);
     policy.files().forEach(files::memoryFile);
     policy.workingDirectory().ifPresent(files::workingDirectory);
-    this.context =
-        new CellContext(
+    this.control =
+        CellContext.create(
             new Host(),
             files,
             policy.network(),
@@ -95,6 +99,7 @@ public final class Cell implements AutoCloseable {
             policy.environment(),
             StandardProperties.forCell(
                 policy, policy.workingDirectory().orElse(CellFiles.SCRATCH)));
+    this.context = control.context();
     Rewriter rewriter =
         new Rewriter(policy.allowList(), policy.maxClassFileBytes(), builder.rewriteCache);
     // An array or a file never blocks; any other stream might, where a kill could not reach
@@ -284,10 +289,10 @@ public final class Cell implements AutoCloseable {
       closed = true;
     }
     new Releases()
-        .release("the run", () -> context.stop(StopReason.CLOSED, "the cell was closed"))
-        .release("the cell's thread groups", () -> context.threadGroups().close())
-        .release("the cell's compressors", () -> context.compressors().close())
-        .release("the cell's files", () -> context.files().close())
+        .release("the run", () -> control.stop(StopReason.CLOSED, "the cell was closed"))
+        .release("the cell's thread groups", () -> control.closeThreadGroups())
+        .release("the cell's compressors", () -> control.closeCompressors())
+        .release("the cell's files", () -> control.files().close())
         .throwFailures();
   }
 
@@ -297,7 +302,7 @@ public final class Cell implements AutoCloseable {
    * May be called from any thread.
    */
   public void kill() {
-    context.stop(StopReason.KILLED, "killed by the supervisor");
+    control.stop(StopReason.KILLED, "killed by the supervisor");
   }
 
   private void requireOpen() {
@@ -361,11 +366,11 @@ public final class Cell implements AutoCloseable {
                     + " are too deep to load on the calling thread's stack")
             .build();
       }
-      OutputBudget outputBudget = new OutputBudget(context);
+      OutputBudget outputBudget = new OutputBudget(control);
       RunOutput out = output(stdoutSink, outputBudget);
       RunOutput err = output(stderrSink, outputBudget);
-      context.beginRun(stdin, out.stream(), err.stream());
-      Budget budget = new Budget(context);
+      control.beginRun(stdin, out.stream(), err.stream());
+      Budget budget = new Budget(control);
       Watchdog.watch(budget);
       CellTermination ending;
       List<String> survivors;
@@ -381,7 +386,7 @@ public final class Cell implements AutoCloseable {
       }
       if (!survivors.isEmpty()) {
         // No later run may start while a thread of this one could still wake up.
-        context.stop(StopReason.KILLED, survivors.size() + " thread(s) of a run could not be stopped");
+        control.stop(StopReason.KILLED, survivors.size() + " thread(s) of a run could not be stopped");
       }
       CellTermination exit = context.exitRequest();
       RunResult.Builder result;
@@ -401,7 +406,7 @@ public final class Cell implements AutoCloseable {
       return result
           .output(out.finish(), err.finish())
           .outputTruncated(outputBudget.truncated())
-          .threads(used.allocatedBytes(), context.threads().peak(), survivors)
+          .threads(used.allocatedBytes(), control.peakThreads(), survivors)
           .times(Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(used.cpuNanos()))
           .build();
     }
@@ -433,10 +438,10 @@ public final class Cell implements AutoCloseable {
     private Thread start(String name, MethodHandle entry, ThreadEnd end, RunOutput err) {
       Thread thread =
           HiddenThreadBody.create(
-              context.threadGroups().root(), name, policy.limits().stackBytes(), entry, end);
+              control.rootThreadGroup(), name, policy.limits().stackBytes(), entry, end);
       thread.setContextClassLoader(loader);
       thread.setUncaughtExceptionHandler((dying, uncaught) -> printUncaught(dying, uncaught, err));
-      context.threads().adopt(thread);
+      control.adoptThread(thread);
       started.add(thread);
       thread.start();
       return thread;
@@ -452,7 +457,7 @@ public final class Cell implements AutoCloseable {
         try {
           Thread next = firstAlive(threads);
           if (next == null && withCellThreads) {
-            next = firstAlive(nonDaemon(context.threads().live()));
+            next = firstAlive(nonDaemon(control.liveThreads()));
           }
           if (next == null) {
             return;
@@ -480,18 +485,18 @@ public final class Cell implements AutoCloseable {
       long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
       for (int attempt = 1; ; attempt++) {
         try {
-          context.endRun();
-          context.threads().shutDownPools();
+          control.endRun();
+          control.shutDownPools();
           List<String> survivors = awaitQuiet(deadline);
           Watchdog.unwatch(budget);
           if (survivors.isEmpty()) {
-            context.releaseRun();
+            control.releaseRun();
           }
           return survivors;
         } catch (OutOfMemoryError heapFull) {
           if (attempt == HEAP_FULL_ATTEMPTS) {
             Watchdog.unwatch(budget);
-            context.stop(StopReason.MEMORY_LIMIT, "the heap stayed full after the run");
+            control.stop(StopReason.MEMORY_LIMIT, "the heap stayed full after the run");
             throw heapFull;
           }
           pause();
@@ -507,7 +512,7 @@ public final class Cell implements AutoCloseable {
       // Each thread once, by identity: the run's own threads are also live threads of the
       // cell, and a thread's equals() may be the program's.
       List<Thread> all = new ArrayList<>(started);
-      for (Thread live : context.threads().live()) {
+      for (Thread live : control.liveThreads()) {
         if (all.stream().noneMatch(known -> known == live)) {
           all.add(live);
         }
@@ -520,7 +525,7 @@ public final class Cell implements AutoCloseable {
         join(next, Math.min(left, Watchdog.PERIOD_MILLIS));
         // Told again: a thread woken too early may block again inside the JDK (a pool's
         // worker interrupted before its pool was shut down waits for the next task).
-        context.interruptThreads();
+        control.interruptThreads();
       }
       List<String> survivors = new ArrayList<>();
       for (Thread thread : all) {
@@ -561,8 +566,8 @@ public final class Cell implements AutoCloseable {
 
     /** Called on each thread rexec starts for the run as it ends. */
     private void hookEnded(Throwable escaped) {
-      context.stopOnLimitError(escaped);
-      context.threads().ended();
+      control.stopOnLimitError(escaped);
+      control.threadEnded();
     }
 
     /**
@@ -571,7 +576,7 @@ public final class Cell implements AutoCloseable {
      */
     private List<Thread> runShutdownHooks(RunOutput err) {
       List<Thread> hooks = new ArrayList<>();
-      for (Thread hook : context.takeShutdownHooks()) {
+      for (Thread hook : control.takeShutdownHooks()) {
         MethodHandle run = RUNNABLE_RUN.bindTo(hook);
         hooks.add(start(hook.getName(), run, this::hookEnded, err));
       }
@@ -598,7 +603,7 @@ public final class Cell implements AutoCloseable {
         // escape to the JVM, which would print it on its own standard error. A stack overflow
         // or running out of heap here is the cell's, and stops it.
         try {
-          context.stopOnLimitError(failed);
+          control.stopOnLimitError(failed);
         } catch (Throwable again) {
           // The heap is still full; the limit error reaches the run's end another way.
         }

@@ -1,8 +1,8 @@
 package org.rexec;
 
 import org.rexec.policy.Units;
-import org.rexec.runtime.CellContext;
 import org.rexec.runtime.StopReason;
+import org.rexec.runtime.control.CellControl;
 
 /**
  * The bytes a run may still write to its standard output and error together. Past the limit,
@@ -11,15 +11,15 @@ import org.rexec.runtime.StopReason;
  */
 final class OutputBudget {
 
-  private final CellContext cell;
+  private final CellControl cell;
   private final long limit;
   // Guarded by this.
   private long used;
   private volatile boolean truncated;
 
-  OutputBudget(CellContext cell) {
+  OutputBudget(CellControl cell) {
     this.cell = cell;
-    this.limit = cell.limits().outputBytes();
+    this.limit = cell.context().limits().outputBytes();
   }
 
   /** How many of {@code length} bytes may be written; stops the cell if not all. */

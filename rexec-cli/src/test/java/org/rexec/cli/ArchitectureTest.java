@@ -43,6 +43,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheSupervisorAndTheRuntimeReachTheCellsControl() {
+    // The control stops and reconfigures cells: it belongs to the supervisor (org.rexec), and
+    // the runtime implements it; nothing else, and no cell (its loader cannot see the package).
+    noClasses()
+        .that().resideOutsideOfPackages("org.rexec", "org.rexec.runtime..")
+        .should().dependOnClassesThat().resideInAPackage("org.rexec.runtime.control..")
+        .check(classes);
+  }
+
+  @Test
   void policyFilesCompileAndCacheAreLeaves() {
     noClasses()
         .that().resideInAnyPackage(

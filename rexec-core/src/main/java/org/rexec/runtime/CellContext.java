@@ -25,6 +25,7 @@ import org.rexec.policy.Limits;
 import org.rexec.policy.NetworkGrants;
 import org.rexec.policy.Rule;
 import org.rexec.policy.Units;
+import org.rexec.runtime.control.CellControl;
 
 /**
  * One cell as its rewritten code sees it: the state every guard reads, and the cell's builtins
@@ -33,6 +34,11 @@ import org.rexec.policy.Units;
  * <p>Every rewritten class holds its cell's context in a {@code static final} field that its
  * static initializer fills from {@link #of(Class)}; the JIT folds that field to a constant, so
  * the kill check on the hot path is one volatile read of {@link #state}.
+ *
+ * <p>The supervisor's operations (beginning, ending and stopping runs, the resources it closes)
+ * are not public here: {@link #create} hands them out once, as the cell's {@link CellControl},
+ * which lives in a package a cell's loader cannot see. No public method of this class changes
+ * the cell's state.
  *
  * <p>Thread safety: the state and the builtins are read by every cell thread and written by the
  * supervisor; fields are volatile or guarded by {@code this}.
@@ -99,7 +105,8 @@ public final class CellContext {
   private final Map<Thread, Boolean> shutdownHooks = new IdentityHashMap<>();
 
   /**
-   * Creates the context of a new cell; it starts idle.
+   * Creates the context of a new cell, idle, and returns its control, the only handle on the
+   * supervisor's operations of the cell.
    *
    * @param host the supervisor side of the cell
    * @param files the cell's file namespace, to be built reporting to this context
@@ -109,7 +116,17 @@ public final class CellContext {
    * @param properties the system properties the cell starts with; copied
    * @throws UncheckedIOException if the cell's scratch directory cannot be created
    */
-  public CellContext(
+  public static CellControl create(
+      CellHost host,
+      CellFiles.Builder files,
+      NetworkGrants network,
+      Limits limits,
+      Map<String, String> environment,
+      Properties properties) {
+    return new CellContext(host, files, network, limits, environment, properties).new Control();
+  }
+
+  private CellContext(
       CellHost host,
       CellFiles.Builder files,
       NetworkGrants network,
@@ -152,7 +169,7 @@ public final class CellContext {
   }
 
   /** The cell's file namespace; closing the cell closes it. */
-  public CellFiles files() {
+  CellFiles files() {
     return files;
   }
 
@@ -181,17 +198,17 @@ public final class CellContext {
   }
 
   /** The threads of the current run. */
-  public CellThreads threads() {
+  CellThreads threads() {
     return threads;
   }
 
   /** The cell's thread groups: the root its threads run in, and those under it. */
-  public CellThreadGroups threadGroups() {
+  CellThreadGroups threadGroups() {
     return threadGroups;
   }
 
   /** The cell's zlib compressors, whose native memory is bounded by their number. */
-  public NativeCompressors compressors() {
+  NativeCompressors compressors() {
     return compressors;
   }
 
@@ -239,7 +256,7 @@ public final class CellContext {
     }
   }
 
-  // ---- run lifecycle (supervisor side) ----
+  // ---- run lifecycle (supervisor side, through Control) ----
 
   /**
    * The kill check of loop back-edges, which every rewritten class of the cell holds in a
@@ -255,7 +272,7 @@ public final class CellContext {
    * @throws IllegalStateException if the cell was stopped
    * @throws org.rexec.bug.RexecBugException if a run is active
    */
-  public synchronized void beginRun(InputStream stdin, PrintStream stdout, PrintStream stderr) {
+  synchronized void beginRun(InputStream stdin, PrintStream stdout, PrintStream stderr) {
     if (state == STOPPED) {
       throw new IllegalStateException("the cell was stopped: " + termination.getMessage());
     }
@@ -278,7 +295,7 @@ public final class CellContext {
    * Ends the run: cell code can no longer execute until the next run, and the run's remaining
    * threads are interrupted so that they reach a guard.
    */
-  public void endRun() {
+  void endRun() {
     synchronized (this) {
       if (state != STOPPED) {
         state = IDLE;
@@ -296,7 +313,7 @@ public final class CellContext {
    * Lets go of the finished run's streams, once no thread of it is left: an idle cell then
    * holds none of their buffers (most of what it would otherwise keep).
    */
-  public synchronized void releaseRun() {
+  synchronized void releaseRun() {
     in = InputStream.nullInputStream();
     out = NO_OUTPUT;
     err = NO_OUTPUT;
@@ -310,7 +327,7 @@ public final class CellContext {
    *
    * @return the termination, for a caller on a cell thread to throw
    */
-  public CellTermination stop(StopReason reason, String message) {
+  CellTermination stop(StopReason reason, String message) {
     CellTermination stopped;
     synchronized (this) {
       if (state != STOPPED) {
@@ -345,7 +362,7 @@ public final class CellContext {
    *
    * @return the cell's termination if {@code thrown} is a limit error, else {@code null}
    */
-  public CellTermination stopOnLimitError(Throwable thrown) {
+  CellTermination stopOnLimitError(Throwable thrown) {
     if (!madeErrors.isJvms(thrown)) {
       return null;
     }
@@ -388,7 +405,7 @@ public final class CellContext {
   }
 
   /** Interrupts every live thread of the run, so that blocking calls return to a guard. */
-  public void interruptThreads() {
+  void interruptThreads() {
     threads.interruptAll();
   }
 
@@ -417,7 +434,7 @@ public final class CellContext {
    * Takes the shutdown hooks registered by the run, once the program has exited; empty if it
    * halted. Cell code may run again afterwards (the hooks are cell code).
    */
-  public synchronized List<Thread> takeShutdownHooks() {
+  synchronized List<Thread> takeShutdownHooks() {
     List<Thread> hooks = halted ? List.of() : new ArrayList<>(shutdownHooks.keySet());
     shutdownHooks.clear();
     if (state == EXITING) {
@@ -556,6 +573,102 @@ public final class CellContext {
       throw new IllegalStateException("Shutdown in progress");
     }
     return shutdownHooks.remove(hook) != null;
+  }
+
+  /**
+   * The supervisor's operations of this cell, handed out once by {@link #create}. Private, so
+   * that the only way to them is the instance the cell's creator holds.
+   */
+  private final class Control implements CellControl {
+    @Override
+    public CellContext context() {
+      return CellContext.this;
+    }
+
+    @Override
+    public void beginRun(InputStream stdin, PrintStream stdout, PrintStream stderr) {
+      CellContext.this.beginRun(stdin, stdout, stderr);
+    }
+
+    @Override
+    public void endRun() {
+      CellContext.this.endRun();
+    }
+
+    @Override
+    public void releaseRun() {
+      CellContext.this.releaseRun();
+    }
+
+    @Override
+    public CellTermination stop(StopReason reason, String message) {
+      return CellContext.this.stop(reason, message);
+    }
+
+    @Override
+    public CellTermination stopOnLimitError(Throwable thrown) {
+      return CellContext.this.stopOnLimitError(thrown);
+    }
+
+    @Override
+    public void interruptThreads() {
+      CellContext.this.interruptThreads();
+    }
+
+    @Override
+    public List<Thread> takeShutdownHooks() {
+      return CellContext.this.takeShutdownHooks();
+    }
+
+    @Override
+    public CellFiles files() {
+      return files;
+    }
+
+    @Override
+    public void adoptThread(Thread thread) {
+      threads.adopt(thread);
+    }
+
+    @Override
+    public void threadEnded() {
+      threads.ended();
+    }
+
+    @Override
+    public void shutDownPools() {
+      threads.shutDownPools();
+    }
+
+    @Override
+    public List<Thread> liveThreads() {
+      return threads.live();
+    }
+
+    @Override
+    public int peakThreads() {
+      return threads.peak();
+    }
+
+    @Override
+    public CellThreads.Usage usage() {
+      return threads.usage();
+    }
+
+    @Override
+    public ThreadGroup rootThreadGroup() {
+      return threadGroups.root();
+    }
+
+    @Override
+    public void closeThreadGroups() {
+      threadGroups.close();
+    }
+
+    @Override
+    public void closeCompressors() {
+      compressors.close();
+    }
   }
 
   private static Properties copy(Properties source) {

@@ -30,7 +30,7 @@ public final class CellThreadGroups {
   }
 
   /** The cell's root group, where the supervisor starts the cell's own threads. */
-  public ThreadGroup root() {
+  ThreadGroup root() {
     return root;
   }
 
@@ -65,7 +65,7 @@ public final class CellThreadGroups {
    * a group is held only by its threads and subgroups.
    */
   @SuppressWarnings({"deprecation", "removal"})
-  public void close() {
+  void close() {
     try {
       root.destroy();
     } catch (IllegalThreadStateException stillRunning) {

@@ -80,7 +80,7 @@ public final class CellThreads {
   }
 
   /** Registers a thread rexec starts for the run: not counted against the limit. */
-  public synchronized void adopt(Thread thread) {
+  synchronized void adopt(Thread thread) {
     add(thread);
   }
 
@@ -163,7 +163,7 @@ public final class CellThreads {
    * Called by a thread of the run as its body ends: records what it used so far, exactly. The
    * thread stays the run's until it has terminated (its uncaught-exception handler runs after).
    */
-  public void ended() {
+  void ended() {
     Thread current = Thread.currentThread();
     long cpu = THREADS.getCurrentThreadCpuTime();
     long allocated = THREADS.getCurrentThreadAllocatedBytes();
@@ -178,7 +178,7 @@ public final class CellThreads {
   }
 
   /** What the run's threads used so far; samples the live ones. */
-  public Usage usage() {
+  Usage usage() {
     List<Thread> threads;
     long[] ids;
     boolean[] alive;
@@ -226,7 +226,7 @@ public final class CellThreads {
    * The run's threads that have not been found terminated: those alive, those made but not yet
    * started, and some that have just ended.
    */
-  public synchronized List<Thread> live() {
+  synchronized List<Thread> live() {
     return new ArrayList<>(live.keySet());
   }
 
@@ -241,7 +241,7 @@ public final class CellThreads {
   }
 
   /** The most threads of the run alive at once, main included. */
-  public synchronized int peak() {
+  synchronized int peak() {
     return peak;
   }
 
@@ -264,7 +264,7 @@ public final class CellThreads {
    * Shuts down the pools the run made, so that idle workers end. Called by the supervisor
    * once the run is over: a program's override reached here throws at its first guard.
    */
-  public void shutDownPools() {
+  void shutDownPools() {
     while (true) {
       Runnable action;
       synchronized (this) {

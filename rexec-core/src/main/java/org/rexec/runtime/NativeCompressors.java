@@ -110,7 +110,7 @@ public final class NativeCompressors {
    * Ends every Deflater and Inflater the cell made that is still reachable: the cell is closed
    * and its code never runs again. The JDK's {@code end()}, never a program's override.
    */
-  public void close() {
+  void close() {
     List<WeakReference<Object>> all;
     synchronized (this) {
       all = new ArrayList<>(made);
