@@ -38,11 +38,7 @@ public class CellDeflater extends Deflater {
 
   @Override
   public void end() {
-    try {
-      super.end();
-    } finally {
-      reservation.clean();
-    }
+    jdkEnd();
   }
 
   /** {@code Deflater.end()} of the JDK, whatever a subclass overrides. */

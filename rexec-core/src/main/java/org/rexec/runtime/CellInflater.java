@@ -31,11 +31,7 @@ public class CellInflater extends Inflater {
 
   @Override
   public void end() {
-    try {
-      super.end();
-    } finally {
-      reservation.clean();
-    }
+    jdkEnd();
   }
 
   /** {@code Inflater.end()} of the JDK, whatever a subclass overrides. */
