@@ -24,8 +24,6 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Opcodes;
-import org.rexec.Cell;
-import org.rexec.Policy;
 import org.rexec.RunResult;
 
 /**
@@ -39,16 +37,11 @@ class ConstantBoundTest {
   @TempDir Path temp;
 
   private Path write(String relative, String text) throws IOException {
-    Path file = temp.resolve(relative);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-    return file;
+    return SourceFiles.write(temp, relative, text);
   }
 
   private static RunResult run(Path main) throws IOException {
-    try (Cell cell = Cell.builder(Policy.defaults()).compileCache(CompileCache.none()).create()) {
-      return cell.run(cell.load(main).orElseThrow());
-    }
+    return SourceFiles.runUncached(main);
   }
 
   @Test

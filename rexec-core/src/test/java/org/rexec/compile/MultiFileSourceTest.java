@@ -26,16 +26,11 @@ class MultiFileSourceTest {
   @TempDir Path temp;
 
   private Path write(String relative, String text) throws IOException {
-    Path file = temp.resolve(relative);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-    return file;
+    return SourceFiles.write(temp, relative, text);
   }
 
   private static RunResult run(Path main) throws IOException {
-    try (Cell cell = Cell.builder(Policy.defaults()).compileCache(CompileCache.none()).create()) {
-      return cell.run(cell.load(main).orElseThrow());
-    }
+    return SourceFiles.runUncached(main);
   }
 
   @Test

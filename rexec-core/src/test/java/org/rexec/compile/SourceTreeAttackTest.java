@@ -24,10 +24,7 @@ class SourceTreeAttackTest {
   @TempDir Path temp;
 
   private Path write(String relative, String text) throws IOException {
-    Path file = temp.resolve(relative);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-    return file;
+    return SourceFiles.write(temp, relative, text);
   }
 
   private static void load(Path main) throws IOException {
