@@ -335,13 +335,9 @@ class ZipFileSystemAttackTest {
    */
   @Test
   void multiReleaseFileSystemsHeldOpenCountTheirManifestInflatersAgainstTheCap() throws IOException {
-    try (OutputStream out = Files.newOutputStream(data.resolve("mr.jar"));
-        ZipOutputStream zip = new ZipOutputStream(out)) {
-      zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
-      zip.write("Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n"
-          .getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
-    }
+    writeZip(
+        data.resolve("mr.jar"),
+        Map.of("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n"));
     RunResult result =
         run(
             mounted(Access.READ),
@@ -384,13 +380,9 @@ class ZipFileSystemAttackTest {
    */
   @Test
   void tenThousandFileSystemsStopAtTheOpenFileCapAndFailedOpensHoldNoFile() throws IOException {
-    try (OutputStream out = Files.newOutputStream(data.resolve("mr.jar"));
-        ZipOutputStream zip = new ZipOutputStream(out)) {
-      zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
-      zip.write("Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n"
-          .getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
-    }
+    writeZip(
+        data.resolve("mr.jar"),
+        Map.of("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n"));
     RunResult result =
         run(
             mounted(Access.READ),
