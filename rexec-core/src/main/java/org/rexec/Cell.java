@@ -4,34 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
-import org.rexec.bug.RexecBugException;
-import org.rexec.compile.CompileCache;
-import org.rexec.fs.CellFiles;
-import org.rexec.policy.BoundedText;
-import org.rexec.policy.Rule;
-import org.rexec.rewrite.Packages;
-import org.rexec.rewrite.RewriteCache;
-import org.rexec.rewrite.RewriteResult;
-import org.rexec.rewrite.Rewriter;
-import org.rexec.runtime.CellContext;
-import org.rexec.runtime.CellHost;
-import org.rexec.runtime.CellTermination;
-import org.rexec.runtime.CellThreads;
-import org.rexec.runtime.RefusalSite;
-import org.rexec.runtime.StopReason;
-import org.rexec.runtime.ThrowableText;
-import org.rexec.runtime.control.CellControl;
+import org.rexec.cell.CellCore;
+import org.rexec.cell.CellSetup;
+import org.rexec.cell.LoadFailure;
+import org.rexec.compile.CompilationException;
 
 /**
  * A padded cell: untrusted JVM code runs in it, sees only what its {@link Policy} grants, and
@@ -62,57 +42,32 @@ import org.rexec.runtime.control.CellControl;
 public final class Cell implements AutoCloseable {
 
   private final Policy policy;
-  private final CellSources sources = new CellSources();
-  private final CodeLoader codeLoader;
-  private final AuditLog auditLog = new AuditLog();
-  /** The supervisor's operations of the cell; its code sees only {@link #context}. */
-  private final CellControl control;
-
-  private final CellContext context;
-  private final CellClassLoader loader;
-  private final InputStream stdin;
-  private final OutputStream stdoutSink;
-  private final OutputStream stderrSink;
-  private final Object runLock = new Object();
-  private final Object closeLock = new Object();
-  private volatile boolean closed;
+  private final CellCore core;
 
   private Cell(Builder builder) {
-    RuntimeClasses.initialize();
     this.policy = builder.policy;
-    InputStream input = builder.stdin;
-    this.stdoutSink = builder.stdout;
-    this.stderrSink = builder.stderr;
-    this.codeLoader =
-        new CodeLoader(sources, policy.maxClassFileBytes(), builder.compileCache);
-    CellFiles.Builder files =
-        CellFiles.builder().scratchLimits(policy.diskBytes(), policy.diskFiles());
-    policy.mounts().forEach(files::mount);
-    policy.files().forEach(files::memoryFile);
-    policy.workingDirectory().ifPresent(files::workingDirectory);
-    this.control =
-        CellContext.create(
-            new Host(),
-            files,
-            policy.network(),
-            policy.limits(),
-            policy.environment(),
-            StandardProperties.forCell(
-                policy, policy.workingDirectory().orElse(CellFiles.SCRATCH)));
-    this.context = control.context();
-    Rewriter rewriter =
-        new Rewriter(policy.allowList(), policy.maxClassFileBytes(), builder.rewriteCache);
-    // An array or a file never blocks; any other stream might, where a kill could not reach
-    // the reader.
-    this.stdin =
-        input instanceof ByteArrayInputStream
-            ? input
-            : FileInput.of(input).orElseGet(() -> new InputPump(input, context));
-    this.loader =
-        new CellClassLoader(
-            new CellParentLoader(), sources, rewriter, context, auditLog, policy.strict());
-    // What java's -ea sets: a class's assert statements read this when it is initialized.
-    loader.setDefaultAssertionStatus(builder.assertions);
+    this.core =
+        new CellCore(
+            new CellSetup(
+                policy.allowList(),
+                policy.strict(),
+                policy.maxClassFileBytes(),
+                policy.mounts(),
+                policy.files(),
+                policy.workingDirectory(),
+                policy.diskBytes(),
+                policy.diskFiles(),
+                policy.network(),
+                policy.limits(),
+                policy.environment(),
+                policy.properties(),
+                builder.stdin,
+                builder.stdout,
+                builder.stderr,
+                builder.assertions,
+                builder.codeCache.rewritten(),
+                builder.codeCache.compiled()),
+            RunResult.MAX_VIOLATIONS);
   }
 
   /**
@@ -149,8 +104,13 @@ public final class Cell implements AutoCloseable {
    * @throws IllegalStateException if the cell has already run code or is closed
    */
   public Optional<String> load(Path path) throws IOException {
-    requireOpen();
-    return codeLoader.load(path);
+    try {
+      return core.load(path);
+    } catch (LoadFailure failure) {
+      throw LoadException.of(failure);
+    } catch (CompilationException failed) {
+      throw LoadException.of(failed);
+    }
   }
 
   /**
@@ -165,8 +125,11 @@ public final class Cell implements AutoCloseable {
    * @throws IllegalStateException if the cell has already run code or is closed
    */
   public void loadClassPath(List<Path> entries) throws IOException {
-    requireOpen();
-    codeLoader.loadClassPath(List.copyOf(entries));
+    try {
+      core.loadClassPath(entries);
+    } catch (LoadFailure failure) {
+      throw LoadException.of(failure);
+    }
   }
 
   /**
@@ -176,8 +139,11 @@ public final class Cell implements AutoCloseable {
    * @throws LoadException if the bytes are not a class file or the class is already loaded
    */
   public String loadClassFile(byte[] classFile) {
-    requireOpen();
-    return CellSources.binaryName(codeLoader.addClassFile(classFile, "class file"));
+    try {
+      return core.loadClassFile(classFile);
+    } catch (LoadFailure failure) {
+      throw LoadException.of(failure);
+    }
   }
 
   /**
@@ -190,8 +156,13 @@ public final class Cell implements AutoCloseable {
    * @throws LoadException with javac's messages if it does not compile
    */
   public String loadSource(String fileName, String source) {
-    requireOpen();
-    return codeLoader.loadSource(fileName, source);
+    try {
+      return core.loadSource(fileName, source);
+    } catch (LoadFailure failure) {
+      throw LoadException.of(failure);
+    } catch (CompilationException failed) {
+      throw LoadException.of(failed);
+    }
   }
 
   /**
@@ -206,27 +177,11 @@ public final class Cell implements AutoCloseable {
    * @throws LoadException if a class file is malformed
    */
   public List<Violation> check() {
-    requireOpen();
-    List<Violation> found = new ArrayList<>();
-    for (String internalName : sources.classNames()) {
-      RewriteResult result;
-      try {
-        result = loader.rewrite(internalName);
-      } catch (ClassFormatError malformed) {
-        throw LoadException.rejected(malformed.getMessage(), malformed);
-      }
-      List<RefusalSite> known = new ArrayList<>(result.knownRefusals());
-      known.sort(Comparator.comparingInt(RefusalSite::line)); // stable: instruction order kept
-      List<RefusalSite> sites = new ArrayList<>(result.rejections());
-      sites.addAll(known);
-      for (RefusalSite site : sites) {
-        if (found.size() == RunResult.MAX_VIOLATIONS) {
-          return List.copyOf(found);
-        }
-        found.add(Violation.of(site));
-      }
+    try {
+      return Violation.all(core.check(RunResult.MAX_VIOLATIONS));
+    } catch (LoadFailure failure) {
+      throw LoadException.of(failure);
     }
-    return List.copyOf(found);
   }
 
   /**
@@ -237,16 +192,12 @@ public final class Cell implements AutoCloseable {
    * @throws ClassNotFoundException if the cell has no such class
    */
   public Class<?> importClass(String binaryName) throws ClassNotFoundException {
-    requireOpen();
-    if (!loader.isCellClass(binaryName)) {
-      throw new ClassNotFoundException(binaryName + " is not a class of this cell");
-    }
-    return loader.loadOnHost(binaryName);
+    return core.importClass(binaryName);
   }
 
   /** Every violation recorded in the cell so far, across runs. */
   public List<Violation> violations() {
-    return auditLog.all();
+    return Violation.all(core.refusals());
   }
 
   /**
@@ -257,10 +208,7 @@ public final class Cell implements AutoCloseable {
   public RunResult run(String mainClass, String... args) {
     Objects.requireNonNull(mainClass, "mainClass");
     Objects.requireNonNull(args, "args");
-    synchronized (runLock) {
-      requireOpen();
-      return new Run(mainClass, args.clone()).execute();
-    }
+    return new RunResult(core.run(mainClass, args.clone()));
   }
 
   /**
@@ -282,18 +230,7 @@ public final class Cell implements AutoCloseable {
    */
   @Override
   public void close() {
-    synchronized (closeLock) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-    }
-    new Releases()
-        .release("the run", () -> control.stop(StopReason.CLOSED, "the cell was closed"))
-        .release("the cell's thread groups", () -> control.closeThreadGroups())
-        .release("the cell's compressors", () -> control.closeCompressors())
-        .release("the cell's files", () -> control.files().close())
-        .throwFailures();
+    core.close();
   }
 
   /**
@@ -302,430 +239,7 @@ public final class Cell implements AutoCloseable {
    * May be called from any thread.
    */
   public void kill() {
-    control.stop(StopReason.KILLED, "killed by the supervisor");
-  }
-
-  private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("the cell is closed");
-    }
-  }
-
-  /** One run: everything between starting main and collecting the result. */
-  private final class Run {
-    private final String mainClassName;
-    private final String[] args;
-    private final long startNanos = System.nanoTime();
-    private final AuditLog.Mark auditMark = auditLog.mark();
-    private final long bytesReadAtStart = context.bytesRead();
-    private final long bytesWrittenAtStart = context.bytesWritten();
-    private final List<Thread> started = new ArrayList<>();
-    // How main ended, if it threw: its class, set before any code of the cell's describes it.
-    private volatile String failedWith;
-    private volatile ThrownException thrown;
-    private volatile boolean exitedWhileDescribing;
-    private volatile Thread mainThread;
-
-    Run(String mainClassName, String[] args) {
-      this.mainClassName = mainClassName;
-      this.args = args;
-    }
-
-    RunResult execute() {
-      if (policy.strict()) {
-        long violations = strictCheck();
-        if (violations > 0) {
-          return finish(RunStatus.REJECTED)
-              .message(violations + " violation(s) in strict mode; nothing ran")
-              .build();
-        }
-      }
-      MethodHandle entry;
-      try {
-        entry = MainMethod.entry(loader.loadOnHost(mainClassName), args);
-      } catch (ClassNotFoundException e) {
-        return error("no class " + mainClassName + " in the cell");
-      } catch (NoSuchMethodException e) {
-        return error(
-            "no method public static void main(String[]) in " + mainClassName);
-      } catch (SecurityException | ClassFormatError rejected) {
-        // A class file the cell refuses, or one it cannot read (malformed, or of a version
-        // this JDK does not know), is refused as java refuses it, before anything runs.
-        return finish(RunStatus.REJECTED)
-            .message(rejected.getMessage())
-            .build();
-      } catch (LinkageError broken) {
-        return error(broken.getMessage());
-      } catch (StackOverflowError tooDeep) {
-        // The JVM defines a class's supertypes one inside the other on this, the caller's,
-        // thread: a hierarchy within the rewriter's bound can still be too deep for its stack.
-        // Nothing of the cell has run; the JVM undoes the definitions it did not finish.
-        return finish(RunStatus.REJECTED)
-            .message(
-                "the supertypes of " + mainClassName
-                    + " are too deep to load on the calling thread's stack")
-            .build();
-      }
-      OutputBudget outputBudget = new OutputBudget(control);
-      RunOutput out = output(stdoutSink, outputBudget);
-      RunOutput err = output(stderrSink, outputBudget);
-      control.beginRun(stdin, out.stream(), err.stream());
-      Budget budget = new Budget(control);
-      Watchdog.watch(budget);
-      CellTermination ending;
-      List<String> survivors;
-      try {
-        mainThread = start("main", entry, this::mainEnded, err);
-        awaitProgram(List.of(mainThread), true);
-        if (!context.isStopped()) {
-          awaitProgram(runShutdownHooks(err), false);
-        }
-      } finally {
-        ending = context.stopped();
-        survivors = endRun(budget);
-      }
-      if (!survivors.isEmpty()) {
-        // No later run may start while a thread of this one could still wake up.
-        control.stop(StopReason.KILLED, survivors.size() + " thread(s) of a run could not be stopped");
-      }
-      CellTermination exit = context.exitRequest();
-      RunResult.Builder result;
-      if (ending != null) {
-        result = finish(RunStatus.after(ending.stopReason())).message(ending.getMessage());
-      } else if (exit != null && !exitedWhileDescribing) {
-        // As in a JVM, an exit after main threw (by another thread) decides the status.
-        result = finish(RunStatus.EXITED, exit.exitStatus());
-      } else if (failedWith != null) {
-        ThrownException described =
-            thrown != null ? thrown : new ThrownException(failedWith, null, "");
-        result = finish(RunStatus.EXCEPTION).exception(described);
-      } else {
-        result = finish(RunStatus.COMPLETED);
-      }
-      CellThreads.Usage used = budget.used();
-      return result
-          .output(out.finish(), err.finish())
-          .outputTruncated(outputBudget.truncated())
-          .threads(used.allocatedBytes(), control.peakThreads(), survivors)
-          .times(Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(used.cpuNanos()))
-          .build();
-    }
-
-    private RunOutput output(OutputStream sink, OutputBudget outputBudget) {
-      return sink == null
-          ? RunOutput.captured(outputBudget)
-          : RunOutput.streamedTo(sink, outputBudget);
-    }
-
-    /** Records every violation of the loaded classes; returns how many there are. */
-    private long strictCheck() {
-      long violations = 0;
-      for (String internalName : sources.classNames()) {
-        RewriteResult result = loader.rewrite(internalName);
-        for (RefusalSite site : result.violations()) {
-          auditLog.record(site);
-          violations++;
-        }
-      }
-      return violations;
-    }
-
-    /**
-     * Starts a thread of the cell that calls {@code entry} (of type {@code ()void}), with the
-     * cell's stack size. The thread's own uncaught-exception handler prints what escapes, as
-     * the JVM's default does.
-     */
-    private Thread start(String name, MethodHandle entry, ThreadEnd end, RunOutput err) {
-      Thread thread =
-          HiddenThreadBody.create(
-              control.rootThreadGroup(), name, policy.limits().stackBytes(), entry, end);
-      thread.setContextClassLoader(loader);
-      thread.setUncaughtExceptionHandler((dying, uncaught) -> printUncaught(dying, uncaught, err));
-      control.adoptThread(thread);
-      started.add(thread);
-      thread.start();
-      return thread;
-    }
-
-    /**
-     * Waits until the program is over: {@code threads} have ended, and (for {@code
-     * withCellThreads}) every non-daemon thread the cell started, as the JVM waits for them;
-     * or until the program exits or the cell is stopped.
-     */
-    private void awaitProgram(List<Thread> threads, boolean withCellThreads) {
-      while (context.isRunning()) {
-        try {
-          Thread next = firstAlive(threads);
-          if (next == null && withCellThreads) {
-            next = firstAlive(nonDaemon(control.liveThreads()));
-          }
-          if (next == null) {
-            return;
-          }
-          // The watchdog replaces itself if an error ended it; if even that failed, here.
-          Watchdog.ensureRunning();
-          join(next, Watchdog.PERIOD_MILLIS);
-        } catch (OutOfMemoryError heapFull) {
-          // The heap is shared: a cell that fills it makes the supervisor's small allocations
-          // here fail too. The wait goes on; the cell's own threads get the error as well,
-          // which stops the cell, and the watchdog still applies its limits.
-          pause();
-        }
-      }
-    }
-
-    /**
-     * Ends the run: cell code can no longer run, pools are shut down, every thread of the run
-     * is told to end and awaited (see {@link #awaitQuiet}), and the budget is no longer
-     * watched. Returns the threads still alive. Every step may be done again, and the whole is
-     * done again if the heap ran out in the middle (see {@link #awaitProgram}): a run must not
-     * return with its threads unawaited because a cell filled the heap.
-     */
-    private List<String> endRun(Budget budget) {
-      long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
-      for (int attempt = 1; ; attempt++) {
-        try {
-          control.endRun();
-          control.shutDownPools();
-          List<String> survivors = awaitQuiet(deadline);
-          Watchdog.unwatch(budget);
-          if (survivors.isEmpty()) {
-            control.releaseRun();
-          }
-          return survivors;
-        } catch (OutOfMemoryError heapFull) {
-          if (attempt == HEAP_FULL_ATTEMPTS) {
-            Watchdog.unwatch(budget);
-            control.stop(StopReason.MEMORY_LIMIT, "the heap stayed full after the run");
-            throw heapFull;
-          }
-          pause();
-        }
-      }
-    }
-
-    /**
-     * Waits, until {@code deadline} ({@link System#nanoTime()}), for every thread of the run
-     * to end after it was told to; returns those still alive, as {@code name (STATE)}.
-     */
-    private List<String> awaitQuiet(long deadline) {
-      // Each thread once, by identity: the run's own threads are also live threads of the
-      // cell, and a thread's equals() may be the program's.
-      List<Thread> all = new ArrayList<>(started);
-      for (Thread live : control.liveThreads()) {
-        if (all.stream().noneMatch(known -> known == live)) {
-          all.add(live);
-        }
-      }
-      for (Thread next = firstAlive(all); next != null; next = firstAlive(all)) {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-          break;
-        }
-        join(next, Math.min(left, Watchdog.PERIOD_MILLIS));
-        // Told again: a thread woken too early may block again inside the JDK (a pool's
-        // worker interrupted before its pool was shut down waits for the next task).
-        control.interruptThreads();
-      }
-      List<String> survivors = new ArrayList<>();
-      for (Thread thread : all) {
-        if (thread.isAlive()) {
-          survivors.add(describe(thread));
-        }
-      }
-      return survivors;
-    }
-
-    /**
-     * Called on the main thread as it ends: the run's outcome, before any handler runs. That
-     * main threw is recorded first, from its class alone; then the exception is described,
-     * which may run the cell's code (its {@code toString()} and the like) under the run's
-     * guards and limits. Whatever that code does, the failure stays a failure: what it throws
-     * ends only its own call, an exit it requests does not turn the run into an exit, a loop
-     * in it ends at the run's limits with their status.
-     */
-    private void mainEnded(Throwable escaped) {
-      try {
-        if (escaped != null && !(escaped instanceof CellTermination)) {
-          failedWith = ThrowableText.type(escaped);
-          boolean exitedBefore = context.exitRequest() != null;
-          try {
-            thrown =
-                new ThrownException(
-                    failedWith,
-                    ThrowableText.message(escaped, context),
-                    ThrowableText.trace(escaped, context));
-          } finally {
-            exitedWhileDescribing = !exitedBefore && context.exitRequest() != null;
-          }
-        }
-      } finally {
-        hookEnded(escaped);
-      }
-    }
-
-    /** Called on each thread rexec starts for the run as it ends. */
-    private void hookEnded(Throwable escaped) {
-      control.stopOnLimitError(escaped);
-      control.threadEnded();
-    }
-
-    /**
-     * Runs the hooks the program registered, each on a new thread of the cell that calls the
-     * hook's {@code run()}: the supervisor never calls a method of a cell's object itself.
-     */
-    private List<Thread> runShutdownHooks(RunOutput err) {
-      List<Thread> hooks = new ArrayList<>();
-      for (Thread hook : control.takeShutdownHooks()) {
-        MethodHandle run = RUNNABLE_RUN.bindTo(hook);
-        hooks.add(start(hook.getName(), run, this::hookEnded, err));
-      }
-      return hooks;
-    }
-
-    /**
-     * What the JVM's default handler does with an exception that ends a thread: prints it on
-     * the (cell's) standard error, unless it is the cell's own exit. Runs on the dying cell
-     * thread, so the cell's code in {@code toString()} and the like runs restricted.
-     */
-    private void printUncaught(Thread dying, Throwable uncaught, RunOutput err) {
-      if (uncaught instanceof CellTermination) {
-        return;
-      }
-      try {
-        String trace =
-            dying == mainThread && thrown != null
-                ? thrown.stackTrace()
-                : ThrowableText.trace(uncaught, context);
-        err.stream().print("Exception in thread \"" + dying.getName() + "\" " + trace);
-      } catch (Throwable failed) {
-        // As the JVM does, an exception thrown while printing is ignored; but nothing may
-        // escape to the JVM, which would print it on its own standard error. A stack overflow
-        // or running out of heap here is the cell's, and stops it.
-        try {
-          control.stopOnLimitError(failed);
-        } catch (Throwable again) {
-          // The heap is still full; the limit error reaches the run's end another way.
-        }
-      }
-    }
-
-    private RunResult error(String message) {
-      return finish(RunStatus.ERROR).message(message).build();
-    }
-
-    /** A result of {@code status}, with the exit code that status has. */
-    private RunResult.Builder finish(RunStatus status) {
-      return finish(status, status.exitCode());
-    }
-
-    private RunResult.Builder finish(RunStatus status, int exitCode) {
-      return RunResult.builder(status)
-          .exitCode(exitCode)
-          .violations(auditLog.since(auditMark), auditLog.droppedSince(auditMark))
-          .traffic(
-              context.bytesRead() - bytesReadAtStart,
-              context.bytesWritten() - bytesWrittenAtStart)
-          .times(Duration.ofNanos(System.nanoTime() - startNanos), Duration.ZERO);
-    }
-  }
-
-  /** How long the threads of a run have to end after they were told to. */
-  private static final long GRACE_MILLIS = 1000;
-
-  /** How often the end of a run is tried while the heap is full, {@link #pause} apart. */
-  private static final int HEAP_FULL_ATTEMPTS = 200;
-
-  /** Waits one watchdog period without allocating. */
-  private static void pause() {
-    LockSupport.parkNanos(Watchdog.PERIOD_MILLIS * 1_000_000);
-  }
-
-  /** {@code name (STATE)}, the name (the program's choice) cut to leave room for the state. */
-  private static String describe(Thread thread) {
-    String name = BoundedText.line(thread.getName(), RunResult.MAX_MESSAGE_LENGTH - 32);
-    return name + " (" + CellThreads.stateOf(thread) + ")";
-  }
-
-  private static Thread firstAlive(List<Thread> threads) {
-    for (Thread thread : threads) {
-      if (thread.isAlive()) {
-        return thread;
-      }
-    }
-    return null;
-  }
-
-  private static List<Thread> nonDaemon(List<Thread> threads) {
-    List<Thread> result = new ArrayList<>();
-    for (Thread thread : threads) {
-      if (!thread.isDaemon()) {
-        result.add(thread);
-      }
-    }
-    return result;
-  }
-
-  /** Joins {@code thread} for up to {@code millis}; keeps the caller's interrupt for later. */
-  private static void join(Thread thread, long millis) {
-    try {
-      thread.join(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static final MethodHandle RUNNABLE_RUN = runnableRun();
-
-  private static MethodHandle runnableRun() {
-    try {
-      return MethodHandles.publicLookup()
-          .findVirtual(Runnable.class, "run", MethodType.methodType(void.class));
-    } catch (ReflectiveOperationException e) {
-      throw new RexecBugException("Runnable.run must exist", e);
-    }
-  }
-
-  /** The supervisor side of the cell, as the runtime sees it. */
-  private final class Host implements CellHost {
-    @Override
-    public void refused(RefusalSite site) {
-      auditLog.record(site);
-    }
-
-    @Override
-    public Class<?> classForName(String binaryName, boolean initialize)
-        throws ClassNotFoundException {
-      String element = binaryName;
-      while (element.startsWith("[")) {
-        element = element.substring(1);
-      }
-      if (element.length() == 1) {
-        // An array of a primitive type.
-        return Class.forName(binaryName, initialize, null);
-      }
-      if (element.startsWith("L") && element.endsWith(";") && element.length() != binaryName.length()) {
-        element = element.substring(1, element.length() - 1);
-      }
-      if (loader.isCellClass(element)) {
-        return Class.forName(binaryName, initialize, loader);
-      }
-      String internalName = CellSources.internalName(element);
-      if (Packages.isJdk(internalName) && policy.allowList().allowsClass(internalName)) {
-        Class<?> type = Class.forName(binaryName, false, ClassLoader.getPlatformClassLoader());
-        if (initialize && !type.isArray()) {
-          // Not on the cell's thread, which may be at the edge of its stack (LoadingTest).
-          LoaderThreads.initializeFor(type.getName(), context);
-        }
-        return type;
-      }
-      throw new ClassNotFoundException(binaryName);
-    }
-
-    @Override
-    public Rule hiddenClassRule(String binaryName) {
-      return HostClasses.hiddenRule(binaryName);
-    }
+    core.kill();
   }
 
   /** Builds a {@link Cell}: its policy and how its standard streams are wired. */
@@ -734,8 +248,7 @@ public final class Cell implements AutoCloseable {
     private InputStream stdin = new ByteArrayInputStream(new byte[0]);
     private OutputStream stdout;
     private OutputStream stderr;
-    private RewriteCache rewriteCache = RewriteCache.shared();
-    private CompileCache compileCache = CompileCache.shared();
+    private CodeCache codeCache = CodeCache.shared();
     private boolean assertions;
 
     private Builder(Policy policy) {
@@ -777,18 +290,12 @@ public final class Cell implements AutoCloseable {
       return this;
     }
 
-    /** Uses {@code cache} for rewritten classes instead of the JVM-wide shared one. */
-    public Builder rewriteCache(RewriteCache cache) {
-      this.rewriteCache = Objects.requireNonNull(cache, "cache");
-      return this;
-    }
-
     /**
-     * Uses {@code cache} for compiled source files instead of the JVM-wide shared one;
-     * {@link CompileCache#none()} compiles every source.
+     * Keeps the cell's rewritten and compiled code in {@code cache} instead of the JVM-wide
+     * {@link CodeCache#shared() shared} one.
      */
-    public Builder compileCache(CompileCache cache) {
-      this.compileCache = Objects.requireNonNull(cache, "cache");
+    public Builder codeCache(CodeCache cache) {
+      this.codeCache = Objects.requireNonNull(cache, "cache");
       return this;
     }
 

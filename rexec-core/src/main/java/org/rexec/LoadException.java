@@ -1,7 +1,11 @@
 package org.rexec;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.rexec.policy.BoundedText;
+import org.rexec.cell.LoadFailure;
+import org.rexec.compile.CompilationException;
+import org.rexec.compile.CompilerDiagnostic;
+import org.rexec.text.BoundedText;
 
 /**
  * Code given to a cell cannot be loaded: not a class file, not a jar, a source file that does
@@ -53,14 +57,22 @@ public final class LoadException extends RuntimeException {
     this.compileErrors = List.copyOf(compileErrors);
   }
 
-  /** A class file the cell refuses to load. */
-  static LoadException rejected(String message, Throwable cause) {
-    return new LoadException(message, Kind.REJECTED, List.of(), cause);
+  /** The machinery's failure, as the API reports it. */
+  static LoadException of(LoadFailure failure) {
+    return new LoadException(
+        failure.getMessage(),
+        failure.rejected() ? Kind.REJECTED : Kind.BAD_INPUT,
+        List.of(),
+        failure);
   }
 
   /** A source program that did not compile, with javac's errors. */
-  static LoadException compileError(String message, List<CompileError> errors, Throwable cause) {
-    return new LoadException(message, Kind.COMPILE_ERROR, errors, cause);
+  static LoadException of(CompilationException failed) {
+    List<CompileError> errors = new ArrayList<>();
+    for (CompilerDiagnostic error : failed.diagnostics()) {
+      errors.add(new CompileError(error.file(), error.line(), error.column(), error.message()));
+    }
+    return new LoadException(failed.getMessage(), Kind.COMPILE_ERROR, errors, failed);
   }
 
   /** Which kind of failure this is. */

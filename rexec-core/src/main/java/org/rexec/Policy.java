@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.rexec.fs.Access;
+import org.rexec.policy.Access;
 import org.rexec.fs.CellFiles;
 import org.rexec.fs.Mount;
 import java.time.Duration;
@@ -124,9 +124,10 @@ public final class Policy {
 
   /**
    * The host files and directories the cell sees, and where: {@code allowRead} and
-   * {@code allowWrite} grants appear at their own paths, {@code mount}s where they say.
+   * {@code allowWrite} grants appear at their own paths, {@code mount}s where they say. For the
+   * cell's file system; {@link #toString()} describes them to a supervisor.
    */
-  public List<Mount> mounts() {
+  List<Mount> mounts() {
     return mounts;
   }
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.rexec.policy.BoundedText;
+import org.rexec.cell.RunOutcome;
+import org.rexec.runtime.RefusalSite;
+import org.rexec.text.BoundedText;
 
 /**
  * What one run of a cell did: how it ended, what it printed, what it was refused, what it cost.
@@ -76,25 +78,49 @@ public final class RunResult {
   private final boolean outputTruncated;
   private final List<String> survivors;
 
-  private RunResult(Builder builder) {
-    this.status = Objects.requireNonNull(builder.status, "status");
-    this.exitCode = builder.exitCode;
-    this.message = builder.message;
-    this.stdoutBytes = builder.stdout;
-    this.stderrBytes = builder.stderr;
+  /** The API's view of how a run went: statuses named, what the program chose bounded. */
+  RunResult(RunOutcome outcome) {
+    this.status = RunStatus.of(outcome);
+    this.exitCode = status == RunStatus.EXITED ? outcome.exitStatus() : status.exitCode();
+    this.message =
+        outcome.message() == null ? null : BoundedText.line(outcome.message(), MAX_MESSAGE_LENGTH);
+    this.stdoutBytes = outcome.stdout();
+    this.stderrBytes = outcome.stderr();
     this.stdout = new String(stdoutBytes, StandardCharsets.UTF_8);
     this.stderr = new String(stderrBytes, StandardCharsets.UTF_8);
-    this.exception = builder.exception;
-    this.violations = List.copyOf(builder.violations);
-    this.droppedViolations = builder.droppedViolations;
-    this.wallTime = builder.wallTime;
-    this.cpuTime = builder.cpuTime;
-    this.bytesRead = builder.bytesRead;
-    this.bytesWritten = builder.bytesWritten;
-    this.allocatedBytes = builder.allocatedBytes;
-    this.peakThreads = builder.peakThreads;
-    this.outputTruncated = builder.outputTruncated;
-    this.survivors = List.copyOf(builder.survivors);
+    this.exception =
+        outcome.ending() == RunOutcome.Ending.THREW
+            ? new ThrownException(
+                outcome.thrownType(), outcome.thrownMessage(), outcome.thrownTrace())
+            : null;
+    List<RefusalSite> refusals = outcome.refusals();
+    long dropped = outcome.droppedRefusals();
+    if (refusals.size() > MAX_VIOLATIONS) {
+      dropped += refusals.size() - MAX_VIOLATIONS;
+      refusals = refusals.subList(0, MAX_VIOLATIONS);
+    }
+    this.violations = Violation.all(refusals);
+    this.droppedViolations = dropped;
+    this.wallTime = outcome.wallTime();
+    this.cpuTime = outcome.cpuTime();
+    this.bytesRead = outcome.bytesRead();
+    this.bytesWritten = outcome.bytesWritten();
+    this.allocatedBytes = outcome.allocatedBytes();
+    this.peakThreads = outcome.peakThreads();
+    this.outputTruncated = outcome.outputTruncated();
+    this.survivors = bounded(outcome.survivors());
+  }
+
+  /** At most {@value #MAX_SURVIVORS} entries, each one line. */
+  private static List<String> bounded(List<String> survivors) {
+    List<String> named = new ArrayList<>();
+    for (String survivor : survivors.subList(0, Math.min(survivors.size(), MAX_SURVIVORS))) {
+      named.add(BoundedText.line(survivor, MAX_MESSAGE_LENGTH));
+    }
+    if (survivors.size() > MAX_SURVIVORS) {
+      named.add("... (" + (survivors.size() - MAX_SURVIVORS) + " more threads)");
+    }
+    return List.copyOf(named);
   }
 
   /** How the run ended. */
@@ -233,101 +259,5 @@ public final class RunResult {
         + "ms, cpu="
         + cpuTime.toMillis()
         + "ms}";
-  }
-
-  static Builder builder(RunStatus status) {
-    return new Builder(status);
-  }
-
-  /** Assembles a result; used by the cell. */
-  static final class Builder {
-    private final RunStatus status;
-    private int exitCode;
-    private String message;
-    private byte[] stdout = new byte[0];
-    private byte[] stderr = new byte[0];
-    private ThrownException exception;
-    private List<Violation> violations = List.of();
-    private long droppedViolations;
-    private Duration wallTime = Duration.ZERO;
-    private Duration cpuTime = Duration.ZERO;
-    private long bytesRead;
-    private long bytesWritten;
-    private long allocatedBytes;
-    private int peakThreads;
-    private boolean outputTruncated;
-    private List<String> survivors = List.of();
-
-    private Builder(RunStatus status) {
-      this.status = status;
-    }
-
-    Builder exitCode(int exitCode) {
-      this.exitCode = exitCode;
-      return this;
-    }
-
-    /** One line, cut to {@value #MAX_MESSAGE_LENGTH} characters. */
-    Builder message(String message) {
-      this.message = BoundedText.line(message, MAX_MESSAGE_LENGTH);
-      return this;
-    }
-
-    Builder output(byte[] stdout, byte[] stderr) {
-      this.stdout = stdout;
-      this.stderr = stderr;
-      return this;
-    }
-
-    Builder exception(ThrownException exception) {
-      this.exception = exception;
-      return this;
-    }
-
-    Builder violations(List<Violation> violations, long dropped) {
-      if (violations.size() > MAX_VIOLATIONS) {
-        dropped += violations.size() - MAX_VIOLATIONS;
-        violations = violations.subList(0, MAX_VIOLATIONS);
-      }
-      this.violations = violations;
-      this.droppedViolations = dropped;
-      return this;
-    }
-
-    Builder times(Duration wallTime, Duration cpuTime) {
-      this.wallTime = wallTime;
-      this.cpuTime = cpuTime;
-      return this;
-    }
-
-    Builder traffic(long bytesRead, long bytesWritten) {
-      this.bytesRead = bytesRead;
-      this.bytesWritten = bytesWritten;
-      return this;
-    }
-
-    /** @param survivors as {@code name (STATE)}; bounded here */
-    Builder threads(long allocatedBytes, int peakThreads, List<String> survivors) {
-      this.allocatedBytes = allocatedBytes;
-      this.peakThreads = peakThreads;
-      List<String> named = new ArrayList<>();
-      for (String survivor : survivors.subList(0, Math.min(survivors.size(), MAX_SURVIVORS))) {
-        named.add(BoundedText.line(survivor, MAX_MESSAGE_LENGTH));
-      }
-      if (survivors.size() > MAX_SURVIVORS) {
-        named.add("... (" + (survivors.size() - MAX_SURVIVORS) + " more threads)");
-      }
-      this.survivors = named;
-      return this;
-    }
-
-    Builder outputTruncated(boolean outputTruncated) {
-      this.outputTruncated = outputTruncated;
-      return this;
-    }
-
-    RunResult build() {
-      return new RunResult(this);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package org.rexec;
 
+import org.rexec.cell.RunOutcome;
 import org.rexec.runtime.StopReason;
 
 /** How a run of a cell ended. */
@@ -35,6 +36,22 @@ public enum RunStatus {
   RunStatus(String label, int exitCode) {
     this.label = label;
     this.exitCode = exitCode;
+  }
+
+  /**
+   * The status of a run that ended so: the one mapping from how the machinery saw a run end to
+   * statuses. The switches are exhaustive, so a new ending or reason does not compile until it
+   * is mapped here.
+   */
+  static RunStatus of(RunOutcome outcome) {
+    return switch (outcome.ending()) {
+      case COMPLETED -> COMPLETED;
+      case EXITED -> EXITED;
+      case THREW -> EXCEPTION;
+      case REJECTED -> REJECTED;
+      case ERROR -> ERROR;
+      case STOPPED -> after(outcome.stopReason());
+    };
   }
 
   /**

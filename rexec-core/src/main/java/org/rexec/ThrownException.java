@@ -1,7 +1,7 @@
 package org.rexec;
 
 import java.util.Objects;
-import org.rexec.policy.BoundedText;
+import org.rexec.text.BoundedText;
 import org.rexec.runtime.ThrowableText;
 
 /**

@@ -1,6 +1,7 @@
 package org.rexec;
 
-import org.rexec.policy.BoundedText;
+import java.util.List;
+import org.rexec.text.BoundedText;
 import org.rexec.runtime.RefusalSite;
 
 /**
@@ -26,6 +27,11 @@ public final class Violation {
 
   static Violation of(RefusalSite site) {
     return new Violation(site);
+  }
+
+  /** The supervisor's view of {@code sites}, in order. */
+  static List<Violation> all(List<RefusalSite> sites) {
+    return sites.stream().map(Violation::of).toList();
   }
 
   /**

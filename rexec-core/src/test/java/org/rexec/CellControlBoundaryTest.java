@@ -1,5 +1,7 @@
 package org.rexec;
 
+import org.rexec.cell.CellParentLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

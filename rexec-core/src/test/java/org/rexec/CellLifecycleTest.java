@@ -1,5 +1,6 @@
 package org.rexec;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -72,51 +73,6 @@ class CellLifecycleTest {
         }
       }
     }
-  }
-
-  @Test
-  void releasesRunEveryStepAndThrowTheFirstFailureWithTheOthersSuppressed() {
-    List<String> ran = new java.util.ArrayList<>();
-    Releases releases =
-        new Releases()
-            .release("a", () -> { ran.add("a"); throw new IOException("a failed"); })
-            .release("b", () -> ran.add("b"))
-            .release("c", () -> { ran.add("c"); throw new IllegalArgumentException("c failed"); });
-
-    assertThatThrownBy(releases::throwFailures)
-        .isInstanceOf(UncheckedIOException.class)
-        .hasMessage("cannot release a: a failed")
-        .satisfies(
-            thrown ->
-                assertThat(thrown.getSuppressed())
-                    .singleElement()
-                    .hasToString("java.lang.IllegalArgumentException: c failed"));
-    assertThat(ran).containsExactly("a", "b", "c");
-  }
-
-  @Test
-  void releasesNeverSwallowAnErrorAndPreferItToExceptions() {
-    List<String> ran = new java.util.ArrayList<>();
-    OutOfMemoryError heapFull = new OutOfMemoryError("simulated");
-    Releases releases =
-        new Releases()
-            .release("a", () -> { throw new IllegalStateException("a failed"); })
-            .release("b", () -> { throw heapFull; })
-            .release("c", () -> ran.add("c"));
-
-    assertThatThrownBy(releases::throwFailures)
-        .isSameAs(heapFull)
-        .satisfies(
-            thrown ->
-                assertThat(thrown.getSuppressed())
-                    .singleElement()
-                    .hasToString("java.lang.IllegalStateException: a failed"));
-    assertThat(ran).containsExactly("c");
-  }
-
-  @Test
-  void releasesWithoutFailuresThrowNothing() {
-    new Releases().release("a", () -> {}).throwFailures();
   }
 
   private static Path scratchHolding(String relative) throws IOException {

@@ -48,7 +48,7 @@ class HeldByRexecAttackTest {
   /** Heap held by {@code cache} after the cells that filled it are closed. */
   private static long heldBy(RewriteCache cache, List<byte[]> classFiles) {
     for (byte[] classFile : classFiles) {
-      try (Cell cell = Cell.builder(Policy.defaults()).rewriteCache(cache).create()) {
+      try (Cell cell = Cell.builder(Policy.defaults()).codeCache(CodeCaches.rewritingInto(cache)).create()) {
         cell.loadClassFile(classFile);
         cell.check();
       }

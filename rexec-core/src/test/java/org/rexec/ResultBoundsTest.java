@@ -1,5 +1,7 @@
 package org.rexec;
 
+import org.rexec.cell.RunOutcome;
+import org.rexec.runtime.StopReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -142,7 +144,9 @@ class ResultBoundsTest {
       many.add("Thread-" + i + " (BLOCKED)");
     }
 
-    RunResult result = RunResult.builder(RunStatus.KILLED).threads(0, 250, many).build();
+    RunResult result =
+        new RunResult(
+            RunOutcome.stopped(StopReason.KILLED, "killed").threads(0, 250, many));
 
     assertThat(result.survivors()).hasSize(RunResult.MAX_SURVIVORS + 1);
     assertThat(result.survivors().get(RunResult.MAX_SURVIVORS)).isEqualTo("... (150 more threads)");

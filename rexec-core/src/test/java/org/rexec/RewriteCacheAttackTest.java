@@ -59,7 +59,7 @@ class RewriteCacheAttackTest {
       Programs.classFile("Helper", "java/lang/Thread", writer -> {});
 
   private static RunResult run(RewriteCache cache, byte[] helper) {
-    try (Cell cell = Cell.builder(Policy.defaults()).rewriteCache(cache).create()) {
+    try (Cell cell = Cell.builder(Policy.defaults()).codeCache(CodeCaches.rewritingInto(cache)).create()) {
       cell.loadClassFile(helper);
       return cell.run(cell.loadClassFile(CALLER));
     }

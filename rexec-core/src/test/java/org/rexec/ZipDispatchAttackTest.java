@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
-import org.rexec.fs.Access;
+import org.rexec.policy.Access;
 
 /**
  * A hostile program hands a zip file system's objects to the JDK's generic code ({@code Files},

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
-import org.rexec.fs.Access;
+import org.rexec.policy.Access;
 
 /**
  * A hostile program drops its zip entry streams without closing them while it keeps the zip file

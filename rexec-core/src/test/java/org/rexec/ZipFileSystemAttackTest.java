@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
-import org.rexec.fs.Access;
+import org.rexec.policy.Access;
 
 /**
  * A hostile program opens zip files as file systems: only those it may read, read-only, through

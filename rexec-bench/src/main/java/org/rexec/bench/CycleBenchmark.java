@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.rexec.CodeCache;
 import org.rexec.RunResult;
-import org.rexec.compile.CompileCache;
 
 /**
  * The latency distribution of one cycle (create, load, rewrite, run, collect, close) in a warm
@@ -59,7 +59,7 @@ public class CycleBenchmark {
       case "class-cold":
         return Cycles.precompiled(workload, true);
       case "source-cached":
-        return Cycles.fromSource(workload, CompileCache.shared());
+        return Cycles.fromSource(workload, CodeCache.shared());
       default:
         throw new IllegalArgumentException("form " + form);
     }

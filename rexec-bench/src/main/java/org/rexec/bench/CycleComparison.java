@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.rexec.compile.CompileCache;
+import org.rexec.CodeCache;
 
 /**
  * Issue 5, figures 1 and 2: the cycle of one run in a warm supervisor against the same program
@@ -57,12 +57,12 @@ public final class CycleComparison {
     for (Workload workload : Workload.values()) {
       FreshJvm fresh = FreshJvm.prepare(workload, true, work.resolve(workload.name() + "-src"));
       commands.add(fresh.commandLine());
-      CompileCache none = CompileCache.none();
+      CodeCache none = Cycles.COMPILING;
       // javac is a large program: on 2 busy cores its JIT takes many compilations to settle.
       long warmUntil = System.nanoTime() + (quick ? 5_000_000_000L : 15_000_000_000L);
       while (System.nanoTime() < warmUntil) {
         Cycles.fromSource(workload, none);
-        Cycles.fromSource(workload, CompileCache.shared());
+        Cycles.fromSource(workload, CodeCache.shared());
       }
       for (int threads = 1; threads <= 2; threads++) {
         Interleaved comparison =
@@ -70,7 +70,7 @@ public final class CycleComparison {
                 .add("cell, javac per run", () -> Cycles.fromSource(workload, none),
                     quick ? 1.0 : 2.0, 2)
                 .add("cell, compile cache hit",
-                    () -> Cycles.fromSource(workload, CompileCache.shared()),
+                    () -> Cycles.fromSource(workload, CodeCache.shared()),
                     quick ? 0.5 : 1.0, 1)
                 .add("fresh JVM `java " + workload.fileName() + "` (AppCDS)", fresh::runOnce,
                     quick ? 1.5 : 3.0, 2);

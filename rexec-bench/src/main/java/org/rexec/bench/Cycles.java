@@ -1,11 +1,10 @@
 package org.rexec.bench;
 
 import org.rexec.Cell;
+import org.rexec.CodeCache;
 import org.rexec.Policy;
 import org.rexec.RunResult;
 import org.rexec.RunStatus;
-import org.rexec.compile.CompileCache;
-import org.rexec.rewrite.RewriteCache;
 
 /**
  * The full cycle of one run in a warm supervisor, as a user of the library writes it: create
@@ -17,17 +16,21 @@ final class Cycles {
 
   static final Policy POLICY = Policy.defaults();
 
+  /** A cache that keeps rewritten classes but no compilations, so every cycle runs javac. */
+  static final CodeCache COMPILING = CodeCache.bounded(CodeCache.DEFAULT_REWRITTEN_BYTES, 0);
+
   private Cycles() {}
 
   /**
    * One cycle of a precompiled program. With {@code coldRewriteCache} the cell gets an empty
-   * rewrite cache of its own, so every class is rewritten; otherwise it uses the JVM's shared
+   * code cache of its own, so every class is rewritten; otherwise it uses the JVM's shared
    * cache, which the first cycle fills.
    */
   static RunResult precompiled(Workload workload, boolean coldRewriteCache) {
     Cell.Builder builder = Cell.builder(POLICY);
     if (coldRewriteCache) {
-      builder.rewriteCache(new RewriteCache(RewriteCache.DEFAULT_MAX_BYTES));
+      builder.codeCache(
+          CodeCache.bounded(CodeCache.DEFAULT_REWRITTEN_BYTES, CodeCache.DEFAULT_COMPILED_BYTES));
     }
     try (Cell cell = builder.create()) {
       for (byte[] classFile : workload.classFiles().values()) {
@@ -39,11 +42,11 @@ final class Cycles {
 
   /**
    * One cycle from source: compiled in memory by javac (warm: the supervisor has compiled
-   * before) unless {@code compileCache} holds it, then run as above with the shared rewrite
-   * cache.
+   * before) unless {@code cache} holds it, then rewritten (or found rewritten) in the same
+   * cache and run as above. {@link #COMPILING} holds no compilations: javac runs every cycle.
    */
-  static RunResult fromSource(Workload workload, CompileCache compileCache) {
-    try (Cell cell = Cell.builder(POLICY).compileCache(compileCache).create()) {
+  static RunResult fromSource(Workload workload, CodeCache cache) {
+    try (Cell cell = Cell.builder(POLICY).codeCache(cache).create()) {
       String main = cell.loadSource(workload.fileName(), workload.source());
       return check(workload, cell.run(main));
     }
@@ -67,7 +70,6 @@ final class Cycles {
 
   /** For the record: the shared caches' counters. */
   static String cacheStatistics() {
-    return "rewrite cache " + RewriteCache.shared().statistics()
-        + "; compile cache " + CompileCache.shared().statistics();
+    return CodeCache.shared().statistics();
   }
 }

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.rexec.fs.Access;
+import org.rexec.policy.Access;
 import org.rexec.fs.CellFiles;
 import org.rexec.fs.Mount;
 

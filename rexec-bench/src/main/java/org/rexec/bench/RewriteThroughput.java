@@ -13,8 +13,8 @@ import java.util.jar.JarInputStream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.rexec.Cell;
+import org.rexec.CodeCache;
 import org.rexec.Policy;
-import org.rexec.rewrite.RewriteCache;
 
 /**
  * Issue 5, figure 4: class bytes rewritten per second, single-threaded, on real jars. A cell
@@ -59,7 +59,7 @@ public final class RewriteThroughput {
     // Every jar is warmed up before any is measured, and the jars alternate in each repetition.
     for (int i = 0; i < warmups + repetitions; i++) {
       for (int j = 0; j < jars.size(); j++) {
-        RewriteCache cache = new RewriteCache(1L << 30);
+        CodeCache cache = CodeCache.bounded(1L << 30, 0);
         long cold = check(jars.get(j), cache);
         long warm = check(jars.get(j), cache);
         long copy = asmCopy(classes.get(j));
@@ -93,8 +93,8 @@ public final class RewriteThroughput {
    * Loads {@code jar} into a new cell using {@code cache}; times {@code check()}. Garbage of
    * earlier repetitions is collected first, outside the timing.
    */
-  private static long check(Path jar, RewriteCache cache) throws IOException {
-    try (Cell cell = Cell.builder(Policy.defaults()).rewriteCache(cache).create()) {
+  private static long check(Path jar, CodeCache cache) throws IOException {
+    try (Cell cell = Cell.builder(Policy.defaults()).codeCache(cache).create()) {
       cell.load(jar);
       System.gc();
       long before = System.nanoTime();

@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.rexec.CodeCache;
 import org.rexec.RunResult;
-import org.rexec.compile.CompileCache;
 
 /**
  * The latency distribution of compiling a source file in memory with a warm javac and running
@@ -35,7 +35,7 @@ public class SourceBenchmark {
   public String program;
 
   private Workload workload;
-  private final CompileCache none = CompileCache.none();
+  private final CodeCache none = Cycles.COMPILING;
 
   @Setup(Level.Trial)
   public void setUp() {

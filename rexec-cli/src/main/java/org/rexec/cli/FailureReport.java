@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.rexec.CompileError;
 import org.rexec.RunStatus;
-import org.rexec.policy.BoundedText;
+import org.rexec.text.BoundedText;
 
 /**
  * How an invocation that ran no program says why: one line {@code rexec: message} on standard

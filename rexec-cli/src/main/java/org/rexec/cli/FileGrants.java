@@ -1,11 +1,12 @@
 package org.rexec.cli;
 
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rexec.Policy;
-import org.rexec.fs.Access;
+import org.rexec.policy.Access;
 import picocli.CommandLine.Option;
 
 /** The options that grant files: read, write, mount, the scratch bound, the working directory. */

@@ -1,5 +1,6 @@
 package org.rexec.cli;
 
+
 import org.rexec.Policy;
 import org.rexec.policy.Limits;
 import picocli.CommandLine.Option;

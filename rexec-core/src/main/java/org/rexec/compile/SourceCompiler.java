@@ -22,7 +22,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
-import org.rexec.policy.BoundedText;
+import org.rexec.text.BoundedText;
 
 /**
  * Compiles a source program in memory, as the java launcher's source-file mode does: several

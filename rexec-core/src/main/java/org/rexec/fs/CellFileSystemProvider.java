@@ -1,5 +1,7 @@
 package org.rexec.fs;
 
+import org.rexec.policy.Access;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;

@@ -1,5 +1,8 @@
 package org.rexec.fs;
 
+import org.rexec.policy.Access;
+import org.rexec.fs.Mount;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,7 +1,10 @@
 package org.rexec.fs;
 
+import org.rexec.policy.Access;
+
 import java.nio.file.Path;
 import java.util.Objects;
+import org.rexec.policy.Access;
 
 /**
  * A host directory (or file) that appears inside a cell at a cell path.

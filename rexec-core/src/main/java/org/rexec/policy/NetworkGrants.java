@@ -1,5 +1,7 @@
 package org.rexec.policy;
 
+import org.rexec.net.IpLiteral;
+
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -20,11 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.rexec.bug.RexecBugException;
 import org.rexec.fs.CellFiles;
 import org.rexec.fs.FileEvents;
-import org.rexec.policy.BoundedText;
+import org.rexec.text.BoundedText;
 import org.rexec.policy.Limits;
 import org.rexec.policy.NetworkGrants;
 import org.rexec.policy.Rule;
-import org.rexec.policy.Units;
+import org.rexec.text.Units;
 import org.rexec.runtime.control.CellControl;
 
 /**

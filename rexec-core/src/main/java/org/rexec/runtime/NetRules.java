@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rexec.fs.StackTraces;
-import org.rexec.policy.IpLiteral;
+import org.rexec.net.IpLiteral;
 import org.rexec.policy.NetworkGrants;
 import org.rexec.policy.Rule;
 

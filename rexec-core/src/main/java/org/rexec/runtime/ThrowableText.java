@@ -5,7 +5,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.rexec.fs.StackTraces;
-import org.rexec.policy.BoundedText;
+import org.rexec.text.BoundedText;
 
 /**
  * Describes a thrown object as {@code Throwable.printStackTrace} prints it, within bounds: at

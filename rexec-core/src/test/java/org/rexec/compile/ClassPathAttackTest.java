@@ -1,5 +1,7 @@
 package org.rexec.compile;
 
+import org.rexec.CodeCaches;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +39,7 @@ class ClassPathAttackTest {
       }
     }
     long start = System.nanoTime();
-    try (Cell cell = Cell.builder(Policy.defaults()).compileCache(CompileCache.none()).create()) {
+    try (Cell cell = Cell.builder(Policy.defaults()).codeCache(CodeCaches.compilingInto(CompileCache.none())).create()) {
       assertThatThrownBy(() -> cell.loadClassPath(List.of(jar)))
           .isInstanceOf(LoadException.class)
           .hasMessageContaining("more than 100000 files and jar entries");
@@ -54,7 +56,7 @@ class ClassPathAttackTest {
         Files.createFile(dir.resolve("f" + i));
       }
     }
-    try (Cell cell = Cell.builder(Policy.defaults()).compileCache(CompileCache.none()).create()) {
+    try (Cell cell = Cell.builder(Policy.defaults()).codeCache(CodeCaches.compilingInto(CompileCache.none())).create()) {
       assertThatThrownBy(() -> cell.loadClassPath(List.of(classes)))
           .isInstanceOf(LoadException.class)
           .hasMessageContaining("more than 100000 files and jar entries");

@@ -1,5 +1,7 @@
 package org.rexec.compile;
 
+import org.rexec.CodeCaches;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,7 +97,7 @@ class CompileCacheTest {
             + " public static void main(String[] a) { System.out.println(++runs); } }";
 
     for (int i = 0; i < 2; i++) {
-      try (Cell cell = Cell.builder(Policy.defaults()).compileCache(cache).create()) {
+      try (Cell cell = Cell.builder(Policy.defaults()).codeCache(CodeCaches.compilingInto(cache)).create()) {
         RunResult result = cell.run(cell.loadSource("Counter.java", counter));
         // Static state is the cell's: a cached compilation shares bytes, never classes.
         assertThat(result.stdout()).isEqualTo("1\n");

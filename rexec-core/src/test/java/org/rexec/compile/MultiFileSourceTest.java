@@ -1,5 +1,7 @@
 package org.rexec.compile;
 
+import org.rexec.CodeCaches;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -139,7 +141,7 @@ class MultiFileSourceTest {
 
     assertThat(edited).isNotSameAs(first);
     assertThat(cache.statistics()).startsWith("hits=1 misses=2");
-    try (Cell cell = Cell.builder(Policy.defaults()).compileCache(cache).create()) {
+    try (Cell cell = Cell.builder(Policy.defaults()).codeCache(CodeCaches.compilingInto(cache)).create()) {
       assertThat(cell.run(cell.load(main).orElseThrow()).stdout()).isEqualTo("two\n");
     }
   }

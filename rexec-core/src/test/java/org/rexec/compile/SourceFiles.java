@@ -1,5 +1,7 @@
 package org.rexec.compile;
 
+import org.rexec.CodeCaches;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ final class SourceFiles {
 
   /** Loads and runs the program of {@code main} in a cell that compiles it afresh. */
   static RunResult runUncached(Path main) throws IOException {
-    try (Cell cell = Cell.builder(Policy.defaults()).compileCache(CompileCache.none()).create()) {
+    try (Cell cell = Cell.builder(Policy.defaults()).codeCache(CodeCaches.compilingInto(CompileCache.none())).create()) {
       return cell.run(cell.load(main).orElseThrow());
     }
   }

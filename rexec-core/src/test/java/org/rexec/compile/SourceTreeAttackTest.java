@@ -1,5 +1,7 @@
 package org.rexec.compile;
 
+import org.rexec.CodeCaches;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +30,7 @@ class SourceTreeAttackTest {
   }
 
   private static void load(Path main) throws IOException {
-    try (Cell cell = Cell.builder(Policy.defaults()).compileCache(CompileCache.none()).create()) {
+    try (Cell cell = Cell.builder(Policy.defaults()).codeCache(CodeCaches.compilingInto(CompileCache.none())).create()) {
       cell.load(main);
     }
   }

@@ -31,7 +31,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
-import org.rexec.fs.Access;
+import org.rexec.policy.Access;
 import org.rexec.fs.CellFiles;
 import org.rexec.fs.Mount;
 

@@ -17,7 +17,7 @@ import org.rexec.Cell;
 import org.rexec.Policy;
 import org.rexec.RunResult;
 import org.rexec.Violation;
-import org.rexec.fs.Access;
+import org.rexec.policy.Access;
 
 /**
  * Hostile programs try every way out of their file grants; each test asserts what happened on

@@ -307,7 +307,7 @@ class FileRaceTest {
     Files.writeString(writable.resolve("file"), "x");
     RunResult result =
         run(
-            Policy.builder().mount(writable, "/data", org.rexec.fs.Access.WRITE).build(),
+            Policy.builder().mount(writable, "/data", org.rexec.policy.Access.WRITE).build(),
             """
             attempt("dir", () -> new RandomAccessFile("/data/dir", "r"));
             attempt("dir rw", () -> new RandomAccessFile("/data/dir", "rw"));

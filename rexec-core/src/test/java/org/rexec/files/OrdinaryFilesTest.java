@@ -13,7 +13,7 @@ import org.rexec.Cell;
 import org.rexec.Policy;
 import org.rexec.RunResult;
 import org.rexec.RunStatus;
-import org.rexec.fs.Access;
+import org.rexec.policy.Access;
 
 /** Programs that use files the ordinary way work unchanged with the matching grant. */
 class OrdinaryFilesTest {
