@@ -12,8 +12,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.lang.module.ModuleDescriptor;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,6 +150,86 @@ class ArchitectureTest {
         .extracting(ModuleDescriptor.Exports::source)
         .containsExactlyInAnyOrder("org.rexec", "org.rexec.policy", "org.rexec.text");
     assertThat(module.opens()).isEmpty();
+  }
+
+  @Test
+  void theApiNamesOnlyTheApisAndTheJdksTypes() throws Exception {
+    // A supervisor must be able to use every public member of the API: no internal type may
+    // appear in a signature of it (parameters, results, exceptions, fields, supertypes).
+    Set<String> exported = Set.of("org.rexec", "org.rexec.policy", "org.rexec.text");
+    List<String> leaks = new ArrayList<>();
+    for (JavaClass type : classes) {
+      if (!exported.contains(type.getPackageName()) || !isVisible(type.reflect())) {
+        continue;
+      }
+      Class<?> api = type.reflect();
+      List<Type> named = new ArrayList<>();
+      named.add(api.getGenericSuperclass());
+      named.addAll(List.of(api.getGenericInterfaces()));
+      for (Method method : api.getDeclaredMethods()) {
+        if (isVisible(method) && !method.isSynthetic()) {
+          named.add(method.getGenericReturnType());
+          named.addAll(List.of(method.getGenericParameterTypes()));
+          named.addAll(List.of(method.getGenericExceptionTypes()));
+        }
+      }
+      for (Constructor<?> constructor : api.getDeclaredConstructors()) {
+        if (isVisible(constructor)) {
+          named.addAll(List.of(constructor.getGenericParameterTypes()));
+          named.addAll(List.of(constructor.getGenericExceptionTypes()));
+        }
+      }
+      for (Field field : api.getDeclaredFields()) {
+        if (isVisible(field)) {
+          named.add(field.getGenericType());
+        }
+      }
+      for (Type each : named) {
+        for (Class<?> mentioned : classesIn(each)) {
+          String owner = mentioned.getPackageName();
+          if (owner.startsWith("org.rexec") && !exported.contains(owner)) {
+            leaks.add(api.getName() + " names " + mentioned.getName());
+          }
+        }
+      }
+    }
+    assertThat(leaks).isEmpty();
+  }
+
+  private static boolean isVisible(Class<?> type) {
+    for (Class<?> each = type; each != null; each = each.getDeclaringClass()) {
+      if (!Modifier.isPublic(each.getModifiers())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isVisible(Member member) {
+    return Modifier.isPublic(member.getModifiers()) || Modifier.isProtected(member.getModifiers());
+  }
+
+  /** The classes a (generic) type mentions: itself, its arguments, bounds, components. */
+  private static List<Class<?>> classesIn(Type type) {
+    List<Class<?>> found = new ArrayList<>();
+    if (type instanceof Class<?> plain) {
+      found.add(plain.isArray() ? plain.getComponentType() : plain);
+    } else if (type instanceof ParameterizedType parameterized) {
+      found.addAll(classesIn(parameterized.getRawType()));
+      for (Type argument : parameterized.getActualTypeArguments()) {
+        found.addAll(classesIn(argument));
+      }
+    } else if (type instanceof GenericArrayType array) {
+      found.addAll(classesIn(array.getGenericComponentType()));
+    } else if (type instanceof WildcardType wildcard) {
+      for (Type bound : wildcard.getUpperBounds()) {
+        found.addAll(classesIn(bound));
+      }
+      for (Type bound : wildcard.getLowerBounds()) {
+        found.addAll(classesIn(bound));
+      }
+    }
+    return found;
   }
 
   @Test
