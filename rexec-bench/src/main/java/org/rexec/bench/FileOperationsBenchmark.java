@@ -33,6 +33,9 @@ import org.rexec.fs.Mount;
  * (resolution name by name, the check, the namespace lock, cell paths in results). Run both
  * sides in one JMH run and compare: {@code java -jar rexec-bench/target/benchmarks.jar
  * FileOperationsBenchmark}.
+ *
+ * <p>Not through the API: it times the cell's file system ({@code CellFiles}) itself, below any
+ * cell, so that neither a run nor the rewriter is part of what is measured.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

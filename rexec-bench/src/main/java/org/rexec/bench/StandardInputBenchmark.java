@@ -147,6 +147,10 @@ public class StandardInputBenchmark {
     }
   }
 
+  /**
+   * The workload's class files, for both sides. With rexec's in-memory {@code SourceCompiler},
+   * not through the API, for the reason {@link Workload} gives; once, outside the measurement.
+   */
   private static Map<String, byte[]> compile() throws IOException, CompilationException {
     try (InputStream source =
         StandardInputBenchmark.class.getResourceAsStream("/workloads/" + MAIN + ".java")) {

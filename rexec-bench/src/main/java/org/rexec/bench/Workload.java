@@ -17,6 +17,10 @@ import org.rexec.compile.SourceCompiler;
 /**
  * A program written for the benchmarks, from {@code src/main/resources/workloads/}: its source,
  * its class files (compiled once, with {@code --release 17}) and the output it must print.
+ *
+ * <p>Compiled with rexec's in-memory {@code SourceCompiler}, not through the API: the class files
+ * are given to a plain JVM as well as to cells, and a cell's {@code loadSource} keeps them to
+ * itself. The compilation happens once, outside every measured cycle.
  */
 enum Workload {
   /** One line of output. */

@@ -28,7 +28,7 @@ import org.rexec.bug.RexecBugException;
  * StackOverflowError} among them) is rexec's bug and is not caught: it ends the thread, a new
  * watchdog thread replaces it while anything is watched, and the error is logged at {@code
  * ERROR}. If even the new thread cannot start, each run waiting starts one ({@link
- * #ensureRunning}). The log is the {@link System.Logger} {@code org.rexec.Watchdog}.
+ * #ensureRunning}). The log is the {@link System.Logger} {@code org.rexec.cell.Watchdog}.
  */
 final class Watchdog {
 

@@ -1,7 +1,6 @@
 package org.rexec.fs;
 
 import org.rexec.policy.Access;
-import org.rexec.fs.Mount;
 
 import java.io.Closeable;
 import java.io.IOException;
