@@ -59,35 +59,27 @@ public final class RunResult {
   /** The exit code of a killed run: a process killed with SIGKILL has 137. */
   public static final int EXIT_KILLED = 137;
 
+  /** The machinery's record; what it says is read from it, what the program chose is not. */
+  private final RunOutcome outcome;
   private final RunStatus status;
   private final int exitCode;
   private final String message;
   private final String stdout;
   private final String stderr;
-  private final byte[] stdoutBytes;
-  private final byte[] stderrBytes;
   private final ThrownException exception;
   private final List<Violation> violations;
   private final long droppedViolations;
-  private final Duration wallTime;
-  private final Duration cpuTime;
-  private final long bytesRead;
-  private final long bytesWritten;
-  private final long allocatedBytes;
-  private final int peakThreads;
-  private final boolean outputTruncated;
   private final List<String> survivors;
 
   /** The API's view of how a run went: statuses named, what the program chose bounded. */
   RunResult(RunOutcome outcome) {
+    this.outcome = outcome;
     this.status = RunStatus.of(outcome);
     this.exitCode = status == RunStatus.EXITED ? outcome.exitStatus() : status.exitCode();
     this.message =
         outcome.message() == null ? null : BoundedText.line(outcome.message(), MAX_MESSAGE_LENGTH);
-    this.stdoutBytes = outcome.stdout();
-    this.stderrBytes = outcome.stderr();
-    this.stdout = new String(stdoutBytes, StandardCharsets.UTF_8);
-    this.stderr = new String(stderrBytes, StandardCharsets.UTF_8);
+    this.stdout = new String(outcome.stdout(), StandardCharsets.UTF_8);
+    this.stderr = new String(outcome.stderr(), StandardCharsets.UTF_8);
     this.exception =
         outcome.ending() == RunOutcome.Ending.THREW
             ? new ThrownException(
@@ -101,13 +93,6 @@ public final class RunResult {
     }
     this.violations = Violation.all(refusals);
     this.droppedViolations = dropped;
-    this.wallTime = outcome.wallTime();
-    this.cpuTime = outcome.cpuTime();
-    this.bytesRead = outcome.bytesRead();
-    this.bytesWritten = outcome.bytesWritten();
-    this.allocatedBytes = outcome.allocatedBytes();
-    this.peakThreads = outcome.peakThreads();
-    this.outputTruncated = outcome.outputTruncated();
     this.survivors = bounded(outcome.survivors());
   }
 
@@ -165,12 +150,12 @@ public final class RunResult {
 
   /** The bytes the program wrote to {@code System.out}, exactly; a copy. */
   public byte[] stdoutBytes() {
-    return stdoutBytes.clone();
+    return outcome.stdout().clone();
   }
 
   /** The bytes the program wrote to {@code System.err}, exactly; a copy. */
   public byte[] stderrBytes() {
-    return stderrBytes.clone();
+    return outcome.stderr().clone();
   }
 
   /** The exception that escaped {@code main}, for {@link RunStatus#EXCEPTION}. */
@@ -193,37 +178,37 @@ public final class RunResult {
 
   /** Wall-clock time from the start of the run to its end. */
   public Duration wallTime() {
-    return wallTime;
+    return outcome.wallTime();
   }
 
   /** CPU time used by the cell's threads during the run, all of them together. */
   public Duration cpuTime() {
-    return cpuTime;
+    return outcome.cpuTime();
   }
 
   /** Bytes the run read from files and sockets (not its standard input). */
   public long bytesRead() {
-    return bytesRead;
+    return outcome.bytesRead();
   }
 
   /** Bytes the run wrote to files and sockets (not its standard output and error). */
   public long bytesWritten() {
-    return bytesWritten;
+    return outcome.bytesWritten();
   }
 
   /** Bytes allocated by the cell's threads during the run, garbage included. */
   public long allocatedBytes() {
-    return allocatedBytes;
+    return outcome.allocatedBytes();
   }
 
   /** The most threads of the run alive at once, its main thread included. */
   public int peakThreads() {
-    return peakThreads;
+    return outcome.peakThreads();
   }
 
   /** Whether output was cut at the output limit. */
   public boolean outputTruncated() {
-    return outputTruncated;
+    return outcome.outputTruncated();
   }
 
   /**
@@ -255,9 +240,9 @@ public final class RunResult {
         + ", violations="
         + (violations.size() + droppedViolations)
         + ", wall="
-        + wallTime.toMillis()
+        + wallTime().toMillis()
         + "ms, cpu="
-        + cpuTime.toMillis()
+        + cpuTime().toMillis()
         + "ms}";
   }
 }
