@@ -34,7 +34,8 @@ public final class NetworkGrants {
    */
   public record Connect(String host, int port) {
     /**
-     * Checks the grant.
+     * A grant of {@code host} on {@code port}, kept as given: {@link NetworkGrants#withConnect}
+     * normalizes the host, this constructor does not.
      *
      * @throws NullPointerException if {@code host} is null
      */
