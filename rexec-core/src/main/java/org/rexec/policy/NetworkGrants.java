@@ -37,6 +37,8 @@ public final class NetworkGrants {
      * A grant of {@code host} on {@code port}, kept as given: {@link NetworkGrants#withConnect}
      * normalizes the host, this constructor does not.
      *
+     * @param host a normalized host name, an IP literal or {@code *}; not null
+     * @param port a port, or {@code -1} for any
      * @throws NullPointerException if {@code host} is null
      */
     public Connect {
