@@ -533,7 +533,8 @@ public final class Policy {
      *
      * @param hostPath a file or directory of the host
      * @return this builder
-     * @throws IllegalArgumentException if the path is the cell's scratch directory ({@code /tmp})
+     * @throws IllegalArgumentException if the path is the cell's scratch directory ({@code /tmp}),
+     *     or a mount shows another host path there
      */
     public Builder allowRead(Path hostPath) {
       return grant(hostPath, Access.READ, "allow-read");
@@ -545,7 +546,8 @@ public final class Policy {
      *
      * @param hostPath a file or directory of the host
      * @return this builder
-     * @throws IllegalArgumentException if the path is the cell's scratch directory ({@code /tmp})
+     * @throws IllegalArgumentException if the path is the cell's scratch directory ({@code /tmp}),
+     *     or a mount shows another host path there
      */
     public Builder allowWrite(Path hostPath) {
       return grant(hostPath, Access.WRITE, "allow-write");

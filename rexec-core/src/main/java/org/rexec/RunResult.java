@@ -271,7 +271,7 @@ public final class RunResult {
   /**
    * The most threads of the run alive at once, its main thread included.
    *
-   * @return the number of threads; 1 or more for a run that started
+   * @return the number of threads, the main thread counted
    */
   public int peakThreads() {
     return peakThreads;

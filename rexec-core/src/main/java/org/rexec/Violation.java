@@ -47,7 +47,7 @@ public final class Violation {
   /**
    * The target, e.g. {@code java.lang.Runtime.exec(java.lang.String)}.
    *
-   * @return the refused class, member, path or address, as the program named it; bounded
+   * @return the refused class, member, path or address; bounded
    */
   public String detail() {
     return site.detail();
@@ -92,7 +92,7 @@ public final class Violation {
   /**
    * Where it happened: {@code Class.method:line}, as much of it as is known.
    *
-   * @return the location, e.g. {@code app.Main.main:12}; never empty
+   * @return the location, e.g. {@code app.Main.main:12}
    */
   public String location() {
     StringBuilder where = new StringBuilder(className());
@@ -108,7 +108,7 @@ public final class Violation {
   /**
    * The message untrusted code saw: what was refused and by which rule.
    *
-   * @return the message, as the refusal's exception carried it; bounded
+   * @return the message; bounded
    */
   public String message() {
     return site.message();
