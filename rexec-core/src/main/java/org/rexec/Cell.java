@@ -167,7 +167,7 @@ public final class Cell implements AutoCloseable {
    *
    * @param fileName the file's name, e.g. {@code Main.java}, used in messages and by javac's
    *     public-class check
-   * @param source the program's text
+   * @param source the program's text: one compilation unit
    * @return the binary name of the file's first top-level class
    * @throws LoadException with javac's messages if it does not compile
    */

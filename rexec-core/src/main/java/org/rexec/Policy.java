@@ -704,7 +704,7 @@ public final class Policy {
     /**
      * The wall time a run may take (default 10 seconds).
      *
-     * @param wallTime the wall time; positive
+     * @param wallTime the time from the run's start to its end, blocked time included; positive
      * @return this builder
      * @throws IllegalArgumentException if {@code wallTime} is zero or negative
      */
@@ -716,7 +716,7 @@ public final class Policy {
     /**
      * The CPU time a run may use, over all its threads (default 10 seconds).
      *
-     * @param cpuTime the CPU time; positive
+     * @param cpuTime the CPU time of all the run's threads together; positive
      * @return this builder
      * @throws IllegalArgumentException if {@code cpuTime} is zero or negative
      */
@@ -728,7 +728,7 @@ public final class Policy {
     /**
      * The bytes a run may allocate (default 1 GiB); see {@link Limits}.
      *
-     * @param bytes the bytes; positive
+     * @param bytes the bytes the run's threads may allocate in all, garbage included; positive
      * @return this builder
      * @throws IllegalArgumentException if {@code bytes} is 0 or negative
      */
@@ -764,7 +764,8 @@ public final class Policy {
     /**
      * The bytes a run may write to standard output and error together (default 4 MiB).
      *
-     * @param bytes the bytes; positive
+     * @param bytes the bytes; positive; what the program writes beyond them is dropped and the run
+     *     ends with {@link RunStatus#OUTPUT_LIMIT}
      * @return this builder
      * @throws IllegalArgumentException if {@code bytes} is 0 or negative
      */

@@ -122,7 +122,7 @@ public final class Limits {
   /**
    * The bytes a run may allocate.
    *
-   * @return the bytes; positive
+   * @return the bytes, garbage included; positive
    */
   public long memoryBytes() {
     return memoryBytes;
@@ -193,7 +193,7 @@ public final class Limits {
   /**
    * These limits with another bound on the bytes a run may allocate.
    *
-   * @param memoryBytes the bytes; positive
+   * @param memoryBytes the bytes the run's threads may allocate in all; positive
    * @return a copy with that bound
    * @throws IllegalArgumentException if {@code memoryBytes} is 0 or negative
    */
@@ -230,7 +230,7 @@ public final class Limits {
   /**
    * These limits with another bound on output.
    *
-   * @param outputBytes the bytes; positive
+   * @param outputBytes the bytes of standard output and error together; positive
    * @return a copy with that bound
    * @throws IllegalArgumentException if {@code outputBytes} is 0 or negative
    */
