@@ -73,17 +73,29 @@ public final class Cell implements AutoCloseable {
   /**
    * A cell with this policy whose output is captured into each {@link RunResult} and whose
    * {@code System.in} is empty.
+   *
+   * @param policy what the cell's code may do; not null
+   * @return a new cell, open, with nothing loaded
    */
   public static Cell create(Policy policy) {
     return builder(policy).create();
   }
 
-  /** A builder for a cell with this policy, to wire its streams. */
+  /**
+   * A builder for a cell with this policy, to wire its streams.
+   *
+   * @param policy what the cell's code may do; not null
+   * @return a builder whose defaults are those of {@link #create}
+   */
   public static Builder builder(Policy policy) {
     return new Builder(policy);
   }
 
-  /** The cell's policy. */
+  /**
+   * The cell's policy.
+   *
+   * @return the policy the cell was created with; never null
+   */
   public Policy policy() {
     return policy;
   }
@@ -97,6 +109,7 @@ public final class Cell implements AutoCloseable {
    * the tree rooted where the file's package says ({@code src/app/Main.java} of package {@code
    * app}: {@code src}); against the classes loaded into the cell before it (its class path).
    *
+   * @param path a directory, a {@code .jar}, a {@code .class} or a {@code .java} file on the host
    * @return the program's main class where the code names one: a jar's {@code Main-Class}, a
    *     source file's first top-level class, the only class with a {@code main} method
    * @throws LoadException if the code is not valid (the message says why, in one line)
@@ -119,6 +132,7 @@ public final class Cell implements AutoCloseable {
    * is loaded. Its classes are the cell's, rewritten and checked like a program's. A source
    * program loaded afterwards compiles against them.
    *
+   * @param entries the class path's entries, first searched first; an empty list loads nothing
    * @throws LoadException if an entry does not exist, is not a jar or directory, or its code is
    *     not valid (the message says which, in one line)
    * @throws IOException if a file cannot be read
@@ -135,6 +149,7 @@ public final class Cell implements AutoCloseable {
   /**
    * Loads one class file.
    *
+   * @param classFile the bytes of one class file; not modified
    * @return the binary name of the class
    * @throws LoadException if the bytes are not a class file or the class is already loaded
    */
@@ -152,6 +167,7 @@ public final class Cell implements AutoCloseable {
    *
    * @param fileName the file's name, e.g. {@code Main.java}, used in messages and by javac's
    *     public-class check
+   * @param source the program's text: one compilation unit
    * @return the binary name of the file's first top-level class
    * @throws LoadException with javac's messages if it does not compile
    */
@@ -174,6 +190,7 @@ public final class Cell implements AutoCloseable {
    * a budget) are known only when the code runs. At most {@value RunResult#MAX_VIOLATIONS}, the
    * first found: the loaded code chooses how many there are.
    *
+   * @return the violations found, in the order above; empty if there are none
    * @throws LoadException if a class file is malformed
    */
   public List<Violation> check() {
@@ -189,13 +206,20 @@ public final class Cell implements AutoCloseable {
    * for the supervisor to use. Its code is restricted like all cell code and runs only inside a
    * run of the cell.
    *
+   * @param binaryName the class's binary name, as {@link Class#getName()} gives it, e.g. {@code
+   *     app.Main$Inner}
+   * @return the class, from the cell's own loader
    * @throws ClassNotFoundException if the cell has no such class
    */
   public Class<?> importClass(String binaryName) throws ClassNotFoundException {
     return core.importClass(binaryName);
   }
 
-  /** Every violation recorded in the cell so far, across runs. */
+  /**
+   * Every violation recorded in the cell so far, across runs.
+   *
+   * @return the violations in the order they were recorded; empty if there are none
+   */
   public List<Violation> violations() {
     return Violation.all(core.refusals());
   }
@@ -203,7 +227,11 @@ public final class Cell implements AutoCloseable {
   /**
    * Runs {@code mainClass.main(args)} on a new thread of the cell and waits for it to end.
    *
+   * @param mainClass the binary name of a loaded class with a {@code main} method; not null
+   * @param args the arguments given to {@code main} (copied); not null, may be empty
+   * @return how the run ended: its status, output and violations
    * @throws IllegalStateException if the cell is closed or was stopped
+   * @throws NullPointerException if {@code mainClass} or {@code args} is null
    */
   public RunResult run(String mainClass, String... args) {
     Objects.requireNonNull(mainClass, "mainClass");
@@ -259,6 +287,9 @@ public final class Cell implements AutoCloseable {
      * What the cell reads as {@code System.in} (default: nothing). A {@code FileInputStream} of
      * a file is read directly; any other stream that may block is read ahead by a supervisor
      * thread, so that a kill ends a read that waits. The cell cannot close it.
+     *
+     * @param stdin the stream the cell reads from; not null
+     * @return this builder
      */
     public Builder stdin(InputStream stdin) {
       this.stdin = Objects.requireNonNull(stdin, "stdin");
@@ -268,13 +299,21 @@ public final class Cell implements AutoCloseable {
     /**
      * Streams the cell's {@code System.out} to {@code sink} instead of capturing it; the cell
      * cannot close the sink.
+     *
+     * @param sink where the cell's standard output is written; not null
+     * @return this builder
      */
     public Builder stdout(OutputStream sink) {
       this.stdout = Objects.requireNonNull(sink, "sink");
       return this;
     }
 
-    /** Streams the cell's {@code System.err} to {@code sink}; see {@link #stdout}. */
+    /**
+     * Streams the cell's {@code System.err} to {@code sink}; see {@link #stdout}.
+     *
+     * @param sink where the cell's standard error is written; not null
+     * @return this builder
+     */
     public Builder stderr(OutputStream sink) {
       this.stderr = Objects.requireNonNull(sink, "sink");
       return this;
@@ -284,6 +323,9 @@ public final class Cell implements AutoCloseable {
      * Enables the {@code assert} statements of the cell's classes, as {@code java -ea} does
      * (default: disabled, as in {@code java}). A failed assertion throws the JDK's {@link
      * AssertionError} in the cell; nothing is granted by it.
+     *
+     * @param enabled {@code true} to run the cell's {@code assert} statements
+     * @return this builder
      */
     public Builder enableAssertions(boolean enabled) {
       this.assertions = enabled;
@@ -293,13 +335,20 @@ public final class Cell implements AutoCloseable {
     /**
      * Keeps the cell's rewritten and compiled code in {@code cache} instead of the JVM-wide
      * {@link CodeCache#shared() shared} one.
+     *
+     * @param cache the cache to share the cell's code with; not null
+     * @return this builder
      */
     public Builder codeCache(CodeCache cache) {
       this.codeCache = Objects.requireNonNull(cache, "cache");
       return this;
     }
 
-    /** The cell. */
+    /**
+     * The cell.
+     *
+     * @return a new cell, open, with nothing loaded
+     */
     public Cell create() {
       return new Cell(this);
     }

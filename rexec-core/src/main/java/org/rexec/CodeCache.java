@@ -32,7 +32,12 @@ public final class CodeCache {
     this.compiled = compiled;
   }
 
-  /** The cache every cell of this JVM uses unless it is given another. */
+  /**
+   * The cache every cell of this JVM uses unless it is given another.
+   *
+   * @return the JVM-wide cache, bounded by {@link #DEFAULT_REWRITTEN_BYTES} and {@link
+   *     #DEFAULT_COMPILED_BYTES}
+   */
   public static CodeCache shared() {
     return SHARED;
   }
@@ -41,6 +46,9 @@ public final class CodeCache {
    * A new, empty cache holding at most {@code rewrittenBytes} of rewritten class files and
    * {@code compiledBytes} of compiled ones; 0 keeps nothing of that kind.
    *
+   * @param rewrittenBytes the bound of rewritten class files, in bytes; 0 or more
+   * @param compiledBytes the bound of compiled class files, in bytes; 0 or more
+   * @return the new cache
    * @throws IllegalArgumentException if a bound is negative
    */
   public static CodeCache bounded(long rewrittenBytes, long compiledBytes) {
@@ -51,7 +59,11 @@ public final class CodeCache {
     return new CodeCache(new RewriteCache(rewrittenBytes), new CompileCache(compiledBytes));
   }
 
-  /** One line: entries, bytes held and hits of each kind, for diagnostics. */
+  /**
+   * One line: entries, bytes held and hits of each kind, for diagnostics.
+   *
+   * @return the statistics, one line, for people rather than parsers
+   */
   public String statistics() {
     return "rewrite cache " + rewritten.statistics() + "; compile cache " + compiled.statistics();
   }

@@ -35,10 +35,13 @@ public final class LoadException extends RuntimeException {
     REJECTED,
   }
 
+  /** Which kind of failure this is; serialized, unlike the compile errors. */
   private final Kind kind;
   private final transient List<CompileError> compileErrors;
 
   /**
+   * A failure to load, of kind {@link Kind#BAD_INPUT}.
+   *
    * @param message names in it that the program chose come escaped on one line ({@link
    *     BoundedText#line}); control characters other than line breaks are escaped here
    */
@@ -46,6 +49,13 @@ public final class LoadException extends RuntimeException {
     this(message, Kind.BAD_INPUT, List.of(), null);
   }
 
+  /**
+   * A failure to load, of kind {@link Kind#BAD_INPUT}, caused by {@code cause}.
+   *
+   * @param message one line saying what could not be loaded and why; see {@link
+   *     #LoadException(String)}
+   * @param cause what made loading fail, or {@code null} if unknown
+   */
   public LoadException(String message, Throwable cause) {
     this(message, Kind.BAD_INPUT, List.of(), cause);
   }
@@ -75,7 +85,11 @@ public final class LoadException extends RuntimeException {
     return new LoadException(failed.getMessage(), Kind.COMPILE_ERROR, errors, failed);
   }
 
-  /** Which kind of failure this is. */
+  /**
+   * Which kind of failure this is.
+   *
+   * @return the kind; never null
+   */
   public Kind kind() {
     return kind;
   }
@@ -83,6 +97,8 @@ public final class LoadException extends RuntimeException {
   /**
    * For {@link Kind#COMPILE_ERROR}: javac's errors, in its order, as many as the message lists
    * (empty when compilation failed without one, such as at its time limit); otherwise empty.
+   *
+   * @return the errors, unmodifiable
    */
   public List<CompileError> compileErrors() {
     return compileErrors;

@@ -78,22 +78,38 @@ public final class Policy {
     this.limits = builder.limits;
   }
 
-  /** The default policy: the default allow-list, nothing granted, refusals at the call site. */
+  /**
+   * The default policy: the default allow-list, nothing granted, refusals at the call site.
+   *
+   * @return a policy equal to {@code builder().build()}
+   */
   public static Policy defaults() {
     return builder().build();
   }
 
-  /** A builder starting from {@link #defaults()}. */
+  /**
+   * A builder starting from {@link #defaults()}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from this policy. */
+  /**
+   * A builder starting from this policy.
+   *
+   * @return a new builder holding every setting of this policy; this policy does not change
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The JDK classes and members cell code may reference. */
+  /**
+   * The JDK classes and members cell code may reference.
+   *
+   * @return the allow-list; never null
+   */
   public AllowList allowList() {
     return allowList;
   }
@@ -102,22 +118,36 @@ public final class Policy {
    * Whether a class with any refused reference is refused as a whole at load, with the complete
    * list of its violations. When false (the default), each refused reference throws only if and
    * when it executes.
+   *
+   * @return {@code true} if a class with a refused reference is refused at load
    */
   public boolean strict() {
     return strict;
   }
 
-  /** The environment variables the cell sees through {@code System.getenv}, with their values. */
+  /**
+   * The environment variables the cell sees through {@code System.getenv}, with their values.
+   *
+   * @return the variables by name, sorted, unmodifiable; empty if none is granted
+   */
   public Map<String, String> environment() {
     return environment;
   }
 
-  /** System properties the cell sees in addition to, or instead of, the standard ones. */
+  /**
+   * System properties the cell sees in addition to, or instead of, the standard ones.
+   *
+   * @return the properties by key, sorted, unmodifiable; empty if none is set
+   */
   public Map<String, String> properties() {
     return properties;
   }
 
-  /** Class files larger than this are refused. */
+  /**
+   * Class files larger than this are refused.
+   *
+   * @return the largest class file a cell may load, in bytes; positive
+   */
   public int maxClassFileBytes() {
     return maxClassFileBytes;
   }
@@ -131,32 +161,56 @@ public final class Policy {
     return mounts;
   }
 
-  /** Read-only files given from memory, by cell path. The arrays are copies: do not modify. */
+  /**
+   * Read-only files given from memory, by cell path. The arrays are copies: do not modify.
+   *
+   * @return the contents by absolute, normalized cell path, sorted, unmodifiable; empty if none
+   */
   public Map<String, byte[]> files() {
     return files;
   }
 
-  /** The cell's working directory (its {@code user.dir}), or its scratch directory if unset. */
+  /**
+   * The cell's working directory (its {@code user.dir}), or its scratch directory if unset.
+   *
+   * @return the absolute, normalized cell path of the working directory; empty if unset
+   */
   public Optional<String> workingDirectory() {
     return Optional.ofNullable(workingDirectory);
   }
 
-  /** The most bytes the cell's scratch directory may hold. */
+  /**
+   * The most bytes the cell's scratch directory may hold.
+   *
+   * @return the bound in bytes; positive
+   */
   public long diskBytes() {
     return diskBytes;
   }
 
-  /** The most files and directories the cell's scratch directory may hold. */
+  /**
+   * The most files and directories the cell's scratch directory may hold.
+   *
+   * @return the bound in files and directories together; positive
+   */
   public int diskFiles() {
     return diskFiles;
   }
 
-  /** The hosts the cell may connect to and look up, and the ports it may listen on. */
+  /**
+   * The hosts the cell may connect to and look up, and the ports it may listen on.
+   *
+   * @return the network grants; {@link NetworkGrants#NONE} unless a host or port is granted
+   */
   public NetworkGrants network() {
     return network;
   }
 
-  /** How much one run of the cell may use. */
+  /**
+   * How much one run of the cell may use.
+   *
+   * @return the run limits; never null
+   */
   public Limits limits() {
     return limits;
   }
@@ -320,7 +374,12 @@ public final class Policy {
       this.limits = policy.limits;
     }
 
-    /** Replaces the allow-list (default: {@link AllowList#defaults()}). */
+    /**
+     * Replaces the allow-list (default: {@link AllowList#defaults()}).
+     *
+     * @param allowList the new allow-list; not null
+     * @return this builder
+     */
     public Builder allowList(AllowList allowList) {
       this.allowList = Objects.requireNonNull(allowList, "allowList");
       return this;
@@ -336,6 +395,9 @@ public final class Policy {
      * {@code Unsafe} and the like let code reach what the rewriter cannot see; see {@code
      * docs/POLICY.md} for what the default list leaves out and why.
      *
+     * @param entry a class ({@code java.util.zip.Deflater}) or member ({@code
+     *     java.lang.Thread#getThreadGroup()}) of the JDK, in {@link AllowList}'s syntax; not null
+     * @return this builder
      * @throws IllegalArgumentException for a malformed entry, or a class that is not the JDK's
      */
     public Builder allow(String entry) {
@@ -348,6 +410,8 @@ public final class Policy {
      * Refuses one JDK class or member that the allow-list would allow (see {@link
      * AllowList#denying}).
      *
+     * @param entry a class or member, in {@link AllowList}'s syntax
+     * @return this builder
      * @throws IllegalArgumentException for a malformed entry, or an interposed member: the
      *     cell's builtin answers it whatever the list says, so denying it would do nothing
      */
@@ -388,7 +452,12 @@ public final class Policy {
       }
     }
 
-    /** See {@link Policy#strict()}. */
+    /**
+     * See {@link Policy#strict()}.
+     *
+     * @param strict {@code true} to refuse a class with any refused reference at load
+     * @return this builder
+     */
     public Builder strict(boolean strict) {
       this.strict = strict;
       return this;
@@ -397,6 +466,10 @@ public final class Policy {
     /**
      * Lets the cell see the supervisor's value of environment variable {@code name}, read now;
      * if the supervisor's environment has no such variable, the cell does not see it either.
+     *
+     * @param name the variable's name: not empty, no {@code =} or NUL
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or not a variable name
      */
     public Builder grantEnv(String name) {
       checkEnvName(name);
@@ -407,14 +480,28 @@ public final class Policy {
       return this;
     }
 
-    /** Lets the cell see environment variable {@code name} with {@code value}. */
+    /**
+     * Lets the cell see environment variable {@code name} with {@code value}.
+     *
+     * @param name the variable's name: not empty, no {@code =} or NUL
+     * @param value the value the cell sees; not null, may be empty
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or not a variable name
+     */
     public Builder env(String name, String value) {
       checkEnvName(name);
       environment.put(name, Objects.requireNonNull(value, "value"));
       return this;
     }
 
-    /** Sets a system property the cell sees; it replaces a standard one of the same name. */
+    /**
+     * Sets a system property the cell sees; it replaces a standard one of the same name.
+     *
+     * @param key the property's name; not empty
+     * @param value the value the cell sees; not null, may be empty
+     * @return this builder
+     * @throws IllegalArgumentException if {@code key} is null or empty
+     */
     public Builder property(String key, String value) {
       if (key == null || key.isEmpty()) {
         throw new IllegalArgumentException("property key must be non-empty, was " + key);
@@ -423,7 +510,14 @@ public final class Policy {
       return this;
     }
 
-    /** See {@link Policy#maxClassFileBytes()}; must be positive. */
+    /**
+     * See {@link Policy#maxClassFileBytes()}; must be positive.
+     *
+     * @param maxClassFileBytes the largest class file a cell may load, in bytes (default {@value
+     *     Policy#DEFAULT_MAX_CLASS_FILE_BYTES})
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxClassFileBytes} is 0 or negative
+     */
     public Builder maxClassFileBytes(int maxClassFileBytes) {
       if (maxClassFileBytes <= 0) {
         throw new IllegalArgumentException(
@@ -436,6 +530,11 @@ public final class Policy {
     /**
      * Lets the cell read the host file or directory {@code hostPath} (made absolute against the
      * supervisor's working directory), which it sees at the same path.
+     *
+     * @param hostPath a file or directory of the host
+     * @return this builder
+     * @throws IllegalArgumentException if the path is the cell's scratch directory ({@code /tmp}),
+     *     or a mount shows another host path there
      */
     public Builder allowRead(Path hostPath) {
       return grant(hostPath, Access.READ, "allow-read");
@@ -444,6 +543,11 @@ public final class Policy {
     /**
      * As {@link #allowRead}, and lets the cell create, write, rename and delete there. A path
      * granted by both is granted the union: read and write.
+     *
+     * @param hostPath a file or directory of the host
+     * @return this builder
+     * @throws IllegalArgumentException if the path is the cell's scratch directory ({@code /tmp}),
+     *     or a mount shows another host path there
      */
     public Builder allowWrite(Path hostPath) {
       return grant(hostPath, Access.WRITE, "allow-write");
@@ -459,6 +563,11 @@ public final class Policy {
      * never learns the host path.
      *
      * @param cellPath absolute, e.g. {@code /data}
+     * @param hostPath the host directory, made absolute against the supervisor's working directory
+     * @param access what the cell may do there: read, or read and write
+     * @return this builder
+     * @throws IllegalArgumentException if {@code cellPath} is the scratch directory ({@code /tmp})
+     *     or another host path is already granted there
      */
     public Builder mount(Path hostPath, String cellPath, Access access) {
       return add(
@@ -491,7 +600,15 @@ public final class Policy {
       return this;
     }
 
-    /** Gives the cell a read-only file from memory, at an absolute cell path. */
+    /**
+     * Gives the cell a read-only file from memory, at an absolute cell path.
+     *
+     * @param cellPath where the cell sees the file, e.g. {@code /input.txt}; replaces an earlier
+     *     file at the same path
+     * @param content the file's bytes (copied); may be empty
+     * @return this builder
+     * @throws IllegalArgumentException if {@code cellPath} is null or not absolute
+     */
     public Builder file(String cellPath, byte[] content) {
       if (cellPath == null || !cellPath.startsWith("/")) {
         throw new IllegalArgumentException(
@@ -501,7 +618,13 @@ public final class Policy {
       return this;
     }
 
-    /** Sets the cell's working directory (default: its scratch directory, /tmp). */
+    /**
+     * Sets the cell's working directory (default: its scratch directory, /tmp).
+     *
+     * @param cellPath an absolute cell path, e.g. {@code /data}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code cellPath} is null or not absolute
+     */
     public Builder workingDirectory(String cellPath) {
       if (cellPath == null || !cellPath.startsWith("/")) {
         throw new IllegalArgumentException(
@@ -511,7 +634,16 @@ public final class Policy {
       return this;
     }
 
-    /** Bounds the cell's scratch directory; both must be positive. */
+    /**
+     * Bounds the cell's scratch directory; both must be positive.
+     *
+     * @param maxBytes the most bytes the scratch directory may hold (default {@value
+     *     Policy#DEFAULT_DISK_BYTES})
+     * @param maxFiles the most files and directories it may hold (default {@value
+     *     Policy#DEFAULT_DISK_FILES})
+     * @return this builder
+     * @throws IllegalArgumentException if either is 0 or negative
+     */
     public Builder disk(long maxBytes, int maxFiles) {
       if (maxBytes <= 0 || maxFiles <= 0) {
         throw new IllegalArgumentException(
@@ -526,73 +658,140 @@ public final class Policy {
     /**
      * Lets the cell look up {@code host} and connect to it on any port: a name, an IP literal,
      * or {@code *} for any host.
+     *
+     * @param host a host name, an IP literal, or {@code *}
+     * @return this builder
      */
     public Builder allowConnect(String host) {
       network = network.withConnect(host, -1);
       return this;
     }
 
-    /** Lets the cell look up {@code host} and connect to it on {@code port}. */
+    /**
+     * Lets the cell look up {@code host} and connect to it on {@code port}.
+     *
+     * @param host a host name, an IP literal, or {@code *} for any host
+     * @param port the port, 0 to 65535, or -1 for any
+     * @return this builder
+     */
     public Builder allowConnect(String host, int port) {
       network = network.withConnect(host, port);
       return this;
     }
 
-    /** Lets the cell listen on local {@code port} (0: an ephemeral port the system picks). */
+    /**
+     * Lets the cell listen on local {@code port} (0: an ephemeral port the system picks).
+     *
+     * @param port the local port, 0 to 65535
+     * @return this builder
+     */
     public Builder allowListen(int port) {
       network = network.withListen(port);
       return this;
     }
 
-    /** Replaces every run limit (default: {@link Limits#defaults()}). */
+    /**
+     * Replaces every run limit (default: {@link Limits#defaults()}).
+     *
+     * @param limits the run limits; not null
+     * @return this builder
+     */
     public Builder limits(Limits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 
-    /** The wall time a run may take (default 10 seconds). */
+    /**
+     * The wall time a run may take (default 10 seconds).
+     *
+     * @param wallTime the time from the run's start to its end, blocked time included; positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code wallTime} is zero or negative
+     */
     public Builder timeout(Duration wallTime) {
       limits = limits.withWallTime(wallTime);
       return this;
     }
 
-    /** The CPU time a run may use, over all its threads (default 10 seconds). */
+    /**
+     * The CPU time a run may use, over all its threads (default 10 seconds).
+     *
+     * @param cpuTime the CPU time of all the run's threads together; positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code cpuTime} is zero or negative
+     */
     public Builder cpuTime(Duration cpuTime) {
       limits = limits.withCpuTime(cpuTime);
       return this;
     }
 
-    /** The bytes a run may allocate (default 1 GiB); see {@link Limits}. */
+    /**
+     * The bytes a run may allocate (default 1 GiB); see {@link Limits}.
+     *
+     * @param bytes the bytes the run's threads may allocate in all, garbage included; positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is 0 or negative
+     */
     public Builder memory(long bytes) {
       limits = limits.withMemory(bytes);
       return this;
     }
 
-    /** The largest single allocation the program may size (default 256 MiB). */
+    /**
+     * The largest single allocation the program may size (default 256 MiB).
+     *
+     * @param bytes the size in bytes; positive, and capped by {@link #memory} in effect
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is 0 or negative
+     */
     public Builder maxAllocation(long bytes) {
       limits = limits.withMaxAllocation(bytes);
       return this;
     }
 
-    /** The threads a run may have besides its main thread, at once (default 0). */
+    /**
+     * The threads a run may have besides its main thread, at once (default 0).
+     *
+     * @param threads the number of threads; 0 lets the program run on its main thread only
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads} is negative
+     */
     public Builder threads(int threads) {
       limits = limits.withThreads(threads);
       return this;
     }
 
-    /** The bytes a run may write to standard output and error together (default 4 MiB). */
+    /**
+     * The bytes a run may write to standard output and error together (default 4 MiB).
+     *
+     * @param bytes the bytes; positive; what the program writes beyond them is dropped and the run
+     *     ends with {@link RunStatus#OUTPUT_LIMIT}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is 0 or negative
+     */
     public Builder output(long bytes) {
       limits = limits.withOutput(bytes);
       return this;
     }
 
-    /** The stack size of each of the cell's threads (default 8 MiB). */
+    /**
+     * The stack size of each of the cell's threads (default 8 MiB).
+     *
+     * @param bytes the stack size in bytes; at least {@value Limits#MIN_STACK_BYTES}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is less than {@value
+     *     Limits#MIN_STACK_BYTES}
+     */
     public Builder stack(long bytes) {
       limits = limits.withStack(bytes);
       return this;
     }
 
-    /** The policy. */
+    /**
+     * The policy.
+     *
+     * @return a new, immutable policy with this builder's settings
+     */
     public Policy build() {
       return new Policy(this);
     }

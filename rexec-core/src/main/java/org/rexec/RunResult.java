@@ -108,7 +108,11 @@ public final class RunResult {
     return List.copyOf(named);
   }
 
-  /** How the run ended. */
+  /**
+   * How the run ended.
+   *
+   * @return the run's status; never null
+   */
   public RunStatus status() {
     return status;
   }
@@ -121,6 +125,8 @@ public final class RunResult {
    * {@value #EXIT_MEMORY_LIMIT} for memory, {@value #EXIT_STACK} for the stack,
    * {@value #EXIT_THREAD_LIMIT} for threads, {@value #EXIT_OUTPUT_LIMIT} for output, and
    * {@value #EXIT_KILLED} when killed.
+   *
+   * @return the exit code, as above
    */
   public int exitCode() {
     return exitCode;
@@ -129,6 +135,8 @@ public final class RunResult {
   /**
    * For {@link RunStatus#ERROR}, {@link RunStatus#REJECTED} and the statuses of limits: one line
    * saying what was wrong or which limit ended the run; otherwise empty.
+   *
+   * @return the line, at most {@value #MAX_MESSAGE_LENGTH} characters; empty for the other statuses
    */
   public Optional<String> message() {
     return Optional.ofNullable(message);
@@ -138,27 +146,45 @@ public final class RunResult {
    * What the program wrote to {@code System.out}, decoded as UTF-8 (bytes that are not UTF-8
    * become U+FFFD; {@link #stdoutBytes()} has them exactly); empty if the cell streamed its
    * output to a sink of the supervisor instead.
+   *
+   * @return the standard output; empty if nothing was written or it was streamed to a sink
    */
   public String stdout() {
     return stdout;
   }
 
-  /** What the program wrote to {@code System.err}; see {@link #stdout()}. */
+  /**
+   * What the program wrote to {@code System.err}; see {@link #stdout()}.
+   *
+   * @return the standard error; empty if nothing was written or it was streamed to a sink
+   */
   public String stderr() {
     return stderr;
   }
 
-  /** The bytes the program wrote to {@code System.out}, exactly; a copy. */
+  /**
+   * The bytes the program wrote to {@code System.out}, exactly; a copy.
+   *
+   * @return a new array each call; empty if nothing was written or it was streamed to a sink
+   */
   public byte[] stdoutBytes() {
     return outcome.stdout().clone();
   }
 
-  /** The bytes the program wrote to {@code System.err}, exactly; a copy. */
+  /**
+   * The bytes the program wrote to {@code System.err}, exactly; a copy.
+   *
+   * @return a new array each call; empty if nothing was written or it was streamed to a sink
+   */
   public byte[] stderrBytes() {
     return outcome.stderr().clone();
   }
 
-  /** The exception that escaped {@code main}, for {@link RunStatus#EXCEPTION}. */
+  /**
+   * The exception that escaped {@code main}, for {@link RunStatus#EXCEPTION}.
+   *
+   * @return the exception; empty for every other status
+   */
   public Optional<ThrownException> exception() {
     return Optional.ofNullable(exception);
   }
@@ -166,47 +192,81 @@ public final class RunResult {
   /**
    * The operations refused during this run, in order: at most {@value #MAX_VIOLATIONS}, fewer if
    * earlier runs of the cell filled its audit log (see {@link #droppedViolations()}).
+   *
+   * @return the violations, unmodifiable; empty if nothing was refused
    */
   public List<Violation> violations() {
     return violations;
   }
 
-  /** How many more operations this run was refused than {@link #violations()} lists. */
+  /**
+   * How many more operations this run was refused than {@link #violations()} lists.
+   *
+   * @return the number of refusals not listed; 0 if {@link #violations()} lists them all
+   */
   public long droppedViolations() {
     return droppedViolations;
   }
 
-  /** Wall-clock time from the start of the run to its end. */
+  /**
+   * Wall-clock time from the start of the run to its end.
+   *
+   * @return the wall time the run took
+   */
   public Duration wallTime() {
     return outcome.wallTime();
   }
 
-  /** CPU time used by the cell's threads during the run, all of them together. */
+  /**
+   * CPU time used by the cell's threads during the run, all of them together.
+   *
+   * @return the CPU time of the run's threads, summed
+   */
   public Duration cpuTime() {
     return outcome.cpuTime();
   }
 
-  /** Bytes the run read from files and sockets (not its standard input). */
+  /**
+   * Bytes the run read from files and sockets (not its standard input).
+   *
+   * @return the bytes read; 0 or more
+   */
   public long bytesRead() {
     return outcome.bytesRead();
   }
 
-  /** Bytes the run wrote to files and sockets (not its standard output and error). */
+  /**
+   * Bytes the run wrote to files and sockets (not its standard output and error).
+   *
+   * @return the bytes written; 0 or more
+   */
   public long bytesWritten() {
     return outcome.bytesWritten();
   }
 
-  /** Bytes allocated by the cell's threads during the run, garbage included. */
+  /**
+   * Bytes allocated by the cell's threads during the run, garbage included.
+   *
+   * @return the bytes allocated, as the JVM counts them per thread; 0 or more
+   */
   public long allocatedBytes() {
     return outcome.allocatedBytes();
   }
 
-  /** The most threads of the run alive at once, its main thread included. */
+  /**
+   * The most threads of the run alive at once, its main thread included.
+   *
+   * @return the number of threads, the main thread counted
+   */
   public int peakThreads() {
     return outcome.peakThreads();
   }
 
-  /** Whether output was cut at the output limit. */
+  /**
+   * Whether output was cut at the output limit.
+   *
+   * @return {@code true} if the run wrote more than the output limit and the rest was dropped
+   */
   public boolean outputTruncated() {
     return outcome.outputTruncated();
   }
@@ -216,6 +276,8 @@ public final class RunResult {
    * cell runs any more. When false, the JVM left a thread blocked where no interrupt reaches
    * (see {@link #survivors()}); the cell is then stopped for good, and the thread ends at its
    * next guard if it ever wakes.
+   *
+   * @return {@code true} if no thread of the run is alive
    */
   public boolean contained() {
     return survivors.isEmpty();
@@ -224,6 +286,8 @@ public final class RunResult {
   /**
    * The threads of the run still alive when it returned, as {@code name (STATE)}: at most
    * {@value #MAX_SURVIVORS}, then an entry {@code ... (N more threads)}.
+   *
+   * @return the surviving threads, unmodifiable; empty if the run is {@link #contained()}
    */
   public List<String> survivors() {
     return survivors;

@@ -78,7 +78,11 @@ public enum RunStatus {
     return exitCode;
   }
 
-  /** The one-word name used by the CLI and in JSON, e.g. {@code completed}. */
+  /**
+   * The one-word name used by the CLI and in JSON, e.g. {@code completed}.
+   *
+   * @return the label: lower case, words joined by {@code -}
+   */
   public String label() {
     return label;
   }

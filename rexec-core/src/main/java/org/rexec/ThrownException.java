@@ -30,6 +30,14 @@ public record ThrownException(String type, String message, String stackTrace) {
   /** Characters of {@link #stackTrace()}, at most. */
   public static final int MAX_STACK_TRACE_LENGTH = ThrowableText.MAX_TRACE_LENGTH;
 
+  /**
+   * An exception as the cell described it; each text is cut to its bound here.
+   *
+   * @param type the binary name of the exception's class; not null
+   * @param message its message, or {@code null}
+   * @param stackTrace the stack trace as the cell printed it; not null
+   * @throws NullPointerException if {@code type} or {@code stackTrace} is null
+   */
   public ThrownException {
     type = BoundedText.cut(Objects.requireNonNull(type, "type"), MAX_TYPE_LENGTH);
     message = BoundedText.cut(message, MAX_MESSAGE_LENGTH);

@@ -37,37 +37,63 @@ public final class Violation {
   /**
    * What was attempted, one word: {@code call}, {@code field}, {@code new}, {@code class},
    * {@code method-handle}, {@code bootstrap}, {@code extend}, {@code define}, {@code native}, ...
+   *
+   * @return the operation's one-word name; never empty
    */
   public String operation() {
     return site.operation();
   }
 
-  /** The target, e.g. {@code java.lang.Runtime.exec(java.lang.String)}. */
+  /**
+   * The target, e.g. {@code java.lang.Runtime.exec(java.lang.String)}.
+   *
+   * @return the refused class, member, path or address; bounded
+   */
   public String detail() {
     return site.detail();
   }
 
-  /** The name of the rule that refused it, e.g. {@code allow-list} (see docs/POLICY.md). */
+  /**
+   * The name of the rule that refused it, e.g. {@code allow-list} (see docs/POLICY.md).
+   *
+   * @return the rule's label
+   */
   public String rule() {
     return site.rule().label();
   }
 
-  /** The class whose code attempted it. */
+  /**
+   * The class whose code attempted it.
+   *
+   * @return the binary name of the class; bounded
+   */
   public String className() {
     return site.className();
   }
 
-  /** The method that attempted it, or {@code ""} for the class as a whole. */
+  /**
+   * The method that attempted it, or {@code ""} for the class as a whole.
+   *
+   * @return the method's name, or {@code ""}; bounded
+   */
   public String methodName() {
     return site.methodName();
   }
 
-  /** The source line, or {@code -1} if unknown. */
+  /**
+   * The source line, or {@code -1} if unknown.
+   *
+   * @return the line number, 1-based, or {@code -1}
+   */
   public int line() {
     return site.line();
   }
 
-  /** Where it happened: {@code Class.method:line}, as much of it as is known. */
+  /**
+   * Where it happened: {@code Class.method:line}, as much of it as is known.
+   *
+   * @return the location, e.g. {@code app.Main.main:12}
+   */
   public String location() {
     StringBuilder where = new StringBuilder(className());
     if (!methodName().isEmpty()) {
@@ -79,7 +105,11 @@ public final class Violation {
     return where.toString();
   }
 
-  /** The message untrusted code saw: what was refused and by which rule. */
+  /**
+   * The message untrusted code saw: what was refused and by which rule.
+   *
+   * @return the message; bounded
+   */
   public String message() {
     return site.message();
   }

@@ -7,7 +7,12 @@ public enum Access {
   /** Also create, write, rename and delete. */
   WRITE;
 
-  /** Whether this access includes {@code needed}. */
+  /**
+   * Whether this access includes {@code needed}.
+   *
+   * @param needed the access an operation needs
+   * @return {@code true} if this access is {@code needed} or includes it
+   */
   public boolean covers(Access needed) {
     return this == WRITE || needed == READ;
   }

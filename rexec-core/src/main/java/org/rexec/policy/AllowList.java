@@ -53,7 +53,11 @@ public final class AllowList {
         sha256(parts.stream().map(part -> part.fingerprint).sorted().collect(joining("+")));
   }
 
-  /** The default allow-list for {@code java.base}, documented in {@code docs/POLICY.md}. */
+  /**
+   * The default allow-list for {@code java.base}, documented in {@code docs/POLICY.md}.
+   *
+   * @return the default allow-list; the same instance every call
+   */
   public static AllowList defaults() {
     return Defaults.INSTANCE;
   }
@@ -62,6 +66,8 @@ public final class AllowList {
    * Parses an allow-list in the format of {@code docs/POLICY.md}.
    *
    * @param sourceName names the source in error messages
+   * @param text the allow-list's text, one entry per line
+   * @return the parsed allow-list
    * @throws IllegalArgumentException with {@code sourceName:line: problem} for a malformed line
    */
   public static AllowList parse(String sourceName, String text) {
@@ -71,6 +77,8 @@ public final class AllowList {
   /**
    * Reads and parses an allow-list file.
    *
+   * @param file the file, read as UTF-8; its path names it in error messages
+   * @return the parsed allow-list
    * @throws IllegalArgumentException if the file is malformed
    * @throws UncheckedIOException if it cannot be read
    */
@@ -85,6 +93,9 @@ public final class AllowList {
   /**
    * The allow-list that allows only what both this one and {@code other} allow: what a nested
    * cell gets when it asks for {@code other}.
+   *
+   * @param other the other allow-list; not null
+   * @return the intersection; this list itself if {@code other} equals it
    */
   public AllowList intersect(AllowList other) {
     if (other.equals(this)) {
@@ -101,6 +112,9 @@ public final class AllowList {
    * member is lifted. Interposed members reach their shim whatever the list says, and rexec's
    * own classes stay unreachable: a list only decides about the JDK.
    *
+   * @param entry a class ({@code java.util.zip.Deflater}) or member ({@code
+   *     java.lang.Thread#sleep(long)}); surrounding spaces are ignored
+   * @return a new allow-list; this one does not change
    * @throws IllegalArgumentException for a malformed entry
    */
   public AllowList allowing(String entry) {
@@ -112,6 +126,8 @@ public final class AllowList {
    * This list with one entry refused: a member becomes an exclusion, and a class is no longer
    * referenceable at all (neither whole nor through any member).
    *
+   * @param entry a class or member, as for {@link #allowing}
+   * @return a new allow-list; this one does not change
    * @throws IllegalArgumentException for a malformed entry
    */
   public AllowList denying(String entry) {
@@ -119,7 +135,12 @@ public final class AllowList {
     return new AllowList(parts.stream().map(part -> part.denying(parsed)).toList());
   }
 
-  /** Whether code may reference the class with this internal name. */
+  /**
+   * Whether code may reference the class with this internal name.
+   *
+   * @param internalName the class's internal name, e.g. {@code java/util/ArrayList}
+   * @return {@code true} if every part of the list allows the class
+   */
   public boolean allowsClass(String internalName) {
     for (Rules part : parts) {
       if (!part.allowsClass(internalName)) {
@@ -135,6 +156,7 @@ public final class AllowList {
    * @param declaringClass the internal name of the class that declares the member
    * @param name the member name; {@code <init>} for constructors
    * @param descriptor the method descriptor, or {@code null} for a field
+   * @return {@code true} if every part of the list allows the member
    */
   public boolean allowsMember(String declaringClass, String name, String descriptor) {
     for (Rules part : parts) {
@@ -148,12 +170,18 @@ public final class AllowList {
   /**
    * A hash of the rules, identifying this allow-list in caches of rewritten classes: two lists
    * with the same fingerprint allow exactly the same references.
+   *
+   * @return the fingerprint, a SHA-256 in hex
    */
   public String fingerprint() {
     return fingerprint;
   }
 
-  /** The number of classes this allow-list makes referenceable. */
+  /**
+   * The number of classes this allow-list makes referenceable.
+   *
+   * @return the number of referenceable classes; 0 or more
+   */
   public int size() {
     Set<String> all = new TreeSet<>(parts.get(0).referenceable());
     for (Rules part : parts) {

@@ -92,76 +92,171 @@ public final class Limits {
     this.stackBytes = stackBytes;
   }
 
-  /** The default limits: see the constants of this class. */
+  /**
+   * The default limits: see the constants of this class.
+   *
+   * @return the default limits
+   */
   public static Limits defaults() {
     return DEFAULTS;
   }
 
+  /**
+   * The wall time a run may take.
+   *
+   * @return the wall time; positive
+   */
   public Duration wallTime() {
     return wallTime;
   }
 
+  /**
+   * The CPU time a run may use, summed over its threads.
+   *
+   * @return the CPU time; positive
+   */
   public Duration cpuTime() {
     return cpuTime;
   }
 
+  /**
+   * The bytes a run may allocate.
+   *
+   * @return the bytes, garbage included; positive
+   */
   public long memoryBytes() {
     return memoryBytes;
   }
 
-  /** The largest single allocation; never more than {@link #memoryBytes()}. */
+  /**
+   * The largest single allocation; never more than {@link #memoryBytes()}.
+   *
+   * @return the size in bytes; positive
+   */
   public long maxAllocationBytes() {
     return Math.min(maxAllocationBytes, memoryBytes);
   }
 
+  /**
+   * The threads a run may have at once besides its main thread.
+   *
+   * @return the number of threads; 0 or more (0: the main thread only)
+   */
   public int threads() {
     return threads;
   }
 
+  /**
+   * The bytes a run may write to standard output and standard error together.
+   *
+   * @return the bytes; positive
+   */
   public long outputBytes() {
     return outputBytes;
   }
 
+  /**
+   * The stack size of each of the cell's threads.
+   *
+   * @return the size in bytes; at least {@value #MIN_STACK_BYTES}
+   */
   public long stackBytes() {
     return stackBytes;
   }
 
+  /**
+   * These limits with another wall time.
+   *
+   * @param wallTime the wall time; positive
+   * @return a copy with that wall time
+   * @throws IllegalArgumentException if {@code wallTime} is zero or negative
+   * @throws NullPointerException if {@code wallTime} is null
+   */
   public Limits withWallTime(Duration wallTime) {
     return new Limits(
         wallTime, cpuTime, memoryBytes, maxAllocationBytes, threads, outputBytes, stackBytes);
   }
 
+  /**
+   * These limits with another CPU time.
+   *
+   * @param cpuTime the CPU time; positive
+   * @return a copy with that CPU time
+   * @throws IllegalArgumentException if {@code cpuTime} is zero or negative
+   * @throws NullPointerException if {@code cpuTime} is null
+   */
   public Limits withCpuTime(Duration cpuTime) {
     return new Limits(
         wallTime, cpuTime, memoryBytes, maxAllocationBytes, threads, outputBytes, stackBytes);
   }
 
+  /**
+   * These limits with another bound on the bytes a run may allocate.
+   *
+   * @param memoryBytes the bytes the run's threads may allocate in all; positive
+   * @return a copy with that bound
+   * @throws IllegalArgumentException if {@code memoryBytes} is 0 or negative
+   */
   public Limits withMemory(long memoryBytes) {
     return new Limits(
         wallTime, cpuTime, memoryBytes, maxAllocationBytes, threads, outputBytes, stackBytes);
   }
 
+  /**
+   * These limits with another largest single allocation.
+   *
+   * @param maxAllocationBytes the size in bytes; positive (more than {@link #memoryBytes()} acts as
+   *     {@link #memoryBytes()})
+   * @return a copy with that largest allocation
+   * @throws IllegalArgumentException if {@code maxAllocationBytes} is 0 or negative
+   */
   public Limits withMaxAllocation(long maxAllocationBytes) {
     return new Limits(
         wallTime, cpuTime, memoryBytes, maxAllocationBytes, threads, outputBytes, stackBytes);
   }
 
+  /**
+   * These limits with another number of threads besides the main thread.
+   *
+   * @param threads the number of threads; 0 or more
+   * @return a copy with that number
+   * @throws IllegalArgumentException if {@code threads} is negative
+   */
   public Limits withThreads(int threads) {
     return new Limits(
         wallTime, cpuTime, memoryBytes, maxAllocationBytes, threads, outputBytes, stackBytes);
   }
 
+  /**
+   * These limits with another bound on output.
+   *
+   * @param outputBytes the bytes of standard output and error together; positive
+   * @return a copy with that bound
+   * @throws IllegalArgumentException if {@code outputBytes} is 0 or negative
+   */
   public Limits withOutput(long outputBytes) {
     return new Limits(
         wallTime, cpuTime, memoryBytes, maxAllocationBytes, threads, outputBytes, stackBytes);
   }
 
+  /**
+   * These limits with another stack size.
+   *
+   * @param stackBytes the size in bytes; at least {@value #MIN_STACK_BYTES}
+   * @return a copy with that stack size
+   * @throws IllegalArgumentException if {@code stackBytes} is less than {@value #MIN_STACK_BYTES}
+   */
   public Limits withStack(long stackBytes) {
     return new Limits(
         wallTime, cpuTime, memoryBytes, maxAllocationBytes, threads, outputBytes, stackBytes);
   }
 
-  /** The lesser of each limit. */
+  /**
+   * The lesser of each limit.
+   *
+   * @param other the limits to meet; not null
+   * @return limits where each is the lesser of this one's and {@code other}'s
+   */
   public Limits intersect(Limits other) {
     return new Limits(
         min(wallTime, other.wallTime),

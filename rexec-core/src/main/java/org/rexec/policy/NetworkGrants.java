@@ -33,11 +33,23 @@ public final class NetworkGrants {
    * @param port a port, or {@code -1} for any
    */
   public record Connect(String host, int port) {
+    /**
+     * A grant of {@code host} on {@code port}, kept as given: {@link NetworkGrants#withConnect}
+     * normalizes the host, this constructor does not.
+     *
+     * @param host a normalized host name, an IP literal or {@code *}; not null
+     * @param port a port, or {@code -1} for any
+     * @throws NullPointerException if {@code host} is null
+     */
     public Connect {
       Objects.requireNonNull(host, "host");
     }
 
-    /** Whether the grant names an address rather than a name (or {@code *}). */
+    /**
+     * Whether the grant names an address rather than a name (or {@code *}).
+     *
+     * @return {@code true} for an IP literal, {@code false} for a name or {@code *}
+     */
     public boolean isAddress() {
       return IpLiteral.isLiteral(host);
     }
@@ -68,7 +80,14 @@ public final class NetworkGrants {
     this.listen = Collections.unmodifiableSet(new TreeSet<>(listen));
   }
 
-  /** These grants and a grant to connect to {@code host} on {@code port} (-1: any port). */
+  /**
+   * These grants and a grant to connect to {@code host} on {@code port} (-1: any port).
+   *
+   * @param host a name, an IP literal or {@code *}; not null or empty
+   * @param port the port, 0 to 65535, or -1 for any
+   * @return new grants; these do not change
+   * @throws IllegalArgumentException if {@code host} is empty or {@code port} is out of range
+   */
   public NetworkGrants withConnect(String host, int port) {
     if (port < -1 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535 (or -1 for any), was " + port);
@@ -78,7 +97,13 @@ public final class NetworkGrants {
     return new NetworkGrants(more, listen);
   }
 
-  /** These grants and a grant to listen on local {@code port} (0: any ephemeral port). */
+  /**
+   * These grants and a grant to listen on local {@code port} (0: any ephemeral port).
+   *
+   * @param port the local port, 0 to 65535
+   * @return new grants; these do not change
+   * @throws IllegalArgumentException if {@code port} is out of range
+   */
   public NetworkGrants withListen(int port) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
@@ -88,12 +113,20 @@ public final class NetworkGrants {
     return new NetworkGrants(connect, more);
   }
 
-  /** The grants to connect. */
+  /**
+   * The grants to connect.
+   *
+   * @return the grants in the order they were made, hosts normalized; unmodifiable, empty if none
+   */
   public List<Connect> connect() {
     return connect;
   }
 
-  /** The ports the cell may listen on. */
+  /**
+   * The ports the cell may listen on.
+   *
+   * @return the ports, sorted; unmodifiable, empty if none
+   */
   public Set<Integer> listen() {
     return listen;
   }
@@ -101,6 +134,9 @@ public final class NetworkGrants {
   /**
    * Whether the cell may look up the name {@code name} (connecting on some port is granted). An
    * IP literal is not a name: it is never looked up.
+   *
+   * @param name a host name, as the cell gave it
+   * @return {@code true} if a grant of that name or of {@code *} covers it
    */
   public boolean allowsName(String name) {
     return allowsName(name, -1);
@@ -109,6 +145,10 @@ public final class NetworkGrants {
   /**
    * Whether the cell may connect to the name {@code name} on {@code port} ({@code -1}: on some
    * port), the JDK looking it up. An IP literal is not a name and is never covered here.
+   *
+   * @param name a host name, as the cell gave it
+   * @param port the port, or {@code -1} for any
+   * @return {@code true} if a grant of that name or of {@code *} covers it on that port
    */
   public boolean allowsName(String name, int port) {
     if (IpLiteral.isLiteral(name)) {
@@ -123,7 +163,13 @@ public final class NetworkGrants {
     return false;
   }
 
-  /** Whether an address grant (or {@code *}) covers {@code address} on {@code port}. */
+  /**
+   * Whether an address grant (or {@code *}) covers {@code address} on {@code port}.
+   *
+   * @param address the address the cell would connect to
+   * @param port the port
+   * @return {@code true} if a grant of that address or of {@code *} covers it on that port
+   */
   public boolean allowsAddress(InetAddress address, int port) {
     String canonical = IpLiteral.canonical(address);
     for (Connect grant : connect) {
@@ -134,12 +180,22 @@ public final class NetworkGrants {
     return false;
   }
 
-  /** Whether the cell may listen on {@code port}; port 0 needs a grant of 0. */
+  /**
+   * Whether the cell may listen on {@code port}; port 0 needs a grant of 0.
+   *
+   * @param port the local port, 0 for an ephemeral one
+   * @return {@code true} if that port is granted
+   */
   public boolean allowsListen(int port) {
     return listen.contains(port);
   }
 
-  /** The granted names that cover {@code port}: names whose addresses the cell may reach. */
+  /**
+   * The granted names that cover {@code port}: names whose addresses the cell may reach.
+   *
+   * @param port the port
+   * @return the names in grant order, possibly repeated; empty if none ({@code *} is not a name)
+   */
   public List<String> namesFor(int port) {
     List<String> names = new ArrayList<>();
     for (Connect grant : connect) {
@@ -150,7 +206,12 @@ public final class NetworkGrants {
     return names;
   }
 
-  /** These grants, less what {@code other} does not also grant. */
+  /**
+   * These grants, less what {@code other} does not also grant.
+   *
+   * @param other the grants to meet; not null
+   * @return the grants of this one that {@code other} covers, and the ports both grant
+   */
   public NetworkGrants intersect(NetworkGrants other) {
     List<Connect> both = new ArrayList<>();
     for (Connect grant : connect) {

@@ -77,12 +77,22 @@ public enum Rule {
     this.label = label;
   }
 
-  /** The rule's name as users see it, e.g. {@code file-read}. */
+  /**
+   * The rule's name as users see it, e.g. {@code file-read}.
+   *
+   * @return the label: lower case, words joined by {@code -}
+   */
   public String label() {
     return label;
   }
 
-  /** The rule whose {@link #label()} is {@code label}; throws if there is none. */
+  /**
+   * The rule whose {@link #label()} is {@code label}; throws if there is none.
+   *
+   * @param label a rule's label, e.g. {@code file-read}; case matters
+   * @return the rule
+   * @throws IllegalArgumentException if no rule has that label
+   */
   public static Rule ofLabel(String label) {
     for (Rule rule : values()) {
       if (rule.label.equals(label)) {

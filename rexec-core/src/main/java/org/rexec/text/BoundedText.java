@@ -16,6 +16,9 @@ public final class BoundedText {
    * at most {@code max} characters either way. {@code null} stays {@code null}.
    *
    * @param max at least {@value #NOTE_MAX_LENGTH}
+   * @param text the text, or {@code null}
+   * @return the text, cut to at most {@code max} characters; {@code null} for {@code null}
+   * @throws IllegalArgumentException if {@code max} is less than {@value #NOTE_MAX_LENGTH}
    */
   public static String cut(String text, int max) {
     requireRoomForNote(max);
@@ -31,6 +34,11 @@ public final class BoundedText {
    * written as Java escapes ({@code \n}, {@code \u001b}), so that the text cannot start a line
    * of its own where it is printed, nor move a terminal's cursor. At most {@code max}
    * characters, escapes included.
+   *
+   * @param text the text, or {@code null}
+   * @param max the most characters of the result; at least {@value #NOTE_MAX_LENGTH}
+   * @return the text on one line, at most {@code max} characters; {@code null} for {@code null}
+   * @throws IllegalArgumentException if {@code max} is less than {@value #NOTE_MAX_LENGTH}
    */
   public static String line(String text, int max) {
     requireRoomForNote(max);
@@ -70,6 +78,10 @@ public final class BoundedText {
    * {@code text} with its control characters written as Java escapes, but for line breaks and
    * tabs: for text of several lines that is printed (javac's errors quote the program's source),
    * which must not move a terminal's cursor or send it commands. {@code null} stays {@code null}.
+   *
+   * @param text the text, or {@code null}
+   * @return the escaped text, or {@code text} itself if it needs no escape; {@code null} for {@code
+   *     null}
    */
   public static String printable(String text) {
     if (text == null) {
@@ -94,12 +106,22 @@ public final class BoundedText {
   /** The longest note {@link #note(long)} makes. */
   public static final int NOTE_MAX_LENGTH = 48;
 
-  /** How the cut end of a text reads: {@code ... (N more characters)}. */
+  /**
+   * How the cut end of a text reads: {@code ... (N more characters)}.
+   *
+   * @param moreCharacters how many characters were cut; 0 or more
+   * @return the note, at most {@value #NOTE_MAX_LENGTH} characters
+   */
   public static String note(long moreCharacters) {
     return "... (" + moreCharacters + " more characters)";
   }
 
-  /** Whether {@code c} is a C0 or C1 control character, or DEL. */
+  /**
+   * Whether {@code c} is a C0 or C1 control character, or DEL.
+   *
+   * @param c the character
+   * @return {@code true} for U+0000 to U+001F and U+007F to U+009F
+   */
   public static boolean isControl(char c) {
     return c < 0x20 || (c >= 0x7F && c <= 0x9F);
   }
