@@ -15,6 +15,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.TypePath;
+import org.rexec.jdk.LeafClasses;
 
 /**
  * Plants the kill check at every method entry and every backward jump (loops, including
@@ -74,27 +75,9 @@ final class GuardInjector extends CodeRewriter {
     }
   }
 
-  /**
-   * Classes whose static methods are leaves the JIT inlines or replaces by an instruction
-   * ({@code Math.sqrt}, {@code Double.doubleToLongBits}): a loop that calls only these counts
-   * as call-free.
-   */
-  private static final Set<String> LEAF_CLASSES =
-      Set.of(
-          "java/lang/Math",
-          "java/lang/StrictMath",
-          "java/lang/Integer",
-          "java/lang/Long",
-          "java/lang/Double",
-          "java/lang/Float",
-          "java/lang/Character",
-          "java/lang/Short",
-          "java/lang/Byte",
-          "java/lang/Boolean");
-
   /** Whether a static call is one the JIT inlines or replaces by an instruction. */
   private static boolean isLeaf(String owner, String name) {
-    return LEAF_CLASSES.contains(owner)
+    return LeafClasses.isLeaf(owner)
         || (owner.equals(CastGuard.GUARDS) && name.equals(CastGuard.METHOD));
   }
 

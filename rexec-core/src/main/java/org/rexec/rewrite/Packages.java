@@ -1,7 +1,6 @@
 package org.rexec.rewrite;
 
-import java.util.HashSet;
-import java.util.Set;
+import org.rexec.jdk.JdkPackages;
 
 /**
  * Package names a cell may not define classes in: rexec's own, and every package of the boot
@@ -16,9 +15,6 @@ public final class Packages {
   /** Every package of rexec. */
   public static final String REXEC = "org/rexec/";
 
-  // Static because the boot layer is fixed for the life of the JVM.
-  private static final Set<String> JDK_PACKAGES = jdkPackages();
-
   private Packages() {}
 
   /** Whether {@code internalName} is a class of rexec itself. */
@@ -26,10 +22,12 @@ public final class Packages {
     return internalName.startsWith(REXEC);
   }
 
-  /** Whether {@code internalName} lies in a package of the JDK's boot layer. */
+  /**
+   * Whether {@code internalName} lies in a package of the JDK's boot layer ({@link JdkPackages};
+   * kept here beside the other package rules that the cell's loaders ask).
+   */
   public static boolean isJdk(String internalName) {
-    int slash = internalName.lastIndexOf('/');
-    return slash > 0 && JDK_PACKAGES.contains(internalName.substring(0, slash));
+    return JdkPackages.isJdkClass(internalName);
   }
 
   /**
@@ -39,15 +37,5 @@ public final class Packages {
    */
   public static boolean isReserved(String internalName) {
     return isRexec(internalName) || isJdk(internalName) || internalName.startsWith("java/");
-  }
-
-  private static Set<String> jdkPackages() {
-    Set<String> packages = new HashSet<>();
-    for (Module module : ModuleLayer.boot().modules()) {
-      for (String name : module.getPackages()) {
-        packages.add(name.replace('.', '/'));
-      }
-    }
-    return Set.copyOf(packages);
   }
 }
