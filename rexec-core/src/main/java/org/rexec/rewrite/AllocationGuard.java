@@ -6,7 +6,6 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.rexec.jdk.FormatCalls;
 import org.rexec.jdk.SizedCalls;
 import org.rexec.jdk.SizedCalls.SizedCall;
 import org.rexec.policy.Rule;
@@ -15,21 +14,20 @@ import org.rexec.runtime.Guards;
 /**
  * Plants the allocation guard where cell code chooses the size of one allocation: before every
  * array allocation whose length is not a small constant, and before the JDK calls that allocate
- * by a size argument (the table {@link SizedCalls}). The guard ends the run with the memory limit when the allocation
- * would be larger than the largest allowed, before the JVM tries it. Format strings are checked
- * before the JDK calls that format ({@link FormatCalls}), since a width sizes the string built ({@link
- * Guards#format}). Calls are matched by the owner the bytecode names, so {@code super} calls of
- * subclasses are guarded too, and the JDK member itself still runs.
+ * by a size argument (the table {@link SizedCalls}). The guard ends the run with the memory
+ * limit when the allocation would be larger than the largest allowed, before the JVM tries it.
+ * Calls are matched by the owner the bytecode names, so {@code super} calls of subclasses are
+ * guarded too, and the JDK member itself still runs.
  *
  * <p>A multi-dimensional {@code multianewarray} becomes a call to {@link Guards#newArray}, which
  * counts every level before allocating; more than four dimensions are refused.
+ *
+ * <p>Reads {@code rewrite.className}; writes a rejection for too many dimensions.
  */
 final class AllocationGuard extends CodeRewriter {
 
   private static final String GUARDS = Type.getInternalName(Guards.class);
   private static final String ALLOCATION = "(II" + GuardCode.CELL_DESCRIPTOR + ")I";
-  private static final String FORMAT =
-      "(Ljava/lang/String;" + GuardCode.CELL_DESCRIPTOR + ")Ljava/lang/String;";
   private static final int MAX_DIMENSIONS = 4;
 
   AllocationGuard(ClassVisitor next, ClassRewrite rewrite) {
@@ -57,11 +55,6 @@ final class AllocationGuard extends CodeRewriter {
       }
       GuardCode.loadCell(mv, rewrite.className);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "allocation", ALLOCATION, false);
-    }
-
-    private void guardFormat() {
-      GuardCode.loadCell(mv, rewrite.className);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "format", FORMAT, false);
     }
 
     @Override
@@ -130,9 +123,7 @@ final class AllocationGuard extends CodeRewriter {
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
       SizedCall sized = SizedCalls.find(owner, name, descriptor);
       if (sized != null) {
-        aroundArgument(sized.depth(), () -> guard(sized.shift()));
-      } else if (FormatCalls.isFormat(owner, name, descriptor)) {
-        aroundArgument(1, this::guardFormat);
+        GuardCode.aroundArgument(mv, sized.depth(), () -> guard(sized.shift()));
       }
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
       smallConstant = false;
@@ -156,28 +147,6 @@ final class AllocationGuard extends CodeRewriter {
         mv.visitLdcInsn(type);
       } else {
         mv.visitFieldInsn(Opcodes.GETSTATIC, wrapper, "TYPE", "Ljava/lang/Class;");
-      }
-    }
-
-    /**
-     * Plants {@code guard} (which maps the value on top to itself) for the argument {@code depth}
-     * one-slot values below the top, rotating it up and back.
-     */
-    private void aroundArgument(int depth, Runnable guard) {
-      switch (depth) {
-        case 0 -> guard.run();
-        case 1 -> {
-          mv.visitInsn(Opcodes.SWAP);
-          guard.run();
-          mv.visitInsn(Opcodes.SWAP);
-        }
-        default -> {
-          mv.visitInsn(Opcodes.DUP2_X1);
-          mv.visitInsn(Opcodes.POP2);
-          guard.run();
-          mv.visitInsn(Opcodes.DUP_X2);
-          mv.visitInsn(Opcodes.POP);
-        }
       }
     }
 
