@@ -51,8 +51,7 @@ final class HandlerGuard extends CodeRewriter {
 
   @Override
   MethodVisitor method(MethodVisitor next, int access, String name) {
-    boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
-    return hasCode ? new Guarding(next) : next;
+    return hasCode(access) ? new Guarding(next) : next;
   }
 
   /** An exception table entry of the method. */

@@ -30,8 +30,7 @@ final class KillCheck extends CodeRewriter {
 
   @Override
   MethodVisitor method(MethodVisitor next, int access, String name) {
-    boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
-    return hasCode ? new Checking(next) : next;
+    return hasCode(access) ? new Checking(next) : next;
   }
 
   /** Whether a static call is one the JIT inlines or replaces by an instruction. */
