@@ -55,7 +55,8 @@ class ArchitectureTest {
         .contains(
             "org.rexec", "org.rexec.cell", "org.rexec.rewrite", "org.rexec.compile",
             "org.rexec.runtime", "org.rexec.runtime.control", "org.rexec.fs", "org.rexec.policy",
-            "org.rexec.net", "org.rexec.text", "org.rexec.cache", "org.rexec.bug");
+            "org.rexec.net", "org.rexec.text", "org.rexec.cache", "org.rexec.bug",
+            "org.rexec.jdk");
   }
 
   @Test
@@ -70,7 +71,9 @@ class ArchitectureTest {
         .layer("Files").definedBy("org.rexec.fs..")
         .layer("Policy").definedBy("org.rexec.policy..")
         .layer("Leaves")
-        .definedBy("org.rexec.net..", "org.rexec.text..", "org.rexec.cache..", "org.rexec.bug..")
+        .definedBy(
+            "org.rexec.jdk..", "org.rexec.net..", "org.rexec.text..", "org.rexec.cache..",
+            "org.rexec.bug..")
         .whereLayer("API").mayNotBeAccessedByAnyLayer()
         .whereLayer("Machinery").mayOnlyBeAccessedByLayers("API")
         .whereLayer("Rewriter").mayOnlyBeAccessedByLayers("API", "Machinery")
@@ -88,7 +91,8 @@ class ArchitectureTest {
     // Every layer may throw RexecBugException and use a leaf; a leaf leads nowhere else.
     noClasses()
         .that().resideInAnyPackage(
-            "org.rexec.net..", "org.rexec.text..", "org.rexec.cache..", "org.rexec.bug..")
+            "org.rexec.jdk..", "org.rexec.net..", "org.rexec.text..", "org.rexec.cache..",
+            "org.rexec.bug..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.rexec", "org.rexec.cell..", "org.rexec.rewrite..", "org.rexec.compile..",
             "org.rexec.runtime..", "org.rexec.fs..", "org.rexec.policy..")
@@ -96,7 +100,7 @@ class ArchitectureTest {
     noClasses()
         .that().resideInAPackage("org.rexec.bug..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "org.rexec.net..", "org.rexec.text..", "org.rexec.cache..")
+            "org.rexec.jdk..", "org.rexec.net..", "org.rexec.text..", "org.rexec.cache..")
         .check(classes);
   }
 

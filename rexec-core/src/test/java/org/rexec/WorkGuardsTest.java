@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +80,13 @@ class WorkGuardsTest {
       })
   void oneHugeAllocationIsRefusedBeforeItIsMade(String body) {
     assertRefusedAllocation(hostile("", body));
+  }
+
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_19)
+  void aMapSizedByJava19sFactoryIsRefusedBeforeItIsMade() {
+    assertRefusedAllocation(
+        hostile("", "var a = java.util.HashMap.newHashMap(1 << 30); a.put(1, 2);"));
   }
 
   @Test

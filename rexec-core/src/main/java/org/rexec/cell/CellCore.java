@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.rexec.jdk.JdkPackages;
 import org.rexec.compile.CompilationException;
 import org.rexec.fs.CellFiles;
 import org.rexec.policy.Rule;
-import org.rexec.rewrite.Packages;
 import org.rexec.rewrite.RewriteResult;
 import org.rexec.rewrite.Rewriter;
 import org.rexec.runtime.CellContext;
@@ -247,7 +247,7 @@ public final class CellCore {
         return Class.forName(binaryName, initialize, loader);
       }
       String internalName = CellSources.internalName(element);
-      if (Packages.isJdk(internalName) && setup.allowList().allowsClass(internalName)) {
+      if (JdkPackages.isJdkClass(internalName) && setup.allowList().allowsClass(internalName)) {
         Class<?> type = Class.forName(binaryName, false, ClassLoader.getPlatformClassLoader());
         if (initialize && !type.isArray()) {
           // Not on the cell's thread, which may be at the edge of its stack (LoadingTest).

@@ -1,5 +1,6 @@
 package org.rexec.cell;
 
+import org.rexec.jdk.JdkPackages;
 import org.rexec.policy.Rule;
 import org.rexec.rewrite.Packages;
 
@@ -29,7 +30,7 @@ final class HostClasses {
     if (Packages.isRexec(internalName)) {
       return Rule.RUNTIME_PACKAGE;
     }
-    if (Packages.isJdk(internalName) || internalName.startsWith("java/")) {
+    if (JdkPackages.isJdkClass(internalName) || internalName.startsWith("java/")) {
       return null;
     }
     String resource = internalName + ".class";

@@ -2,31 +2,20 @@ package org.rexec.rewrite;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.rexec.jdk.BootstrapClasses;
 
 /**
- * The JDK's bootstrap methods as the rewriter judges them. They take what they are given: the
- * rewriter can judge their arguments only where they are constants of an {@code invokedynamic}
- * or a dynamic constant, so these classes' methods are reachable only as bootstrap methods, never
- * called by code with arguments it computes (a lambda class implementing whatever interfaces, a
- * static final field read by its name). And some of {@code ConstantBootstraps}'s methods read
- * or write a field that their constant names: a field reference like any other.
+ * The JDK's bootstrap methods as the rewriter judges them: the classes of {@link
+ * BootstrapClasses} are reachable only as bootstrap methods, and some of {@code
+ * ConstantBootstraps}'s methods read or write a field that their constant names: a field
+ * reference like any other.
  */
 final class Bootstraps {
 
-  private static final String CONSTANT_BOOTSTRAPS = "java/lang/invoke/ConstantBootstraps";
-
-  /** Classes of the JDK whose methods only link call sites and constants. */
-  private static final Set<String> BOOTSTRAP_CLASSES =
-      Set.of(
-          "java/lang/invoke/LambdaMetafactory",
-          "java/lang/invoke/StringConcatFactory",
-          CONSTANT_BOOTSTRAPS,
-          "java/lang/runtime/ObjectMethods",
-          "java/lang/runtime/SwitchBootstraps");
+  private static final String CONSTANT_BOOTSTRAPS = BootstrapClasses.CONSTANT_BOOTSTRAPS;
 
   /**
    * A field that a dynamic constant reads or writes.
@@ -39,7 +28,7 @@ final class Bootstraps {
 
   /** Whether the methods of this JDK class may be reached only as bootstrap methods. */
   static boolean isBootstrapClass(String internalName) {
-    return BOOTSTRAP_CLASSES.contains(internalName);
+    return BootstrapClasses.isBootstrapClass(internalName);
   }
 
   /**

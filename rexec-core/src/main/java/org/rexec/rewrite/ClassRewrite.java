@@ -5,7 +5,32 @@ import java.util.List;
 import org.rexec.policy.Rule;
 import org.rexec.runtime.RefusalSite;
 
-/** The state of one class's rewrite, shared by the visitors of the chain. */
+/**
+ * The record of one class being rewritten, shared by the stages of {@link Rewriter#STAGES}.
+ * Who writes and who reads what:
+ *
+ * <ul>
+ *   <li>{@code rules}, {@code resolver}, {@code selection}: fixed collaborators, made by the
+ *       {@link Rewriter}; asked by the stages that judge ({@link StructureCheck}, {@link
+ *       DispatchBridge}, {@link ReferenceCheck}) and route ({@link HandleBridge}, {@link
+ *       Interposer}).
+ *   <li>{@code className}, {@code isInterface}: written once, by {@link StructureCheck} from the
+ *       class header; read by every stage that plants code (to reach the cell field) and by
+ *       {@link HandleBridge} and {@link CellFieldInjector} (how to declare what they add).
+ *   <li>{@code refusals}, {@code known}: appended through {@link #record} and {@link
+ *       #recordRefusingShim} by the judging stages; read by the {@link Rewriter} for the result.
+ *   <li>{@code initializerRefusals}: appended by {@link StructureCheck} and {@link
+ *       DispatchBridge}; read by {@link CellFieldInjector}, which plants them in the static
+ *       initializer.
+ *   <li>{@code rejections}: appended through {@link #reject} and {@link #record} by {@link
+ *       StructureCheck}, {@link DispatchBridge}, {@link AllocationGuard} and the {@link
+ *       Rewriter}; read by {@link DispatchBridge} (no bridges for a rejected class) and the
+ *       {@link Rewriter} (a rejected class is not defined).
+ * </ul>
+ *
+ * <p>So the guards ({@link MonitorGuard} to {@link HandlerGuard}) read only {@code className},
+ * and of them only {@link AllocationGuard} writes (a rejection).
+ */
 final class ClassRewrite {
 
   final ReferenceRules rules;

@@ -22,6 +22,11 @@ abstract class CodeRewriter extends ClassVisitor {
     return next == null ? null : method(next, access, name);
   }
 
+  /** Whether a method with these access flags has code: neither abstract nor native. */
+  static boolean hasCode(int access) {
+    return (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
+  }
+
   /** The visitor of one method's code, passing it on to {@code next}. */
   abstract MethodVisitor method(MethodVisitor next, int access, String name);
 }

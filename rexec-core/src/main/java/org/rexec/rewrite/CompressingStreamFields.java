@@ -1,6 +1,6 @@
 package org.rexec.rewrite;
 
-import java.util.List;
+import org.rexec.jdk.CompressingStreams;
 import org.rexec.policy.Rule;
 import org.rexec.runtime.NativeCompressors;
 
@@ -15,13 +15,6 @@ import org.rexec.runtime.NativeCompressors;
  */
 final class CompressingStreamFields {
 
-  private static final List<String> COMPRESSING_STREAMS =
-      List.of(
-          "java/util/zip/DeflaterOutputStream",
-          "java/util/zip/InflaterOutputStream",
-          "java/util/zip/InflaterInputStream",
-          "java/util/zip/DeflaterInputStream");
-
   private CompressingStreamFields() {}
 
   /**
@@ -29,13 +22,11 @@ final class CompressingStreamFields {
    * not one of the underlying stream fields, or {@code user} is not a compressing stream.
    */
   static Decision check(Resolver resolver, String user, String declaring, String name) {
-    boolean underlying =
-        ("java/io/FilterOutputStream".equals(declaring) && "out".equals(name))
-            || ("java/io/FilterInputStream".equals(declaring) && "in".equals(name));
+    boolean underlying = CompressingStreams.isUnderlying(declaring, name);
     if (!underlying || user == null) {
       return null;
     }
-    for (String stream : COMPRESSING_STREAMS) {
+    for (String stream : CompressingStreams.STREAMS) {
       if (resolver.isSubclass(user, stream)) {
         return Decision.refuse(
             "field",

@@ -27,6 +27,14 @@ final class GuardCode {
 
   private GuardCode() {}
 
+  /**
+   * Whether a member reference is one the rewriter planted (rexec's runtime, or a {@code $rexec$}
+   * member of the class): never judged, routed or bridged again.
+   */
+  static boolean isPlanted(String owner, String name) {
+    return Packages.isRexec(owner) || name.startsWith("$rexec$");
+  }
+
   /** Pushes the class's {@link CellContext}. */
   static void loadCell(MethodVisitor method, String className) {
     method.visitFieldInsn(Opcodes.GETSTATIC, className, CELL_FIELD, CELL_DESCRIPTOR);
@@ -71,6 +79,29 @@ final class GuardCode {
         "refused",
         "(Ljava/lang/String;" + CELL_DESCRIPTOR + ")V",
         false);
+  }
+
+  /**
+   * Plants {@code guard} (which maps the value on top to itself) for the argument {@code depth}
+   * (0 to 2) one-slot values below the top, rotating it up and back: no local, so no frame
+   * changes. The rotation needs two more slots of stack than the guard.
+   */
+  static void aroundArgument(MethodVisitor method, int depth, Runnable guard) {
+    switch (depth) {
+      case 0 -> guard.run();
+      case 1 -> {
+        method.visitInsn(Opcodes.SWAP);
+        guard.run();
+        method.visitInsn(Opcodes.SWAP);
+      }
+      default -> {
+        method.visitInsn(Opcodes.DUP2_X1);
+        method.visitInsn(Opcodes.POP2);
+        guard.run();
+        method.visitInsn(Opcodes.DUP_X2);
+        method.visitInsn(Opcodes.POP);
+      }
+    }
   }
 
   /** {@code maxStack + extra}, kept within the class file's limit. */

@@ -1,7 +1,6 @@
 package org.rexec.rewrite;
 
-import java.util.HashSet;
-import java.util.Set;
+import org.rexec.jdk.JdkPackages;
 
 /**
  * Package names a cell may not define classes in: rexec's own, and every package of the boot
@@ -16,20 +15,11 @@ public final class Packages {
   /** Every package of rexec. */
   public static final String REXEC = "org/rexec/";
 
-  // Static because the boot layer is fixed for the life of the JVM.
-  private static final Set<String> JDK_PACKAGES = jdkPackages();
-
   private Packages() {}
 
   /** Whether {@code internalName} is a class of rexec itself. */
   public static boolean isRexec(String internalName) {
     return internalName.startsWith(REXEC);
-  }
-
-  /** Whether {@code internalName} lies in a package of the JDK's boot layer. */
-  public static boolean isJdk(String internalName) {
-    int slash = internalName.lastIndexOf('/');
-    return slash > 0 && JDK_PACKAGES.contains(internalName.substring(0, slash));
   }
 
   /**
@@ -38,16 +28,8 @@ public final class Packages {
    * a named module), and {@code java.*}, which the JVM itself reserves.
    */
   public static boolean isReserved(String internalName) {
-    return isRexec(internalName) || isJdk(internalName) || internalName.startsWith("java/");
-  }
-
-  private static Set<String> jdkPackages() {
-    Set<String> packages = new HashSet<>();
-    for (Module module : ModuleLayer.boot().modules()) {
-      for (String name : module.getPackages()) {
-        packages.add(name.replace('.', '/'));
-      }
-    }
-    return Set.copyOf(packages);
+    return isRexec(internalName)
+        || JdkPackages.isJdkClass(internalName)
+        || internalName.startsWith("java/");
   }
 }

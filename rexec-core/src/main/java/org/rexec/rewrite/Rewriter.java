@@ -8,39 +8,40 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.rexec.bug.RexecBugException;
+import org.rexec.jdk.JdkPackages;
 import org.rexec.policy.AllowList;
 import org.rexec.policy.Rule;
 import org.rexec.runtime.RefusalSite;
 
 /**
- * Rewrites untrusted class files for a cell: one pass of small visitors, in this order:
+ * Rewrites untrusted class files for a cell: one pass of small visitors, each with one job, in
+ * the order of {@link #STAGES} (DESIGN.md §4: check, reject, interpose, guard):
  *
  * <ol>
  *   <li>{@link StructureCheck}: version, package, supertypes, declared members; drops unknown
  *       attributes; renames {@code finalize()}.
- *   <li>{@link DispatchBridge}: bridges in the class for the JDK methods it inherits where a
- *       call judged elsewhere would select them (virtual dispatch through a cell's interface),
- *       each a super call; or the class's refusal where none can be planted. Before the check,
- *       so that the bridges are judged and routed like the class's own calls.
+ *   <li>{@link DispatchBridge}: bridges for the JDK methods a class inherits where virtual
+ *       dispatch would select them, or the class's refusal.
  *   <li>{@link ReferenceCheck}: every reference against the allow-list; plants refusal guards.
- *       It must see the original code, before anything is routed or planted.
- *   <li>{@link Interposer}: routes interposed members to shims; bridges method handles. It runs
- *       after the check so refused sites are already fenced, and before the guards so that its
- *       bridge methods are guarded too.
- *   <li>{@link MonitorGuard}: the monitor guard before {@code monitorenter}. It must see the
- *       compilers' locking shape, before the guards add code between its instructions.
+ *   <li>{@link HandleBridge}: method handles to interposed members and lambdas naming JDK members
+ *       become handles to bridge methods that make the ordinary call.
+ *   <li>{@link Interposer}: routes interposed members to shims; substitutes.
+ *   <li>{@link MonitorGuard}: the monitor guard before {@code monitorenter}.
  *   <li>{@link ErrorMark}: the made-error mark after the program's own {@code new
- *       OutOfMemoryError()} and the like. It must see the compilers' shape of {@code new}, before
- *       the guards add code between its instructions.
+ *       OutOfMemoryError()} and the like.
  *   <li>{@link AllocationGuard}: the allocation guard before array allocations and JDK calls
  *       that allocate by a size argument.
+ *   <li>{@link FormatGuard}: the format check before JDK calls that format.
  *   <li>{@link StreamGuard}: the walk guard on streams of random numbers.
- *   <li>{@link CastGuard}: the cast guard before {@code checkcast}. After the check, so that a
- *       refused cast is fenced before its class constant is ever loaded.
- *   <li>{@link GuardInjector}: kill checks at method entries and back-edges, handler guards.
- *   <li>{@link CellFieldInjector}: the cell field and the static initializer prologue, last, so
- *       that the prologue runs before any guard of the initializer.
+ *   <li>{@link CastGuard}: the cast guard before {@code checkcast}.
+ *   <li>{@link KillCheck}: kill checks at method entries and back-edges.
+ *   <li>{@link HandlerGuard}: handler guards, with the exits that release monitors.
+ *   <li>{@link CellFieldInjector}: the cell field and the static initializer prologue.
  * </ol>
+ *
+ * <p>The reason for each stage's place is beside it in {@link #STAGES}. The stages share one
+ * {@link ClassRewrite}, the record of the class being rewritten; its javadoc says which stage
+ * writes what.
  *
  * <p>Frames are never recomputed: every planted sequence is straight-line code inserted where
  * no frame changes, so the original stack map frames stay valid and no class is ever loaded to
@@ -50,6 +51,48 @@ public final class Rewriter {
 
   /** The newest class file major version the rewriter models: Java 25. */
   public static final int MAX_MAJOR_VERSION = Opcodes.V25;
+
+  /** One visitor of the chain, made with the visitor it passes on to and the class's rewrite. */
+  @FunctionalInterface
+  interface Stage {
+    ClassVisitor wrap(ClassVisitor next, ClassRewrite rewrite);
+  }
+
+  /** The chain, first to last; the last passes on to the class writer. */
+  static final List<Stage> STAGES =
+      List.of(
+          (next, rewrite) -> new StructureCheck(next, rewrite, MAX_MAJOR_VERSION),
+          // Before the check, so that the bridges are judged and routed like the class's own
+          // calls.
+          DispatchBridge::new,
+          // It must see the original code, before anything is routed or planted.
+          ReferenceCheck::new,
+          // After the check; before the interposer, which routes the calls in the bridges, and
+          // before the guards, which guard the bridges like any method.
+          HandleBridge::new,
+          // After the check, so refused sites are already fenced; before the guards, so that
+          // what it plants is guarded too.
+          Interposer::new,
+          // It must see the compilers' locking shape, before the guards add code between its
+          // instructions.
+          MonitorGuard::new,
+          // It must see the compilers' shape of new, before the guards add code between its
+          // instructions.
+          ErrorMark::new,
+          AllocationGuard::new,
+          FormatGuard::new,
+          StreamGuard::new,
+          // After the check, so that a refused cast is fenced before its class constant is ever
+          // loaded.
+          CastGuard::new,
+          // After every stage that plants calls, so that it counts them when it chooses a loop's
+          // check (the cast guard's excepted).
+          KillCheck::new,
+          // After the kill check, which must not count the handler guard's call as the
+          // program's; the guard still goes first in its handler, ahead of any check there.
+          HandlerGuard::new,
+          // Last, so that the prologue runs before any guard of the static initializer.
+          CellFieldInjector::new);
 
   private static final int MAGIC = 0xCAFEBABE;
   private static final int CONSTANT_CLASS = 7;
@@ -135,23 +178,10 @@ public final class Rewriter {
               + " (wrong name)");
     }
     ClassWriter writer = new FrameFreeClassWriter();
-    ClassVisitor guards =
-        new AllocationGuard(
-            new StreamGuard(
-                new CastGuard(
-                    new GuardInjector(new CellFieldInjector(writer, rewrite), rewrite), rewrite),
-                rewrite),
-            rewrite);
-    ClassVisitor chain =
-        new StructureCheck(
-            new DispatchBridge(
-                new ReferenceCheck(
-                    new Interposer(
-                        new MonitorGuard(new ErrorMark(guards, rewrite), rewrite), rewrite),
-                    rewrite),
-                rewrite),
-            rewrite,
-            MAX_MAJOR_VERSION);
+    ClassVisitor chain = writer;
+    for (int stage = STAGES.size() - 1; stage >= 0; stage--) {
+      chain = STAGES.get(stage).wrap(chain, rewrite);
+    }
     try {
       reader.accept(chain, 0);
     } catch (RuntimeException malformed) {
@@ -189,7 +219,7 @@ public final class Rewriter {
       int offset = reader.getItem(item);
       if (offset > 0 && classFile[offset - 1] == CONSTANT_CLASS) {
         String name = reader.readUTF8(offset, buffer);
-        if (Packages.isJdk(name) && allowList.allowsClass(name)) {
+        if (JdkPackages.isJdkClass(name) && allowList.allowsClass(name)) {
           classes.add(name.replace('/', '.'));
         }
       }

@@ -1,40 +1,21 @@
 package org.rexec.rewrite;
 
-import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.rexec.jdk.RandomStreams;
 import org.rexec.runtime.Guards;
 
 /**
- * Plants the walk guard after the JDK calls that return a stream of random numbers ({@code
- * Random.ints()} and its kin, endless unless limited): the stream the program gets checks the
+ * Plants the walk guard after the JDK calls that return a stream of random numbers ({@link
+ * RandomStreams}: {@code Random.ints()} and its kin, endless unless limited): the stream the program gets checks the
  * cell at every element, so a JDK walk of it ({@code new Random().ints().sum()}), which calls no
  * code of the cell's, stops with the cell.
  */
 final class StreamGuard extends CodeRewriter {
 
   private static final String GUARDS = Type.getInternalName(Guards.class);
-
-  private static final Set<String> RANDOM_SOURCES =
-      Set.of(
-          "java/util/Random",
-          "java/security/SecureRandom",
-          "java/util/SplittableRandom",
-          "java/util/concurrent/ThreadLocalRandom",
-          "java/util/random/RandomGenerator",
-          "java/util/random/RandomGenerator$StreamableGenerator",
-          "java/util/random/RandomGenerator$SplittableGenerator",
-          "java/util/random/RandomGenerator$JumpableGenerator",
-          "java/util/random/RandomGenerator$LeapableGenerator",
-          "java/util/random/RandomGenerator$ArbitrarilyJumpableGenerator");
-
-  private static final Set<String> STREAMS =
-      Set.of(
-          "Ljava/util/stream/IntStream;",
-          "Ljava/util/stream/LongStream;",
-          "Ljava/util/stream/DoubleStream;");
 
   StreamGuard(ClassVisitor next, ClassRewrite rewrite) {
     super(next, rewrite);
@@ -55,7 +36,7 @@ final class StreamGuard extends CodeRewriter {
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
       String returned = Type.getReturnType(descriptor).getDescriptor();
-      if (RANDOM_SOURCES.contains(owner) && STREAMS.contains(returned)) {
+      if (RandomStreams.isRandomStream(owner, returned)) {
         // [stream] -> [stream, cell] -> [guarded stream]
         GuardCode.loadCell(mv, rewrite.className);
         mv.visitMethodInsn(

@@ -3,11 +3,9 @@ package org.rexec.rewrite;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
@@ -17,11 +15,9 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.TypePath;
 
 /**
- * Plants the kill check at every method entry and every backward jump (loops, including
- * {@code ret}), and the handler guard at the start of every exception handler, typed or
- * catch-all (so also in the handlers {@code finally} compiles to).
- *
- * <p>A backward jump is one to a label already visited: ASM visits labels in code order.
+ * Plants the handler guard at the start of every exception handler, typed or catch-all (so also
+ * in the handlers {@code finally} compiles to), so that the cell's termination and the VM's
+ * errors cannot be swallowed: the guard rethrows them.
  *
  * <p>A handler guard that throws must leave the method, never land in a handler of the same
  * method: javac's handler for a {@code synchronized} block covers its own first instructions, so
@@ -30,12 +26,14 @@ import org.objectweb.asm.TypePath;
  * releases the monitors of the {@code synchronized} blocks around the guard, then rethrows. The
  * release keeps the method's locking balanced, which the JIT compilers require; the exit itself
  * is covered by nothing, so even a crafted handler cannot catch the throw again.
+ *
+ * <p>Reads {@code rewrite.className}.
  */
-final class GuardInjector extends CodeRewriter {
+final class HandlerGuard extends CodeRewriter {
 
   private boolean hasFrames;
 
-  GuardInjector(ClassVisitor next, ClassRewrite rewrite) {
+  HandlerGuard(ClassVisitor next, ClassRewrite rewrite) {
     super(next, rewrite);
   }
 
@@ -53,8 +51,7 @@ final class GuardInjector extends CodeRewriter {
 
   @Override
   MethodVisitor method(MethodVisitor next, int access, String name) {
-    boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
-    return hasCode ? new Injector(next) : next;
+    return hasCode(access) ? new Guarding(next) : next;
   }
 
   /** An exception table entry of the method. */
@@ -66,7 +63,7 @@ final class GuardInjector extends CodeRewriter {
     final Label start = new Label();
     final Label end = new Label();
     final Label exit = new Label();
-    /** The local holding the monitor this handler releases, or -1: see {@link Injector}. */
+    /** The local holding the monitor this handler releases, or -1: see {@link Guarding}. */
     int lockLocal = -1;
 
     Guard(Label handler) {
@@ -74,40 +71,13 @@ final class GuardInjector extends CodeRewriter {
     }
   }
 
-  /**
-   * Classes whose static methods are leaves the JIT inlines or replaces by an instruction
-   * ({@code Math.sqrt}, {@code Double.doubleToLongBits}): a loop that calls only these counts
-   * as call-free.
-   */
-  private static final Set<String> LEAF_CLASSES =
-      Set.of(
-          "java/lang/Math",
-          "java/lang/StrictMath",
-          "java/lang/Integer",
-          "java/lang/Long",
-          "java/lang/Double",
-          "java/lang/Float",
-          "java/lang/Character",
-          "java/lang/Short",
-          "java/lang/Byte",
-          "java/lang/Boolean");
-
-  /** Whether a static call is one the JIT inlines or replaces by an instruction. */
-  private static boolean isLeaf(String owner, String name) {
-    return LEAF_CLASSES.contains(owner)
-        || (owner.equals(CastGuard.GUARDS) && name.equals(CastGuard.METHOD));
-  }
-
-  private final class Injector extends MethodVisitor {
-    private final Set<Label> visited = new HashSet<>();
+  private final class Guarding extends MethodVisitor {
     /** Where each visited label is, counted in instructions. */
     private final Map<Label, Integer> positions = new HashMap<>();
     private final Map<Label, Guard> guards = new LinkedHashMap<>();
     private final List<Entry> entries = new ArrayList<>();
     private boolean entriesEmitted;
     private int position;
-    /** Where the last call was, counted in instructions; -1 before the first. */
-    private int lastCall = -1;
     /** Handlers whose label was just visited: the guard goes before the next instruction. */
     private final List<Guard> pending = new ArrayList<>();
     /** Guards whose handler may be a {@code synchronized} release, and how far it matched. */
@@ -115,14 +85,8 @@ final class GuardInjector extends CodeRewriter {
     private int matched;
     private int candidateLock;
 
-    Injector(MethodVisitor next) {
+    Guarding(MethodVisitor next) {
       super(Opcodes.ASM9, next);
-    }
-
-    @Override
-    public void visitCode() {
-      super.visitCode();
-      GuardCode.check(mv, rewrite.className);
     }
 
     @Override
@@ -155,7 +119,12 @@ final class GuardInjector extends CodeRewriter {
       super.visitTryCatchBlock(guard.start, guard.end, guard.exit, null);
     }
 
-    /** Emits the guards' entries, then the method's own, before the first code after them. */
+    /**
+     * Emits the guards' entries, then the method's own, before the first label: the earliest
+     * place an entry's label can be, and after every entry the reader visits (all of them come
+     * before the code). Not at the first instruction: the kill check upstream plants one at the
+     * method entry, before the reader's entries reach this visitor.
+     */
     private void emitEntries() {
       if (entriesEmitted) {
         return;
@@ -169,7 +138,6 @@ final class GuardInjector extends CodeRewriter {
     public void visitLabel(Label label) {
       emitEntries();
       super.visitLabel(label);
-      visited.add(label);
       positions.put(label, position);
       Guard guard = guards.get(label);
       if (guard != null) {
@@ -196,7 +164,6 @@ final class GuardInjector extends CodeRewriter {
      * lock; monitorexit}.
      */
     private void beforeInstruction(int opcode, int operand) {
-      emitEntries();
       position++;
       if (!pending.isEmpty()) {
         pending.forEach(guard -> super.visitLabel(guard.start));
@@ -230,66 +197,27 @@ final class GuardInjector extends CodeRewriter {
       }
     }
 
-    private void checkIfBackward(Label target) {
-      if (visited.contains(target)) {
-        backEdgeCheck(positions.get(target));
-      }
-    }
-
-    /**
-     * The check at a back-edge to {@code target}: a loop whose body makes no call gets the loop
-     * guard, which compiled code does not execute (there the volatile read would cost the most:
-     * it keeps the JIT from vectorizing); a loop with a call in it pays a call anyway, and gets
-     * the kill check, which is cheaper before the JIT compiles the loop.
-     */
-    private void backEdgeCheck(int target) {
-      if (lastCall < target) {
-        GuardCode.loopCheck(mv, rewrite.className);
-      } else {
-        GuardCode.check(mv, rewrite.className);
-      }
-    }
-
     @Override
     public void visitJumpInsn(int opcode, Label label) {
       beforeInstruction();
-      checkIfBackward(label);
       super.visitJumpInsn(opcode, label);
     }
 
     @Override
     public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
       beforeInstruction();
-      checkSwitch(dflt, labels);
       super.visitTableSwitchInsn(min, max, dflt, labels);
     }
 
     @Override
     public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
       beforeInstruction();
-      checkSwitch(dflt, labels);
       super.visitLookupSwitchInsn(dflt, keys, labels);
-    }
-
-    private void checkSwitch(Label dflt, Label[] labels) {
-      int earliest = visited.contains(dflt) ? positions.get(dflt) : Integer.MAX_VALUE;
-      for (Label label : labels) {
-        if (visited.contains(label)) {
-          earliest = Math.min(earliest, positions.get(label));
-        }
-      }
-      if (earliest != Integer.MAX_VALUE) {
-        backEdgeCheck(earliest);
-      }
     }
 
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
       beforeInstruction(opcode, varIndex);
-      if (opcode == Opcodes.RET) {
-        // A subroutine return may go backward; treat it as a back-edge.
-        GuardCode.check(mv, rewrite.className);
-      }
       super.visitVarInsn(opcode, varIndex);
     }
 
@@ -321,9 +249,6 @@ final class GuardInjector extends CodeRewriter {
     public void visitMethodInsn(
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
       beforeInstruction();
-      if (opcode != Opcodes.INVOKESTATIC || !isLeaf(owner, name)) {
-        lastCall = position;
-      }
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }
 
@@ -331,7 +256,6 @@ final class GuardInjector extends CodeRewriter {
     public void visitInvokeDynamicInsn(
         String name, String descriptor, Handle bootstrapMethod, Object... arguments) {
       beforeInstruction();
-      lastCall = position;
       super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethod, arguments);
     }
 
