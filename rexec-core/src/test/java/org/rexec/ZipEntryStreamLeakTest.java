@@ -99,8 +99,12 @@ class ZipEntryStreamLeakTest {
       assertThat(alive)
           .as("JDK inflaters the cell keeps alive (%s)", result.stdout().strip())
           .isLessThanOrEqualTo(64);
-      // And the streams it dropped are reclaimed, so a program that forgets to close runs on.
-      assertThat(result.stdout()).startsWith("opened 1000, refused ");
+      // And the streams it dropped are reclaimed, so a program that forgets to close runs on:
+      // it opens many times the cap of 64. (How many before 400 refusals depends on how soon
+      // the collector and the cleaners run, which a loaded machine delays: 896 of 1,000 once.)
+      Matcher opened = Pattern.compile("^opened (\\d+), refused").matcher(result.stdout());
+      assertThat(opened.find()).as(result.stdout()).isTrue();
+      assertThat(Integer.parseInt(opened.group(1))).isGreaterThan(4 * 64);
     }
   }
 }
