@@ -149,6 +149,7 @@ class MachineryBoundaryAttackTest {
   void runOnTheMainThreadDoesNotEnterMainAgain() {
     RunResult result =
         Programs.run(
+            Policy.builder().threads(4).build(),
             "Again.java",
             """
             public class Again {
@@ -173,9 +174,9 @@ class MachineryBoundaryAttackTest {
             }
             """);
 
-    assertThat(result.stdout()).isEqualTo("run() returned\nentered 1\n");
-    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(result.stderr()).isEmpty();
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("run() returned\nentered 1\n");
   }
 
   /**

@@ -15,6 +15,8 @@ final class OutputBudget {
   private final long limit;
   // Guarded by this.
   private long used;
+  // Guarded by this.
+  private boolean closed;
   private volatile boolean truncated;
 
   OutputBudget(CellControl cell) {
@@ -22,10 +24,16 @@ final class OutputBudget {
     this.limit = cell.context().limits().outputBytes();
   }
 
-  /** How many of {@code length} bytes may be written; stops the cell if not all. */
+  /**
+   * How many of {@code length} bytes may be written; stops the cell if not all. None once the
+   * run has ended: a stream of the run kept by the program is written to by no later run.
+   */
   int take(int length) {
     int allowed;
     synchronized (this) {
+      if (closed) {
+        return 0;
+      }
       allowed = (int) Math.min(length, limit - used);
       used += allowed;
     }
@@ -36,6 +44,11 @@ final class OutputBudget {
           "the run wrote more than " + Units.bytes(limit) + " of output (output limit)");
     }
     return allowed;
+  }
+
+  /** Ends the run's output: nothing more is written, and writing stops nothing. */
+  synchronized void close() {
+    closed = true;
   }
 
   /** Whether output was cut at the limit. */

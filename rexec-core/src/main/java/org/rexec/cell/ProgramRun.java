@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.rexec.bug.RexecBugException;
 import org.rexec.cell.RunOutcome.Ending;
+import org.rexec.fs.VisibleClasses;
 import org.rexec.rewrite.RewriteResult;
 import org.rexec.runtime.CellContext;
 import org.rexec.runtime.CellTermination;
@@ -109,7 +110,12 @@ final class ProgramRun {
       }
     } finally {
       ending = context.stopped();
-      survivors = endRun(budget);
+      try {
+        survivors = endRun(budget);
+      } finally {
+        // The run's streams end with it: kept by the program, they write nothing later.
+        outputBudget.close();
+      }
     }
     if (!survivors.isEmpty()) {
       // No later run may start while a thread of this one could still wake up.
@@ -167,7 +173,7 @@ final class ProgramRun {
         HiddenThreadBody.create(
             control.rootThreadGroup(), name, cell.setup().limits().stackBytes(), entry, end);
     thread.setContextClassLoader(cell.loader());
-    thread.setUncaughtExceptionHandler((dying, uncaught) -> printUncaught(dying, uncaught, err));
+    thread.setUncaughtExceptionHandler(new UncaughtPrinter(err));
     control.adoptThread(thread);
     started.add(thread);
     thread.start();
@@ -333,6 +339,30 @@ final class ProgramRun {
       } catch (Throwable again) {
         // The heap is still full; the limit error reaches the run's end another way.
       }
+    }
+  }
+
+  /**
+   * The handler of the threads rexec starts for a run. The program can hold it ({@code
+   * Thread.currentThread().getUncaughtExceptionHandler()}) and call it: it prints on the run's
+   * own standard error, within the run's output budget, which closes when the run ends; and it
+   * shows as a JDK object, never as a class of rexec's.
+   */
+  private final class UncaughtPrinter implements Thread.UncaughtExceptionHandler {
+    private final RunOutput err;
+
+    UncaughtPrinter(RunOutput err) {
+      this.err = err;
+    }
+
+    @Override
+    public void uncaughtException(Thread dying, Throwable uncaught) {
+      printUncaught(dying, uncaught, err);
+    }
+
+    @Override
+    public String toString() {
+      return VisibleClasses.toString(this);
     }
   }
 

@@ -17,6 +17,8 @@ final class ThreadBody extends Thread {
 
   private final MethodHandle entry;
   private final ThreadEnd end;
+  /** Whether the body began; read and written on this thread only. */
+  private boolean began;
 
   /** @param entry a handle of type {@code ()void} */
   ThreadBody(ThreadGroup group, String name, long stackSize, MethodHandle entry, ThreadEnd end) {
@@ -25,8 +27,19 @@ final class ThreadBody extends Thread {
     this.end = end;
   }
 
+  /**
+   * The body, once, when the JVM starts the thread. The program holds this thread ({@code
+   * Thread.currentThread()}) and may call {@code run()} itself, on it or on another thread: then
+   * it does what {@code Thread.run()} does for a thread without a task, as the java launcher's
+   * main thread is. The entry must not run again, nor the run be told a second time that it
+   * ended (which would record an exception the program caught as the run's ending).
+   */
   @Override
   public void run() {
+    if (Thread.currentThread() != this || began) {
+      return;
+    }
+    began = true;
     Throwable thrown = null;
     try {
       entry.invokeExact();
