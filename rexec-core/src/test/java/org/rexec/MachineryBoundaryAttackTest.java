@@ -179,6 +179,31 @@ class MachineryBoundaryAttackTest {
     assertThat(result.stdout()).isEqualTo("run() returned\nentered 1\n");
   }
 
+  /** A shutdown hook's thread, rexec's too, runs the hook once, whoever calls its run(). */
+  @Test
+  void runOnAHooksThreadDoesNotRunTheHookAgain() {
+    RunResult result =
+        Programs.run(
+            "Hook.java",
+            """
+            public class Hook {
+              static int ran;
+              public static void main(String[] args) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                  ran++;
+                  System.out.println("hook " + ran);
+                  if (ran < 3) {
+                    Thread.currentThread().run();
+                  }
+                }));
+              }
+            }
+            """);
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("hook 1\n");
+  }
+
   /**
    * The streams and the uncaught-exception handler a run gives its main thread belong to that
    * run: kept in a static and used by a later run of the same cell, they write nothing (the
