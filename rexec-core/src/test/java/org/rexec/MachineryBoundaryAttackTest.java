@@ -65,6 +65,40 @@ class MachineryBoundaryAttackTest {
         .isEqualTo("not found: " + name + "\nnot found: " + name + "\n");
   }
 
+  /**
+   * The ways around a name: class loaders (the cell's, its parent, the context loader, the
+   * system loader), modules (to export or open rexec's packages to oneself), lookups and stack
+   * walkers. Each is refused where it is called, so nothing after it runs.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Probe.class.getClassLoader()",
+        "Thread.currentThread().getContextClassLoader()",
+        "ClassLoader.getSystemClassLoader()",
+        "ClassLoader.getPlatformClassLoader()",
+        "Probe.class.getModule()",
+        "Object.class.getModule()",
+        "Thread.currentThread().getClass().getModule()",
+        "ModuleLayer.boot()",
+        "Class.forName((Module) null, \"org.rexec.cell.CellCore\")",
+        "java.lang.invoke.MethodHandles.lookup()",
+        "StackWalker.getInstance()",
+      })
+  void theWaysAroundANameAreRefused(String expression) {
+    RunResult result =
+        Programs.run(
+            "Probe.java",
+            "public class Probe { public static void main(String[] args) {"
+                + " try { Object reached = " + expression + ";"
+                + " System.out.println(\"REACHED \" + reached); }"
+                + " catch (SecurityException e) { System.out.println(\"refused\"); } } }");
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("refused\n");
+    assertThat(result.violations()).extracting(Violation::rule).containsOnly("allow-list");
+  }
+
   /** A call, a class constant or a method-handle constant naming one of rexec's packages. */
   @ParameterizedTest
   @CsvSource({
