@@ -3,8 +3,16 @@ package org.rexec.runtime;
 import static org.rexec.runtime.Interposes.Kind.STATIC_METHOD;
 import static org.rexec.runtime.Interposes.Kind.VIRTUAL_METHOD;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -23,6 +31,171 @@ public final class SizedShim {
     long length = (long) text.length() * Math.max(count, 0);
     Guards.allocation((int) Math.min(length, Integer.MAX_VALUE), 0, cell);
     return text.repeat(count);
+  }
+
+  /** Stops the cell unless a string of {@code length} characters is within the largest allocation. */
+  private static void string(long length, CellContext cell) {
+    // One byte per character at least (Latin-1).
+    if (length > cell.maxAllocationBytes) {
+      throw cell.allocationTooLarge(length);
+    }
+  }
+
+  @Interposes(owner = String.class, kind = VIRTUAL_METHOD)
+  public static String indent(String text, int n, CellContext cell) {
+    if (n > 0) {
+      // Every line gains n spaces and a line feed; \r\n counts as two lines here, at most.
+      long lines = 1;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\n' || c == '\r') {
+          lines++;
+        }
+      }
+      string(text.length() + lines * (n + 1L), cell);
+    }
+    return text.indent(n);
+  }
+
+  @Interposes(owner = String.class, kind = VIRTUAL_METHOD)
+  public static String replace(
+      String text, CharSequence target, CharSequence replacement, CellContext cell) {
+    // The JDK reads each argument's toString() once, target first; so does this.
+    String from = target.toString();
+    String to = replacement.toString();
+    if (to.length() > from.length()) {
+      long matches = 0;
+      if (from.isEmpty()) {
+        matches = text.length() + 1L;
+      } else {
+        for (int i = text.indexOf(from); i >= 0; i = text.indexOf(from, i + from.length())) {
+          matches++;
+        }
+      }
+      string(text.length() + matches * (to.length() - from.length()), cell);
+    }
+    return text.replace(from, to);
+  }
+
+  @Interposes(owner = String.class, kind = STATIC_METHOD)
+  public static String join(CharSequence delimiter, CharSequence[] elements, CellContext cell) {
+    Objects.requireNonNull(delimiter);
+    Objects.requireNonNull(elements);
+    String separator = delimiter.toString();
+    String[] texts = new String[elements.length];
+    long length = 0;
+    for (int i = 0; i < texts.length; i++) {
+      texts[i] = String.valueOf(elements[i]);
+      length += texts[i].length();
+    }
+    string(length + (long) separator.length() * Math.max(texts.length - 1, 0), cell);
+    return String.join(separator, texts);
+  }
+
+  @Interposes(owner = String.class, kind = STATIC_METHOD)
+  public static String join(
+      CharSequence delimiter, Iterable<? extends CharSequence> elements, CellContext cell) {
+    Objects.requireNonNull(delimiter);
+    Objects.requireNonNull(elements);
+    String separator = delimiter.toString();
+    List<String> texts = new ArrayList<>();
+    long length = 0;
+    for (CharSequence element : elements) {
+      String text = String.valueOf(element);
+      texts.add(text);
+      length += text.length();
+    }
+    string(length + (long) separator.length() * Math.max(texts.size() - 1, 0), cell);
+    return String.join(separator, texts);
+  }
+
+  /**
+   * A joiner keeps its elements and makes its string at once, inside the JDK, wherever it is
+   * asked for it ({@code toString()}, also through {@code String.valueOf} or a concatenation):
+   * so it may hold no more characters than the largest allocation.
+   */
+  @Interposes(owner = StringJoiner.class, kind = VIRTUAL_METHOD)
+  public static StringJoiner add(StringJoiner joiner, CharSequence element, CellContext cell) {
+    joiner.add(element);
+    string(joiner.length(), cell);
+    return joiner;
+  }
+
+  /** Merging joins the other joiner's elements into one string first. */
+  @Interposes(owner = StringJoiner.class, kind = VIRTUAL_METHOD)
+  public static StringJoiner merge(StringJoiner joiner, StringJoiner other, CellContext cell) {
+    string(Objects.requireNonNull(other).length(), cell);
+    joiner.merge(other);
+    string(joiner.length(), cell);
+    return joiner;
+  }
+
+  /**
+   * The joining collectors, as the JDK's, with every element added where the joiner's length is
+   * checked: the JDK's {@code joining()} appends every element to one builder inside the JDK, and
+   * its other joining collectors add to joiners inside the JDK.
+   */
+  @Interposes(owner = Collectors.class, kind = STATIC_METHOD)
+  public static Collector<CharSequence, ?, String> joining(CellContext cell) {
+    return joining("", "", "", cell);
+  }
+
+  @Interposes(owner = Collectors.class, kind = STATIC_METHOD)
+  public static Collector<CharSequence, ?, String> joining(
+      CharSequence delimiter, CellContext cell) {
+    return joining(delimiter, "", "", cell);
+  }
+
+  @Interposes(owner = Collectors.class, kind = STATIC_METHOD)
+  public static Collector<CharSequence, ?, String> joining(
+      CharSequence delimiter, CharSequence prefix, CharSequence suffix, CellContext cell) {
+    return Collector.of(
+        () -> new StringJoiner(delimiter, prefix, suffix),
+        (joiner, element) -> add(joiner, element, cell),
+        (joiner, other) -> merge(joiner, other, cell),
+        StringJoiner::toString);
+  }
+
+  private static final MethodHandle BUILDER_REPEAT = repeat(StringBuilder.class);
+  private static final MethodHandle BUFFER_REPEAT = repeat(StringBuffer.class);
+
+  /** {@code repeat(CharSequence, int)} of Java 21, or null before. */
+  private static MethodHandle repeat(Class<?> builder) {
+    try {
+      return MethodHandles.publicLookup()
+          .findVirtual(builder, "repeat", MethodType.methodType(builder, CharSequence.class,
+              int.class));
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The text a builder repeats: a {@code CharSequence} of the cell's is read once, as a string,
+   * so that the length checked is the length the JDK allocates for (its {@code length()} could
+   * answer more the second time).
+   */
+  private static CharSequence repeated(CharSequence text, int count, CellContext cell) {
+    CharSequence fixed =
+        text == null ? "null"
+            : text.getClass().getClassLoader() == null ? text
+            : text.toString();
+    string((long) fixed.length() * Math.max(count, 0), cell);
+    return fixed;
+  }
+
+  @Interposes(owner = StringBuilder.class, member = "repeat", kind = VIRTUAL_METHOD, since = 21)
+  public static StringBuilder builderRepeat(
+      StringBuilder builder, CharSequence text, int count, CellContext cell) throws Throwable {
+    CharSequence fixed = count <= 1 ? text : repeated(text, count, cell);
+    return (StringBuilder) BUILDER_REPEAT.invokeExact(builder, fixed, count);
+  }
+
+  @Interposes(owner = StringBuffer.class, member = "repeat", kind = VIRTUAL_METHOD, since = 21)
+  public static StringBuffer bufferRepeat(
+      StringBuffer buffer, CharSequence text, int count, CellContext cell) throws Throwable {
+    CharSequence fixed = count <= 1 ? text : repeated(text, count, cell);
+    return (StringBuffer) BUFFER_REPEAT.invokeExact(buffer, fixed, count);
   }
 
   @Interposes(owner = Collections.class, kind = STATIC_METHOD)
