@@ -1,0 +1,207 @@
+package org.rexec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Hostile programs that make the JDK allocate, in one piece, memory they size by a count or grow
+ * from small inputs: a stream that knows its size made into an array, list or sorted stream; a
+ * string joined, replaced or indented to a gigabyte from a few kilobytes. Before these were
+ * guarded, each allocated about a gibibyte inside the JDK, on the heap the supervisor shares,
+ * before the watchdog saw it. Each now ends at the memory limit before the JDK allocates.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+class JdkAllocationAttackTest {
+
+  private static final long MEMORY = 64L << 20;
+
+  private static final Policy TIGHT =
+      Policy.builder()
+          .cpuTime(Duration.ofSeconds(5))
+          .memory(MEMORY)
+          .timeout(Duration.ofSeconds(20))
+          .build();
+
+  private static final String IMPORTS =
+      "import java.util.*; import java.util.stream.*; import java.util.function.*;";
+
+  private static RunResult hostile(String body) {
+    return Programs.run(
+        TIGHT,
+        "Hostile.java",
+        IMPORTS
+            + " public class Hostile { public static void main(String[] args) throws Exception { "
+            + body
+            + " } }");
+  }
+
+  /** Ended at the memory limit by the allocation guard: the JDK never made the allocation. */
+  private static void assertRefusedBeforeTheJdkAllocates(RunResult result) {
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.MEMORY_LIMIT);
+    assertThat(result.message().orElseThrow())
+        .matches("an allocation of .* is larger than the largest allowed, 64 MiB \\(memory limit\\)");
+    assertThat(result.allocatedBytes()).isLessThan(MEMORY);
+    assertThat(result.wallTime()).isLessThan(Duration.ofSeconds(3));
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.contained()).isTrue();
+  }
+
+  /** The supervisor can still allocate and run a cell. */
+  private static void assertSupervisorHealthy() {
+    byte[] room = new byte[256 << 20];
+    assertThat(room).hasSize(256 << 20);
+    RunResult benign =
+        Programs.run(
+            "Sum.java",
+            "public class Sum { public static void main(String[] args) {"
+                + " System.out.println(java.util.stream.IntStream.rangeClosed(1, 1000).sum()); } }");
+    assertThat(benign.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(benign.stdout()).isEqualTo("500500\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        // Streams that know their size allocate all their elements at once.
+        "System.out.println(IntStream.range(0, 1 << 28).toArray().length);",
+        "System.out.println(IntStream.rangeClosed(0, 1 << 28).toArray().length);",
+        "System.out.println(LongStream.range(0, 1 << 27).toArray().length);",
+        "System.out.println(new Random().ints(1 << 28).toArray().length);",
+        "System.out.println(new Random().doubles(1 << 27).toArray().length);",
+        "System.out.println(IntStream.range(0, 1 << 28).boxed().toArray().length);",
+        "System.out.println(IntStream.range(0, 1 << 28).mapToObj(i -> \"x\").toList().size());",
+        "System.out.println(IntStream.range(0, 1 << 28).parallel().toArray().length);",
+        "System.out.println(Collections.nCopies(1 << 28, \"x\").stream().toArray().length);",
+        "System.out.println(new Random().longs(1 << 27).sorted().sum());",
+        "System.out.println(new Random().ints(1 << 28).boxed().sorted(Comparator.reverseOrder()).count());",
+        // A bit set of 32 MiB streams one int (4 bytes) for every bit set.
+        "BitSet b = new BitSet(); b.set(0, 1 << 28); System.out.println(b.stream().toArray().length);",
+        // A spliterator that claims any size.
+        "System.out.println(StreamSupport.stream(Spliterators.spliterator("
+            + "List.of(\"x\").iterator(), 1 << 28, Spliterator.SIZED), false).toArray().length);",
+        // Strings made at once from a few kilobytes or one number.
+        "System.out.println(\"x\".indent(1 << 30).length());",
+        "System.out.println(\"\\n\".repeat(1 << 20).indent(1024).length());",
+        "String a = \"a\".repeat(1 << 15); String b = \"b\".repeat(1 << 15);"
+            + " System.out.println(a.replace(\"a\", b).length());",
+        "System.out.println(\"x\".repeat(1 << 16).replace(\"\", \"y\".repeat(1 << 14)).length());",
+        "String d = \"d\".repeat(1 << 20);"
+            + " System.out.println(String.join(d, Collections.nCopies(1024, \"\")).length());",
+        "String d = \"d\".repeat(1 << 20); String[] a = new String[1024]; Arrays.fill(a, d);"
+            + " System.out.println(String.join(\"\", a).length());",
+        "String d = \"d\".repeat(1 << 20); StringJoiner j = new StringJoiner(\",\");"
+            + " for (int i = 0; i < 1024; i++) j.add(d); System.out.println(j.length());",
+        "String d = \"d\".repeat(1 << 20); StringJoiner j = new StringJoiner(\",\");"
+            + " for (int i = 0; i < 40; i++) j.add(d); StringJoiner k = new StringJoiner(\",\");"
+            + " for (int i = 0; i < 40; i++) k.add(d); j.merge(k); System.out.println(\"\" + j);",
+        "String d = \"d\".repeat(1 << 20); List<String> l = new ArrayList<>();"
+            + " for (int i = 0; i < 1024; i++) l.add(d);"
+            + " System.out.println(l.stream().collect(Collectors.joining()).length());",
+        "String d = \"d\".repeat(1 << 20); List<String> l = new ArrayList<>();"
+            + " for (int i = 0; i < 1024; i++) l.add(d);"
+            + " System.out.println(l.stream().collect(Collectors.joining(\",\", \"[\", \"]\")).length());",
+      })
+  void oneAllocationTheJdkMakesIsRefusedBeforeItIsMade(String body) {
+    assertRefusedBeforeTheJdkAllocates(hostile(body));
+    assertSupervisorHealthy();
+  }
+
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
+  void aBuilderRepeatingTextIsRefusedBeforeItGrows() {
+    assertRefusedBeforeTheJdkAllocates(
+        hostile("StringBuilder b = new StringBuilder(); b.repeat(\"abcd\", 1 << 28);"
+            + " System.out.println(b.length());"));
+    assertRefusedBeforeTheJdkAllocates(
+        hostile("StringBuffer b = new StringBuffer(); b.repeat(new StringBuilder(\"abcd\"), 1 << 28);"
+            + " System.out.println(b.length());"));
+    assertSupervisorHealthy();
+  }
+
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
+  void aRepeatedTextWhoseLengthGrowsAfterTheCheckIsReadOnce() {
+    // length() answers 4 when asked first, a quarter of a gibibyte afterwards.
+    assertRefusedBeforeTheJdkAllocates(
+        hostile(
+            "int[] asked = {0}; CharSequence text = new CharSequence() {"
+                + " public int length() { return asked[0]++ == 0 ? 4 : 1 << 28; }"
+                + " public char charAt(int i) { return 'x'; }"
+                + " public CharSequence subSequence(int a, int b) { return \"x\"; }"
+                + " public String toString() { return \"x\".repeat(1 << 10); } };"
+                + " StringBuilder b = new StringBuilder(); b.repeat(text, 1 << 17);"
+                + " System.out.println(b.length());"));
+  }
+
+  @Test
+  void aSpliteratorWhoseSizeGrowsAfterTheCheckCannotSizeTheArray() {
+    RunResult result =
+        hostile(
+            "int[] asked = {0};"
+                + " var elements = new Spliterators.AbstractSpliterator<String>(1, Spliterator.SIZED) {"
+                + " public boolean tryAdvance(Consumer<? super String> action) { return false; }"
+                + " public long estimateSize() { return getExactSizeIfKnown(); }"
+                + " public long getExactSizeIfKnown() { return asked[0]++ == 0 ? 1 : 1 << 28; } };"
+                + " System.out.println(StreamSupport.stream(elements, false).toArray().length);");
+
+    assertThat(result.status()).isEqualTo(RunStatus.EXCEPTION);
+    assertThat(result.stderr()).contains("java.lang.IllegalStateException");
+    assertThat(result.allocatedBytes()).isLessThan(MEMORY);
+  }
+
+  @Test
+  void theGuardedCallsAnswerAsTheJdkDoes() {
+    RunResult result =
+        hostile(
+            """
+            System.out.println(IntStream.range(0, 100_000).toArray().length
+                + " " + IntStream.range(0, 1 << 20).sorted().toArray()[12345]
+                + " " + Stream.of(3, 1, 2).sorted().toList()
+                + " " + Stream.of("b", "a", "c").sorted(Comparator.reverseOrder()).toList()
+                + " " + Arrays.toString(IntStream.of(3, 1, 2).sorted().toArray())
+                + " " + Arrays.toString(LongStream.of(3, 1).sorted().toArray())
+                + " " + Arrays.toString(DoubleStream.of(2.5, 1).sorted().toArray())
+                + " " + Arrays.toString(Stream.of("x", "y").toArray())
+                + " " + Stream.iterate(1, i -> i * 2).limit(5).toList()
+                + " " + Stream.of("x").onClose(() -> System.out.print("closed ")).sorted().count());
+            Stream<String> closing = Stream.of("q").onClose(() -> System.out.println("closed"));
+            try (Stream<String> sorted = closing.sorted()) { sorted.forEach(System.out::println); }
+            System.out.println(Stream.of("a", null, "b").collect(Collectors.joining())
+                + " " + Stream.of("a", "b").collect(Collectors.joining(","))
+                + " " + Stream.of("a", "b").collect(Collectors.joining(",", "<", ">"))
+                + " " + Stream.<String>empty().collect(Collectors.joining(",", "<", ">"))
+                + " " + String.join("-", "a", "b", null)
+                + " " + String.join("+", List.of("p", "q"))
+                + " " + String.join("+", new ArrayList<String>())
+                + " " + "aXaX".replace("X", "YY") + " " + "ab".replace("", "-")
+                + " " + "abc".replace("abc", "") + " " + "a".replace(new StringBuilder("a"), "bb")
+                + " " + "a\\nb\\r\\nc".indent(2).replace("\\n", "|")
+                + " " + "  a\\n b".indent(-1).replace("\\n", "|") + " [" + "".indent(3) + "]");
+            StringJoiner j = new StringJoiner(",", "{", "}").setEmptyValue("none");
+            System.out.print(j + " ");
+            j.add("a").add("b");
+            StringJoiner k = new StringJoiner("-");
+            k.add("c").add("d");
+            System.out.println(j.merge(k) + " " + j.length());
+            """);
+
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout())
+        .isEqualTo(
+            "100000 12345 [1, 2, 3] [c, b, a] [1, 2, 3] [1, 3] [1.0, 2.5] [x, y] [1, 2, 4, 8, 16]"
+                + " 1\n"
+                + "q\nclosed\n"
+                + "anullb a,b <a,b> <> a-b-null p+q  aYYaYY -a-b-  bb   a|  b|  c| "
+                + " a|b| []\n"
+                + "none {a,b,c-d} 9\n");
+  }
+}
