@@ -115,6 +115,68 @@ class JdkAllocationAttackTest {
     assertSupervisorHealthy();
   }
 
+  private static final String CLAIMING_LIST =
+      "List<Object> claims = new AbstractList<Object>() {"
+          + " public int size() { return 1 << 28; } public Object get(int i) { return null; } };";
+
+  private static final String CLAIMING_MAP =
+      "Map<Object, Object> claims = new AbstractMap<Object, Object>() {"
+          + " public int size() { return 1 << 27; }"
+          + " public Set<Map.Entry<Object, Object>> entrySet() { return Set.of(Map.entry(1, 2)); } };";
+
+  private static final String CLAIMING_TEXT =
+      "CharSequence claims = new CharSequence() { public int length() { return 1 << 30; }"
+          + " public char charAt(int i) { return 'x'; }"
+          + " public CharSequence subSequence(int a, int b) { return \"x\"; } };";
+
+  /**
+   * The JDK sizes what it allocates for a collection, map or text by what the object says its
+   * size is, and a class of the cell's says what it likes.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        CLAIMING_LIST + " System.out.println(claims.toArray().length);",
+        CLAIMING_LIST + " System.out.println(claims.toArray(new String[0]).length);",
+        CLAIMING_LIST + " System.out.println(new ArrayDeque<>(claims).size());",
+        CLAIMING_LIST + " System.out.println(new ArrayList<>(claims).size());",
+        CLAIMING_LIST + " System.out.println(List.copyOf(claims).size());",
+        CLAIMING_MAP + " System.out.println(new HashMap<>(claims).size());",
+        CLAIMING_MAP + " Map<Object, Object> m = new HashMap<>(); m.putAll(claims);"
+            + " System.out.println(m.size());",
+        CLAIMING_TEXT + " System.out.println(new StringBuilder().append(claims).length());",
+        CLAIMING_TEXT + " System.out.println(new StringBuilder(claims).length());",
+        CLAIMING_TEXT + " System.out.println(new StringBuffer().insert(0, claims).length());",
+      })
+  void aSizeClaimedByTheCellsOwnClassCannotSizeAnAllocation(String body) {
+    assertRefusedBeforeTheJdkAllocates(hostile(body));
+    assertSupervisorHealthy();
+  }
+
+  @Test
+  void collectionsAndTextsOfTheCellsOwnWithinTheLimitWorkAsBefore() {
+    RunResult result =
+        hostile(
+            """
+            List<Integer> squares = new AbstractList<Integer>() {
+              public int size() { return 1_000_000; }
+              public Integer get(int i) { return i * i; }
+            };
+            CharSequence text = new CharSequence() {
+              public int length() { return 3; }
+              public char charAt(int i) { return (char) ('a' + i); }
+              public CharSequence subSequence(int a, int b) { return "abc".substring(a, b); }
+              public String toString() { return "abc"; }
+            };
+            System.out.println(new ArrayList<>(squares).get(999) + " " + squares.toArray().length
+                + " " + new HashSet<>(squares.subList(0, 10)).size()
+                + " " + new StringBuilder().append(text).append(text, 1, 2) + " " + text.length());
+            """);
+
+    assertThat(result.status()).as(result.stderr()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("998001 1000000 10 abcb 3\n");
+  }
+
   @Test
   @EnabledForJreRange(min = JRE.JAVA_21)
   void aBuilderRepeatingTextIsRefusedBeforeItGrows() {
