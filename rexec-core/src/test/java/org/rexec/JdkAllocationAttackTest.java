@@ -109,6 +109,27 @@ class JdkAllocationAttackTest {
         "String d = \"d\".repeat(1 << 20); List<String> l = new ArrayList<>();"
             + " for (int i = 0; i < 1024; i++) l.add(d);"
             + " System.out.println(l.stream().collect(Collectors.joining(\",\", \"[\", \"]\")).length());",
+        // Buffers and arrays the JDK sizes by an argument.
+        "System.out.println(java.lang.reflect.Array.newInstance(int.class, 1 << 28) != null);",
+        "System.out.println(java.lang.reflect.Array.newInstance(long.class, 1 << 12, 1 << 15) != null);",
+        "System.out.println(new java.io.PipedInputStream(1 << 30).available());",
+        "System.out.println(new java.io.PipedReader(1 << 29).ready());",
+        "System.out.println(new java.io.LineNumberReader(new java.io.StringReader(\"x\"), 1 << 29)"
+            + ".readLine());",
+        "System.out.println(new java.util.zip.GZIPOutputStream("
+            + "new java.io.ByteArrayOutputStream(), 1 << 30) != null);",
+        "System.out.println(new java.util.zip.DeflaterOutputStream(new java.io.ByteArrayOutputStream(),"
+            + " new java.util.zip.Deflater(), 1 << 30) != null);",
+        "System.out.println(new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream("
+            + "new byte[1]), new java.util.zip.Inflater(), 1 << 30) != null);",
+        "System.out.println(new java.util.zip.InflaterOutputStream(new java.io.ByteArrayOutputStream(),"
+            + " new java.util.zip.Inflater(), 1 << 30) != null);",
+        "System.out.println(java.nio.channels.Channels.newReader(java.nio.channels.Channels.newChannel("
+            + "new java.io.ByteArrayInputStream(new byte[1])),"
+            + " java.nio.charset.StandardCharsets.UTF_8.newDecoder(), 1 << 30).read());",
+        "var f = new java.text.DecimalFormat(); f.setMaximumFractionDigits(1 << 28);"
+            + " f.setMinimumFractionDigits(1 << 28);"
+            + " System.out.println(f.format(new java.math.BigDecimal(\"1\")).length());",
       })
   void oneAllocationTheJdkMakesIsRefusedBeforeItIsMade(String body) {
     assertRefusedBeforeTheJdkAllocates(hostile(body));
@@ -204,6 +225,32 @@ class JdkAllocationAttackTest {
                 + " System.out.println(b.length());"));
   }
 
+  /**
+   * An endless stream whose elements the JDK makes alone ({@code UnaryOperator.identity()})
+   * runs no code of the cell's: collecting it grew inside one JDK call past the limit.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "System.out.println(Stream.iterate(\"x\", UnaryOperator.identity()).limit(1 << 28)"
+            + ".toList().size());",
+        "System.out.println(Stream.iterate(\"x\", Objects::nonNull, UnaryOperator.identity())"
+            + ".limit(1 << 28).collect(Collectors.toList()).size());",
+        "System.out.println(IntStream.iterate(1, IntUnaryOperator.identity()).limit(1L << 34).sum());",
+        "System.out.println(LongStream.iterate(1, LongUnaryOperator.identity()).limit(1 << 27)"
+            + ".boxed().collect(Collectors.toList()).size());",
+        "System.out.println(Stream.generate(Collectors.toList().supplier()).limit(1 << 26).count());",
+      })
+  void anEndlessStreamTheJdkMakesAloneStopsWithTheCell(String body) {
+    RunResult result = hostile(body);
+
+    assertThat(result.status()).isIn(RunStatus.MEMORY_LIMIT, RunStatus.CPU_LIMIT);
+    assertThat(result.allocatedBytes()).isLessThan(4 * MEMORY);
+    assertThat(result.cpuTime()).isLessThan(Duration.ofSeconds(7));
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.contained()).isTrue();
+  }
+
   @Test
   void aSpliteratorWhoseSizeGrowsAfterTheCheckCannotSizeTheArray() {
     RunResult result =
@@ -248,6 +295,13 @@ class JdkAllocationAttackTest {
                 + " " + "abc".replace("abc", "") + " " + "a".replace(new StringBuilder("a"), "bb")
                 + " " + "a\\nb\\r\\nc".indent(2).replace("\\n", "|")
                 + " " + "  a\\n b".indent(-1).replace("\\n", "|") + " [" + "".indent(3) + "]");
+            System.out.println(Stream.iterate(1, i -> i < 20, i -> i * 3).toList()
+                + " " + IntStream.iterate(5, i -> i - 1).limit(3).sum()
+                + " " + LongStream.generate(() -> 7).limit(2).sum()
+                + " " + DoubleStream.iterate(0.5, d -> d < 2, d -> d + 1).sum()
+                + " " + Stream.generate(() -> "g").limit(2).toList()
+                + " " + ((int[]) java.lang.reflect.Array.newInstance(int.class, 3)).length
+                + " " + ((long[][]) java.lang.reflect.Array.newInstance(long.class, 2, 5))[1].length);
             StringJoiner j = new StringJoiner(",", "{", "}").setEmptyValue("none");
             System.out.print(j + " ");
             j.add("a").add("b");
@@ -264,6 +318,7 @@ class JdkAllocationAttackTest {
                 + "q\nclosed\n"
                 + "anullb a,b <a,b> <> a-b-null p+q  aYYaYY -a-b-  bb   a|  b|  c| "
                 + " a|b| []\n"
+                + "[1, 3, 9] 12 14 2.0 [g, g] 3 5\n"
                 + "none {a,b,c-d} 9\n");
   }
 }

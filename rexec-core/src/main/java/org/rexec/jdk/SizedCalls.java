@@ -118,6 +118,40 @@ public final class SizedCalls {
     add(calls, "java/io/BufferedReader", "<init>", "(Ljava/io/Reader;I)V", 0, 1);
     add(calls, "java/io/BufferedWriter", "<init>", "(Ljava/io/Writer;I)V", 0, 1);
     add(calls, "java/io/PushbackReader", "<init>", "(Ljava/io/Reader;I)V", 0, 1);
+    add(calls, "java/io/LineNumberReader", "<init>", "(Ljava/io/Reader;I)V", 0, 1);
+    // Pipes: the buffer between writer and reader.
+    add(calls, "java/io/PipedInputStream", "<init>", "(I)V", 0, 0);
+    add(calls, "java/io/PipedInputStream", "<init>", "(Ljava/io/PipedOutputStream;I)V", 0, 0);
+    add(calls, "java/io/PipedReader", "<init>", "(I)V", 0, 1);
+    add(calls, "java/io/PipedReader", "<init>", "(Ljava/io/PipedWriter;I)V", 0, 1);
+    // Compressing streams: the buffer of compressed or inflated bytes.
+    add(calls, "java/util/zip/DeflaterOutputStream", "<init>",
+        "(Ljava/io/OutputStream;Ljava/util/zip/Deflater;I)V", 0, 0);
+    add(calls, "java/util/zip/DeflaterOutputStream", "<init>",
+        "(Ljava/io/OutputStream;Ljava/util/zip/Deflater;IZ)V", 1, 0);
+    add(calls, "java/util/zip/DeflaterInputStream", "<init>",
+        "(Ljava/io/InputStream;Ljava/util/zip/Deflater;I)V", 0, 0);
+    add(calls, "java/util/zip/InflaterInputStream", "<init>",
+        "(Ljava/io/InputStream;Ljava/util/zip/Inflater;I)V", 0, 0);
+    add(calls, "java/util/zip/InflaterOutputStream", "<init>",
+        "(Ljava/io/OutputStream;Ljava/util/zip/Inflater;I)V", 0, 0);
+    add(calls, "java/util/zip/GZIPInputStream", "<init>", "(Ljava/io/InputStream;I)V", 0, 0);
+    add(calls, "java/util/zip/GZIPOutputStream", "<init>", "(Ljava/io/OutputStream;I)V", 0, 0);
+    add(calls, "java/util/zip/GZIPOutputStream", "<init>", "(Ljava/io/OutputStream;IZ)V", 1, 0);
+    // Readers and writers of channels: the minimum buffer capacity, in bytes.
+    add(calls, "java/nio/channels/Channels", "newReader",
+        "(Ljava/nio/channels/ReadableByteChannel;Ljava/nio/charset/CharsetDecoder;I)"
+            + "Ljava/io/Reader;", 0, 0);
+    add(calls, "java/nio/channels/Channels", "newWriter",
+        "(Ljava/nio/channels/WritableByteChannel;Ljava/nio/charset/CharsetEncoder;I)"
+            + "Ljava/io/Writer;", 0, 0);
+    // Number formats pad a big number with as many digits as the minimum, one at a time.
+    for (String format :
+        new String[] {"java/text/NumberFormat", "java/text/DecimalFormat",
+          "java/text/CompactNumberFormat"}) {
+      add(calls, format, "setMinimumIntegerDigits", "(I)V", 0, 0);
+      add(calls, format, "setMinimumFractionDigits", "(I)V", 0, 0);
+    }
     // NIO buffers.
     String[][] buffers = {
       {"Byte", "0"}, {"Char", "1"}, {"Short", "1"}, {"Int", "2"}, {"Float", "2"}, {"Long", "3"},

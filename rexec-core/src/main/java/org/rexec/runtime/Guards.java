@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.rexec.fs.StackTraces;
 
 /**
@@ -121,6 +122,11 @@ public final class Guards {
   }
 
   /** As {@link #walk(IntStream, CellContext)}. */
+  public static <T> Stream<T> walk(Stream<T> stream, CellContext cell) {
+    return stream.peek(new GuardedWalk(cell));
+  }
+
+  /** As {@link #walk(IntStream, CellContext)}. */
   public static LongStream walk(LongStream stream, CellContext cell) {
     return stream.peek(new GuardedWalk(cell));
   }
@@ -149,7 +155,7 @@ public final class Guards {
   /** Bytes of an array header, counted for every array a multi-dimensional allocation makes. */
   private static final int ARRAY_HEADER = 16;
 
-  private static Object newArray(Class<?> component, CellContext cell, int... dimensions) {
+  static Object newArray(Class<?> component, CellContext cell, int... dimensions) {
     double bytes = 0;
     double arrays = 1;
     for (int i = 0; i < dimensions.length && dimensions[i] > 0; i++) {
@@ -166,7 +172,7 @@ public final class Guards {
     return Array.newInstance(component, dimensions);
   }
 
-  private static int primitiveBytes(Class<?> type) {
+  static int primitiveBytes(Class<?> type) {
     if (type == long.class || type == double.class) {
       return 8;
     }

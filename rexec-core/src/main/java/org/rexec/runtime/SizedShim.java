@@ -6,15 +6,30 @@ import static org.rexec.runtime.Interposes.Kind.VIRTUAL_METHOD;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.stream.Collector;
+import java.util.function.DoublePredicate;
+import java.util.function.DoubleSupplier;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntPredicate;
+import java.util.function.IntSupplier;
+import java.util.function.IntUnaryOperator;
+import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /**
  * JDK calls whose work the program sets by a count and that run no cell code while they do it:
@@ -201,6 +216,90 @@ public final class SizedShim {
   @Interposes(owner = Collections.class, kind = STATIC_METHOD)
   public static <T> List<T> nCopies(int count, T element, CellContext cell) {
     return new CopiesList<>(count, element, cell);
+  }
+
+  @Interposes(owner = Array.class, kind = STATIC_METHOD)
+  public static Object newInstance(Class<?> component, int length, CellContext cell) {
+    // A null component throws the JDK's NullPointerException here, as the JDK would.
+    int bytes = component.isPrimitive() ? Guards.primitiveBytes(component) : 4;
+    Guards.allocation(length, Integer.numberOfTrailingZeros(bytes), cell);
+    return Array.newInstance(component, length);
+  }
+
+  @Interposes(owner = Array.class, kind = STATIC_METHOD)
+  public static Object newInstance(Class<?> component, int[] dimensions, CellContext cell) {
+    // Every level counted, as for multianewarray; no dimensions: the JDK's exception.
+    return dimensions.length == 0
+        ? Array.newInstance(component, dimensions)
+        : Guards.newArray(component, cell, dimensions);
+  }
+
+  // Endless streams whose next element may come from the JDK alone (UnaryOperator.identity(),
+  // a collector's supplier): every element passes the kill check, as for ranges.
+
+  @Interposes(owner = Stream.class, member = "iterate", kind = STATIC_METHOD)
+  public static <T> Stream<T> iterate(T seed, UnaryOperator<T> next, CellContext cell) {
+    return Guards.walk(Stream.iterate(seed, next), cell);
+  }
+
+  @Interposes(owner = Stream.class, member = "iterate", kind = STATIC_METHOD)
+  public static <T> Stream<T> iterate(
+      T seed, Predicate<? super T> hasNext, UnaryOperator<T> next, CellContext cell) {
+    return Guards.walk(Stream.iterate(seed, hasNext, next), cell);
+  }
+
+  @Interposes(owner = Stream.class, member = "generate", kind = STATIC_METHOD)
+  public static <T> Stream<T> generate(Supplier<? extends T> supplier, CellContext cell) {
+    return Guards.walk(Stream.<T>generate(supplier), cell);
+  }
+
+  @Interposes(owner = IntStream.class, member = "iterate", kind = STATIC_METHOD)
+  public static IntStream intIterate(int seed, IntUnaryOperator next, CellContext cell) {
+    return Guards.walk(IntStream.iterate(seed, next), cell);
+  }
+
+  @Interposes(owner = IntStream.class, member = "iterate", kind = STATIC_METHOD)
+  public static IntStream intIterate(
+      int seed, IntPredicate hasNext, IntUnaryOperator next, CellContext cell) {
+    return Guards.walk(IntStream.iterate(seed, hasNext, next), cell);
+  }
+
+  @Interposes(owner = IntStream.class, member = "generate", kind = STATIC_METHOD)
+  public static IntStream intGenerate(IntSupplier supplier, CellContext cell) {
+    return Guards.walk(IntStream.generate(supplier), cell);
+  }
+
+  @Interposes(owner = LongStream.class, member = "iterate", kind = STATIC_METHOD)
+  public static LongStream longIterate(long seed, LongUnaryOperator next, CellContext cell) {
+    return Guards.walk(LongStream.iterate(seed, next), cell);
+  }
+
+  @Interposes(owner = LongStream.class, member = "iterate", kind = STATIC_METHOD)
+  public static LongStream longIterate(
+      long seed, LongPredicate hasNext, LongUnaryOperator next, CellContext cell) {
+    return Guards.walk(LongStream.iterate(seed, hasNext, next), cell);
+  }
+
+  @Interposes(owner = LongStream.class, member = "generate", kind = STATIC_METHOD)
+  public static LongStream longGenerate(LongSupplier supplier, CellContext cell) {
+    return Guards.walk(LongStream.generate(supplier), cell);
+  }
+
+  @Interposes(owner = DoubleStream.class, member = "iterate", kind = STATIC_METHOD)
+  public static DoubleStream doubleIterate(
+      double seed, DoubleUnaryOperator next, CellContext cell) {
+    return Guards.walk(DoubleStream.iterate(seed, next), cell);
+  }
+
+  @Interposes(owner = DoubleStream.class, member = "iterate", kind = STATIC_METHOD)
+  public static DoubleStream doubleIterate(
+      double seed, DoublePredicate hasNext, DoubleUnaryOperator next, CellContext cell) {
+    return Guards.walk(DoubleStream.iterate(seed, hasNext, next), cell);
+  }
+
+  @Interposes(owner = DoubleStream.class, member = "generate", kind = STATIC_METHOD)
+  public static DoubleStream doubleGenerate(DoubleSupplier supplier, CellContext cell) {
+    return Guards.walk(DoubleStream.generate(supplier), cell);
   }
 
   /** Ranges this long are walked unguarded: a walk of them takes well under a millisecond. */
