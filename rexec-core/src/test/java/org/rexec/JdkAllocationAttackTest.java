@@ -130,6 +130,25 @@ class JdkAllocationAttackTest {
         "var f = new java.text.DecimalFormat(); f.setMaximumFractionDigits(1 << 28);"
             + " f.setMinimumFractionDigits(1 << 28);"
             + " System.out.println(f.format(new java.math.BigDecimal(\"1\")).length());",
+        "var v = new Vector<Object>(1, 1 << 28); v.add(1); v.add(2); System.out.println(v.size());",
+        "System.out.println(new java.util.concurrent.ArrayBlockingQueue<Object>(1 << 28, false,"
+            + " List.of()).size());",
+        "System.out.println(new java.util.concurrent.PriorityBlockingQueue<Object>(1 << 28).size());",
+        "System.out.println(new java.util.concurrent.PriorityBlockingQueue<Object>(1 << 28, null)"
+            + ".size());",
+        "var s = java.util.concurrent.ConcurrentHashMap.newKeySet(1 << 27); s.add(1);"
+            + " System.out.println(s.size());",
+        "var m = new java.util.concurrent.ConcurrentHashMap<Object, Object>(16, 0.75f, 1 << 27);"
+            + " m.put(1, 2); System.out.println(m.size());",
+        "var r = new java.io.BufferedReader(new java.io.StringReader(\"x\".repeat(9000)));"
+            + " r.mark(1 << 29); for (int i = 0; i < 9000; i++) r.read(); System.out.println(\"read\");",
+        "var r = new java.io.LineNumberReader(new java.io.StringReader(\"x\".repeat(9000)));"
+            + " r.mark(1 << 29); for (int i = 0; i < 9000; i++) r.read(); System.out.println(\"read\");",
+        // A delimiter or prefix of 1 MiB between 1,024 bytes.
+        "System.out.println(HexFormat.ofDelimiter(\"d\".repeat(1 << 20)).formatHex(new byte[1024])"
+            + ".length());",
+        "System.out.println(HexFormat.of().withPrefix(\"p\".repeat(1 << 20))"
+            + ".formatHex(new StringBuilder(), new byte[1024], 0, 1024).length());",
       })
   void oneAllocationTheJdkMakesIsRefusedBeforeItIsMade(String body) {
     assertRefusedBeforeTheJdkAllocates(hostile(body));
@@ -301,7 +320,10 @@ class JdkAllocationAttackTest {
                 + " " + DoubleStream.iterate(0.5, d -> d < 2, d -> d + 1).sum()
                 + " " + Stream.generate(() -> "g").limit(2).toList()
                 + " " + ((int[]) java.lang.reflect.Array.newInstance(int.class, 3)).length
-                + " " + ((long[][]) java.lang.reflect.Array.newInstance(long.class, 2, 5))[1].length);
+                + " " + ((long[][]) java.lang.reflect.Array.newInstance(long.class, 2, 5))[1].length
+                + " " + HexFormat.ofDelimiter(":").withPrefix("<").formatHex(new byte[] {1, -2})
+                + " " + HexFormat.of().formatHex(new StringBuilder("h"), new byte[] {10, 11}, 1, 2)
+                + " " + HexFormat.of().formatHex(new byte[0]).isEmpty());
             StringJoiner j = new StringJoiner(",", "{", "}").setEmptyValue("none");
             System.out.print(j + " ");
             j.add("a").add("b");
@@ -318,7 +340,7 @@ class JdkAllocationAttackTest {
                 + "q\nclosed\n"
                 + "anullb a,b <a,b> <> a-b-null p+q  aYYaYY -a-b-  bb   a|  b|  c| "
                 + " a|b| []\n"
-                + "[1, 3, 9] 12 14 2.0 [g, g] 3 5\n"
+                + "[1, 3, 9] 12 14 2.0 [g, g] 3 5 <01:<fe h0b true\n"
                 + "none {a,b,c-d} 9\n");
   }
 }

@@ -140,8 +140,7 @@ final class AllocationGuard extends CodeRewriter {
     @Override
     public void visitMethodInsn(
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
-      SizedCall sized = SizedCalls.find(owner, name, descriptor);
-      if (sized != null) {
+      for (SizedCall sized : SizedCalls.find(owner, name, descriptor)) {
         GuardCode.aroundArgument(mv, sized.depth(), () -> guard(sized.shift()));
       }
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);

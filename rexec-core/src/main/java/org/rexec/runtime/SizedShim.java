@@ -9,6 +9,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -216,6 +217,42 @@ public final class SizedShim {
   @Interposes(owner = Collections.class, kind = STATIC_METHOD)
   public static <T> List<T> nCopies(int count, T element, CellContext cell) {
     return new CopiesList<>(count, element, cell);
+  }
+
+  /** Stops the cell unless {@code bytes} formatted by {@code format} fit the largest allocation. */
+  private static void hex(HexFormat format, byte[] bytes, int from, int to, CellContext cell) {
+    if (bytes != null && 0 <= from && from <= to && to <= bytes.length && to > from) {
+      long count = to - from;
+      long each = format.prefix().length() + 2L + format.suffix().length();
+      string(count * each + (count - 1) * format.delimiter().length(), cell);
+    }
+  }
+
+  @Interposes(owner = HexFormat.class, kind = VIRTUAL_METHOD)
+  public static String formatHex(HexFormat format, byte[] bytes, CellContext cell) {
+    hex(format, bytes, 0, bytes == null ? 0 : bytes.length, cell);
+    return format.formatHex(bytes);
+  }
+
+  @Interposes(owner = HexFormat.class, kind = VIRTUAL_METHOD)
+  public static String formatHex(
+      HexFormat format, byte[] bytes, int from, int to, CellContext cell) {
+    hex(format, bytes, from, to, cell);
+    return format.formatHex(bytes, from, to);
+  }
+
+  @Interposes(owner = HexFormat.class, kind = VIRTUAL_METHOD)
+  public static Appendable formatHex(
+      HexFormat format, Appendable out, byte[] bytes, CellContext cell) {
+    hex(format, bytes, 0, bytes == null ? 0 : bytes.length, cell);
+    return format.formatHex(out, bytes);
+  }
+
+  @Interposes(owner = HexFormat.class, kind = VIRTUAL_METHOD)
+  public static Appendable formatHex(
+      HexFormat format, Appendable out, byte[] bytes, int from, int to, CellContext cell) {
+    hex(format, bytes, from, to, cell);
+    return format.formatHex(out, bytes, from, to);
   }
 
   @Interposes(owner = Array.class, kind = STATIC_METHOD)
