@@ -324,6 +324,12 @@ class JdkAllocationAttackTest {
                 + " " + HexFormat.ofDelimiter(":").withPrefix("<").formatHex(new byte[] {1, -2})
                 + " " + HexFormat.of().formatHex(new StringBuilder("h"), new byte[] {10, 11}, 1, 2)
                 + " " + HexFormat.of().formatHex(new byte[0]).isEmpty());
+            // Sorted already: sorting allocates nothing, however long the stream.
+            System.out.println(IntStream.range(0, 1 << 28).sorted().limit(3).sum()
+                + " " + LongStream.rangeClosed(1, 1L << 40).sorted().skip(1).findFirst().getAsLong()
+                + " " + new TreeSet<>(List.of(3, 1, 2)).stream().sorted().toList()
+                + " " + new TreeSet<Integer>(Comparator.reverseOrder()) {{ add(1); add(2); }}.stream()
+                    .sorted().toList());
             StringJoiner j = new StringJoiner(",", "{", "}").setEmptyValue("none");
             System.out.print(j + " ");
             j.add("a").add("b");
@@ -341,6 +347,7 @@ class JdkAllocationAttackTest {
                 + "anullb a,b <a,b> <> a-b-null p+q  aYYaYY -a-b-  bb   a|  b|  c| "
                 + " a|b| []\n"
                 + "[1, 3, 9] 12 14 2.0 [g, g] 3 5 <01:<fe h0b true\n"
+                + "3 2 [1, 2, 3] [1, 2]\n"
                 + "none {a,b,c-d} 9\n");
   }
 }

@@ -74,7 +74,11 @@ public final class SizedStreamShim {
     if (!isJdk(stream)) {
       return stream.sorted();
     }
-    return StreamSupport.stream(checked(stream.spliterator(), 2, cell), false)
+    Spliterator<T> elements = stream.spliterator();
+    if (alreadySorted(elements) && elements.getComparator() == null) {
+      return StreamSupport.stream(elements, false).onClose(stream::close).sorted();
+    }
+    return StreamSupport.stream(checked(elements, 2, cell), false)
         .onClose(stream::close)
         .sorted();
   }
@@ -95,7 +99,11 @@ public final class SizedStreamShim {
     if (!isJdk(stream)) {
       return stream.sorted();
     }
-    return StreamSupport.intStream(checked(stream.spliterator(), 2, cell), false)
+    Spliterator.OfInt elements = stream.spliterator();
+    if (alreadySorted(elements)) {
+      return StreamSupport.intStream(elements, false).onClose(stream::close).sorted();
+    }
+    return StreamSupport.intStream(checked(elements, 2, cell), false)
         .onClose(stream::close)
         .sorted();
   }
@@ -105,7 +113,11 @@ public final class SizedStreamShim {
     if (!isJdk(stream)) {
       return stream.sorted();
     }
-    return StreamSupport.longStream(checked(stream.spliterator(), 3, cell), false)
+    Spliterator.OfLong elements = stream.spliterator();
+    if (alreadySorted(elements)) {
+      return StreamSupport.longStream(elements, false).onClose(stream::close).sorted();
+    }
+    return StreamSupport.longStream(checked(elements, 3, cell), false)
         .onClose(stream::close)
         .sorted();
   }
@@ -115,7 +127,11 @@ public final class SizedStreamShim {
     if (!isJdk(stream)) {
       return stream.sorted();
     }
-    return StreamSupport.doubleStream(checked(stream.spliterator(), 3, cell), false)
+    Spliterator.OfDouble elements = stream.spliterator();
+    if (alreadySorted(elements)) {
+      return StreamSupport.doubleStream(elements, false).onClose(stream::close).sorted();
+    }
+    return StreamSupport.doubleStream(checked(elements, 3, cell), false)
         .onClose(stream::close)
         .sorted();
   }
@@ -123,6 +139,17 @@ public final class SizedStreamShim {
   /** The JDK's own pipelines; a class of the cell's (or rexec's) answers for itself. */
   private static boolean isJdk(BaseStream<?, ?> stream) {
     return stream.getClass().getClassLoader() == null;
+  }
+
+  /**
+   * Whether the JDK's own spliterator says its elements are sorted already: then {@code sorted()}
+   * allocates nothing ({@code IntStream.range(0, 1 << 30).sorted()}), and the stream goes on
+   * with that spliterator as it is. A spliterator of the cell's could answer otherwise when the
+   * JDK asks, so it is checked like any other.
+   */
+  private static boolean alreadySorted(Spliterator<?> elements) {
+    return elements.getClass().getClassLoader() == null
+        && (elements.characteristics() & Spliterator.SORTED) != 0;
   }
 
   /** What the JDK may keep of a spliterator's characteristics besides its size. */
