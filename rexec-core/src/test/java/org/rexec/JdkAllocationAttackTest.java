@@ -149,6 +149,11 @@ class JdkAllocationAttackTest {
             + ".length());",
         "System.out.println(HexFormat.of().withPrefix(\"p\".repeat(1 << 20))"
             + ".formatHex(new StringBuilder(), new byte[1024], 0, 1024).length());",
+        // A line separator of 1 MiB after every four characters of 3 KiB.
+        "System.out.println(Base64.getMimeEncoder(4, \"\\n\".repeat(1 << 20).getBytes())"
+            + ".encode(new byte[3072]).length);",
+        "System.out.println(Base64.getMimeEncoder(4, \"\\n\".repeat(1 << 20).getBytes())"
+            + ".withoutPadding().encodeToString(new byte[3072]).length());",
       })
   void oneAllocationTheJdkMakesIsRefusedBeforeItIsMade(String body) {
     assertRefusedBeforeTheJdkAllocates(hostile(body));
@@ -323,7 +328,12 @@ class JdkAllocationAttackTest {
                 + " " + ((long[][]) java.lang.reflect.Array.newInstance(long.class, 2, 5))[1].length
                 + " " + HexFormat.ofDelimiter(":").withPrefix("<").formatHex(new byte[] {1, -2})
                 + " " + HexFormat.of().formatHex(new StringBuilder("h"), new byte[] {10, 11}, 1, 2)
-                + " " + HexFormat.of().formatHex(new byte[0]).isEmpty());
+                + " " + HexFormat.of().formatHex(new byte[0]).isEmpty()
+                + " " + Base64.getMimeEncoder(4, new byte[] {'!'}).encodeToString(new byte[] {1, 2, 3, 4})
+                + " " + Base64.getMimeEncoder(5, new byte[] {'!'}).withoutPadding()
+                    .encodeToString(new byte[] {1, 2, 3, 4})
+                + " " + Base64.getMimeEncoder(2, new byte[] {'!'}).encodeToString(new byte[7])
+                + " " + Base64.getMimeEncoder().encode(java.nio.ByteBuffer.wrap(new byte[] {9})).remaining());
             // Sorted already: sorting allocates nothing, however long the stream.
             System.out.println(IntStream.range(0, 1 << 28).sorted().limit(3).sum()
                 + " " + LongStream.rangeClosed(1, 1L << 40).sorted().skip(1).findFirst().getAsLong()
@@ -346,7 +356,7 @@ class JdkAllocationAttackTest {
                 + "q\nclosed\n"
                 + "anullb a,b <a,b> <> a-b-null p+q  aYYaYY -a-b-  bb   a|  b|  c| "
                 + " a|b| []\n"
-                + "[1, 3, 9] 12 14 2.0 [g, g] 3 5 <01:<fe h0b true\n"
+                + "[1, 3, 9] 12 14 2.0 [g, g] 3 5 <01:<fe h0b true AQID!BA== AQID!BA AAAAAAAAAA== 4\n"
                 + "3 2 [1, 2, 3] [1, 2]\n"
                 + "none {a,b,c-d} 9\n");
   }

@@ -7,12 +7,16 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.WeakHashMap;
 import java.util.stream.Collector;
 import java.util.function.DoublePredicate;
 import java.util.function.DoubleSupplier;
@@ -253,6 +257,62 @@ public final class SizedShim {
       HexFormat format, Appendable out, byte[] bytes, int from, int to, CellContext cell) {
     hex(format, bytes, from, to, cell);
     return format.formatHex(out, bytes, from, to);
+  }
+
+  /**
+   * The MIME encoders cells made with a line separator of their choice: the line length and the
+   * separator's length. Such an encoder puts the separator after every line, so four bytes of
+   * input may take a 1 MiB separator along; the JDK allocates the whole output at once.
+   */
+  private static final Map<Base64.Encoder, int[]> MIME_LINES =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  @Interposes(owner = Base64.class, kind = STATIC_METHOD)
+  public static Base64.Encoder getMimeEncoder(
+      int lineLength, byte[] lineSeparator, CellContext cell) {
+    Base64.Encoder encoder = Base64.getMimeEncoder(lineLength, lineSeparator);
+    int lineMax = lineLength & ~3;
+    if (lineMax > 0) {
+      MIME_LINES.put(encoder, new int[] {lineMax, lineSeparator.length});
+    }
+    return encoder;
+  }
+
+  @Interposes(owner = Base64.Encoder.class, kind = VIRTUAL_METHOD)
+  public static Base64.Encoder withoutPadding(Base64.Encoder encoder, CellContext cell) {
+    Base64.Encoder unpadded = encoder.withoutPadding();
+    int[] lines = MIME_LINES.get(encoder);
+    if (lines != null) {
+      MIME_LINES.put(unpadded, lines);
+    }
+    return unpadded;
+  }
+
+  /** Stops the cell unless what {@code encoder} makes of {@code length} bytes fits. */
+  private static void encoded(Base64.Encoder encoder, long length, CellContext cell) {
+    int[] lines = MIME_LINES.get(encoder);
+    if (lines != null && length > 0) {
+      long characters = (length + 2) / 3 * 4;
+      string(characters + (characters - 1) / lines[0] * lines[1], cell);
+    }
+  }
+
+  @Interposes(owner = Base64.Encoder.class, kind = VIRTUAL_METHOD)
+  public static byte[] encode(Base64.Encoder encoder, byte[] source, CellContext cell) {
+    encoded(encoder, source == null ? 0 : source.length, cell);
+    return encoder.encode(source);
+  }
+
+  @Interposes(owner = Base64.Encoder.class, kind = VIRTUAL_METHOD)
+  public static String encodeToString(Base64.Encoder encoder, byte[] source, CellContext cell) {
+    encoded(encoder, source == null ? 0 : source.length, cell);
+    return encoder.encodeToString(source);
+  }
+
+  @Interposes(owner = Base64.Encoder.class, kind = VIRTUAL_METHOD)
+  public static ByteBuffer encode(Base64.Encoder encoder, ByteBuffer source, CellContext cell) {
+    encoded(encoder, source == null ? 0 : source.remaining(), cell);
+    return encoder.encode(source);
   }
 
   @Interposes(owner = Array.class, kind = STATIC_METHOD)
