@@ -154,6 +154,11 @@ class JdkAllocationAttackTest {
             + ".encode(new byte[3072]).length);",
         "System.out.println(Base64.getMimeEncoder(4, \"\\n\".repeat(1 << 20).getBytes())"
             + ".withoutPadding().encodeToString(new byte[3072]).length());",
+        // Each width within the format limit, 16,384 of them in one format string of 144 KiB.
+        "System.out.println(String.format(\"%1$65536s\".repeat(1 << 14), \"x\").length());",
+        "System.out.println(\"%1$.65536f\".repeat(1 << 14).formatted(1.0).length());",
+        "var b = new StringBuilder(); new Formatter(b).format(\"%1$-65536s\".repeat(1 << 14), \"x\");"
+            + " System.out.println(b.length());",
       })
   void oneAllocationTheJdkMakesIsRefusedBeforeItIsMade(String body) {
     assertRefusedBeforeTheJdkAllocates(hostile(body));
@@ -333,7 +338,9 @@ class JdkAllocationAttackTest {
                 + " " + Base64.getMimeEncoder(5, new byte[] {'!'}).withoutPadding()
                     .encodeToString(new byte[] {1, 2, 3, 4})
                 + " " + Base64.getMimeEncoder(2, new byte[] {'!'}).encodeToString(new byte[7])
-                + " " + Base64.getMimeEncoder().encode(java.nio.ByteBuffer.wrap(new byte[] {9})).remaining());
+                + " " + Base64.getMimeEncoder().encode(java.nio.ByteBuffer.wrap(new byte[] {9})).remaining()
+                + " " + String.format("%1$.65536s".repeat(2048), "ab").length()
+                + " " + String.format("%1$8s|%1$-3.1f|%2$.2e", 2.5, 1000.0));
             // Sorted already: sorting allocates nothing, however long the stream.
             System.out.println(IntStream.range(0, 1 << 28).sorted().limit(3).sum()
                 + " " + LongStream.rangeClosed(1, 1L << 40).sorted().skip(1).findFirst().getAsLong()
@@ -356,7 +363,7 @@ class JdkAllocationAttackTest {
                 + "q\nclosed\n"
                 + "anullb a,b <a,b> <> a-b-null p+q  aYYaYY -a-b-  bb   a|  b|  c| "
                 + " a|b| []\n"
-                + "[1, 3, 9] 12 14 2.0 [g, g] 3 5 <01:<fe h0b true AQID!BA== AQID!BA AAAAAAAAAA== 4\n"
+                + "[1, 3, 9] 12 14 2.0 [g, g] 3 5 <01:<fe h0b true AQID!BA== AQID!BA AAAAAAAAAA== 4 4096      2.5|2.5|1.00e+03\n"
                 + "3 2 [1, 2, 3] [1, 2]\n"
                 + "none {a,b,c-d} 9\n");
   }

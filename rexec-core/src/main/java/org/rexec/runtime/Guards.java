@@ -106,10 +106,15 @@ public final class Guards {
 
   /**
    * The allocation guard of a format string, before the JDK calls that format: a width or
-   * precision sizes the string the JDK builds (see {@link FormatLimit}).
+   * precision sizes the string the JDK builds (see {@link FormatLimit}), and all of them
+   * together must fit the largest allocation.
    */
   public static String format(String format, CellContext cell) {
-    FormatLimit.check(format);
+    long padding = FormatLimit.check(format);
+    if (padding > cell.maxAllocationBytes) {
+      // The JDK appends every padded conversion to one string inside one call.
+      throw cell.allocationTooLarge(padding);
+    }
     return format;
   }
 
