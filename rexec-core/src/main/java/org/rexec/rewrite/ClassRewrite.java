@@ -33,7 +33,8 @@ import org.rexec.runtime.RefusalSite;
  * </ul>
  *
  * <p>So the guards ({@link MonitorGuard} to {@link HandlerGuard}) read only {@code className}
- * (and {@link AllocationGuard} {@code claimedSizes}), and of them only {@link AllocationGuard} writes (a rejection).
+ * (and {@link AllocationGuard} {@code claimedSizes}), and of them only {@link AllocationGuard}
+ * writes (a rejection).
  */
 final class ClassRewrite {
 

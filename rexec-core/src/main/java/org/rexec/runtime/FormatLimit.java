@@ -23,8 +23,8 @@ final class FormatLimit {
   /**
    * Fails if a conversion of {@code format} has a width or precision over the limit; else
    * returns the sum of all its widths and the precisions of its numbers, at least what the JDK
-   * pads the string it builds to (a format of many conversions pads each: {@code "%1$65536s"} repeated 16,384 times
-   * is 144 KiB and formats 1 GiB).
+   * pads the string it builds to (a format of many conversions pads each: {@code "%1$65536s"}
+   * repeated 16,384 times is 144 KiB and formats 1 GiB).
    */
   static long check(String format) {
     long padding = 0;

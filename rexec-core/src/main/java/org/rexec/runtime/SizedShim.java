@@ -53,7 +53,7 @@ public final class SizedShim {
     return text.repeat(count);
   }
 
-  /** Stops the cell unless a string of {@code length} characters is within the largest allocation. */
+  /** Stops the cell unless a string of {@code length} characters fits the largest allocation. */
   private static void string(long length, CellContext cell) {
     // One byte per character at least (Latin-1).
     if (length > cell.maxAllocationBytes) {

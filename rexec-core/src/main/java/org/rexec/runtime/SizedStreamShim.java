@@ -21,9 +21,9 @@ import java.util.stream.StreamSupport;
  *
  * <p>Each shim takes the stream's spliterator (which leaves the pipeline lazy and runs nothing of
  * it), checks its exact size, and goes on with a sequential stream of its elements whose size is
- * fixed at the size checked, so the JDK allocates exactly what was checked. A stream whose size is unknown
- * grows its array by chunks as elements arrive, and the memory limit stops it. A stream class of
- * the cell's own is called as it is.
+ * fixed at the size checked, so the JDK allocates exactly what was checked. A stream whose size
+ * is unknown grows its array by chunks as elements arrive, and the memory limit stops it. A
+ * stream class of the cell's own is called as it is.
  */
 public final class SizedStreamShim {
 
