@@ -32,7 +32,7 @@ class JdkAllocationAttackTest {
           .build();
 
   private static final String IMPORTS =
-      "import java.util.*; import java.util.stream.*; import java.util.function.*;";
+      "import java.io.*; import java.util.*; import java.util.stream.*; import java.util.function.*;";
 
   private static RunResult hostile(String body) {
     return Programs.run(
@@ -269,6 +269,10 @@ class JdkAllocationAttackTest {
         "System.out.println(LongStream.iterate(1, LongUnaryOperator.identity()).limit(1 << 27)"
             + ".boxed().collect(Collectors.toList()).size());",
         "System.out.println(Stream.generate(Collectors.toList().supplier()).limit(1 << 26).count());",
+        // A MIME encoder's stream writes a 1 MiB separator after every four characters.
+        "var out = new java.io.ByteArrayOutputStream();"
+            + " Base64.getMimeEncoder(4, \"\\n\".repeat(1 << 20).getBytes()).wrap(out)"
+            + ".write(new byte[3072]); System.out.println(out.size());",
       })
   void anEndlessStreamTheJdkMakesAloneStopsWithTheCell(String body) {
     RunResult result = hostile(body);
@@ -347,6 +351,11 @@ class JdkAllocationAttackTest {
                 + " " + new TreeSet<>(List.of(3, 1, 2)).stream().sorted().toList()
                 + " " + new TreeSet<Integer>(Comparator.reverseOrder()) {{ add(1); add(2); }}.stream()
                     .sorted().toList());
+            var encoded = new ByteArrayOutputStream();
+            try (var stream = Base64.getMimeEncoder(4, new byte[] {'!'}).wrap(encoded)) {
+              stream.write(new byte[] {1, 2, 3, 4});
+            }
+            System.out.print(encoded + " ");
             StringJoiner j = new StringJoiner(",", "{", "}").setEmptyValue("none");
             System.out.print(j + " ");
             j.add("a").add("b");
@@ -365,6 +374,6 @@ class JdkAllocationAttackTest {
                 + " a|b| []\n"
                 + "[1, 3, 9] 12 14 2.0 [g, g] 3 5 <01:<fe h0b true AQID!BA== AQID!BA AAAAAAAAAA== 4 4096      2.5|2.5|1.00e+03\n"
                 + "3 2 [1, 2, 3] [1, 2]\n"
-                + "none {a,b,c-d} 9\n");
+                + "AQID!BA== none {a,b,c-d} 9\n");
   }
 }

@@ -3,6 +3,9 @@ package org.rexec.runtime;
 import static org.rexec.runtime.Interposes.Kind.STATIC_METHOD;
 import static org.rexec.runtime.Interposes.Kind.VIRTUAL_METHOD;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -313,6 +316,40 @@ public final class SizedShim {
   public static ByteBuffer encode(Base64.Encoder encoder, ByteBuffer source, CellContext cell) {
     encoded(encoder, source == null ? 0 : source.remaining(), cell);
     return encoder.encode(source);
+  }
+
+  /**
+   * A stream of such an encoder writes the separator after every line to {@code out} inside one
+   * JDK call; every write passes the kill check, so a run past its memory limit stops there.
+   */
+  @Interposes(owner = Base64.Encoder.class, kind = VIRTUAL_METHOD)
+  public static OutputStream wrap(Base64.Encoder encoder, OutputStream out, CellContext cell) {
+    if (out != null && MIME_LINES.containsKey(encoder)) {
+      return encoder.wrap(new CheckedOutput(out, cell));
+    }
+    return encoder.wrap(out);
+  }
+
+  /** Passes every write on, after the kill check. */
+  private static final class CheckedOutput extends FilterOutputStream {
+    private final CellContext cell;
+
+    CheckedOutput(OutputStream out, CellContext cell) {
+      super(out);
+      this.cell = cell;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      Guards.check(cell);
+      out.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      Guards.check(cell);
+      out.write(b, off, len);
+    }
   }
 
   @Interposes(owner = Array.class, kind = STATIC_METHOD)
