@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -15,7 +14,7 @@ import java.util.stream.Collectors;
  * names, so a {@code super(n)} call of a subclass is guarded too.
  *
  * <p>To teach rexec another such call: add one line to {@link #table()}; {@code
- * JdkCatalogueTest} checks that the JDK has it.
+ * JdkCatalogueTest} checks that the JDK has it. A call with two size arguments has two lines.
  */
 public final class SizedCalls {
 
@@ -39,15 +38,18 @@ public final class SizedCalls {
 
   private static final List<SizedCall> TABLE = table();
 
-  private static final Map<String, SizedCall> BY_KEY =
-      TABLE.stream().collect(Collectors.toUnmodifiableMap(call -> call.member().key(),
-          Function.identity()));
+  private static final Map<String, List<SizedCall>> BY_KEY =
+      TABLE.stream().collect(Collectors.groupingBy(call -> call.member().key(),
+          Collectors.toUnmodifiableList()));
 
   private SizedCalls() {}
 
-  /** The sized call an instruction naming {@code owner.name descriptor} makes, or null. */
-  public static SizedCall find(String owner, String name, String descriptor) {
-    return BY_KEY.get(JdkMember.key(owner, name, descriptor));
+  /**
+   * The sizes of the call an instruction naming {@code owner.name descriptor} makes: one entry
+   * for each argument that sizes an allocation; empty if none.
+   */
+  public static List<SizedCall> find(String owner, String name, String descriptor) {
+    return BY_KEY.getOrDefault(JdkMember.key(owner, name, descriptor), List.of());
   }
 
   /** Every entry of the table. */
@@ -77,12 +79,19 @@ public final class SizedCalls {
       add(calls, "java/util/" + list, "<init>", "(I)V", 0, 2);
     }
     add(calls, "java/util/Vector", "<init>", "(II)V", 1, 2);
+    // The capacity increment: every growth adds that many elements at once.
+    add(calls, "java/util/Vector", "<init>", "(II)V", 0, 2);
     add(calls, "java/util/PriorityQueue", "<init>", "(ILjava/util/Comparator;)V", 1, 2);
     add(calls, "java/util/ArrayList", "ensureCapacity", "(I)V", 0, 2);
     add(calls, "java/util/Vector", "ensureCapacity", "(I)V", 0, 2);
     add(calls, "java/util/Vector", "setSize", "(I)V", 0, 2);
     add(calls, "java/util/concurrent/ArrayBlockingQueue", "<init>", "(I)V", 0, 2);
     add(calls, "java/util/concurrent/ArrayBlockingQueue", "<init>", "(IZ)V", 1, 2);
+    add(calls, "java/util/concurrent/ArrayBlockingQueue", "<init>", "(IZLjava/util/Collection;)V",
+        2, 2);
+    add(calls, "java/util/concurrent/PriorityBlockingQueue", "<init>", "(I)V", 0, 2);
+    add(calls, "java/util/concurrent/PriorityBlockingQueue", "<init>",
+        "(ILjava/util/Comparator;)V", 1, 2);
     for (String map :
         new String[] {
           "java/util/HashMap", "java/util/HashSet", "java/util/LinkedHashMap",
@@ -102,6 +111,10 @@ public final class SizedCalls {
       calls.add(new SizedCall(new JdkMember(type, "new" + map, "(I)L" + type + ";", 19), 0, 3));
     }
     add(calls, "java/util/concurrent/ConcurrentHashMap", "<init>", "(IFI)V", 2, 3);
+    // The concurrency level: the table holds at least as many bins.
+    add(calls, "java/util/concurrent/ConcurrentHashMap", "<init>", "(IFI)V", 0, 3);
+    add(calls, "java/util/concurrent/ConcurrentHashMap", "newKeySet",
+        "(I)Ljava/util/concurrent/ConcurrentHashMap$KeySetView;", 0, 3);
     // Character buffers: Latin-1 strings take a byte per character.
     for (String builder : new String[] {"java/lang/StringBuilder", "java/lang/StringBuffer"}) {
       add(calls, builder, "<init>", "(I)V", 0, 0);
@@ -118,6 +131,43 @@ public final class SizedCalls {
     add(calls, "java/io/BufferedReader", "<init>", "(Ljava/io/Reader;I)V", 0, 1);
     add(calls, "java/io/BufferedWriter", "<init>", "(Ljava/io/Writer;I)V", 0, 1);
     add(calls, "java/io/PushbackReader", "<init>", "(Ljava/io/Reader;I)V", 0, 1);
+    add(calls, "java/io/LineNumberReader", "<init>", "(Ljava/io/Reader;I)V", 0, 1);
+    // A mark's read-ahead limit: the buffer grows to it in one piece at the next fill.
+    add(calls, "java/io/BufferedReader", "mark", "(I)V", 0, 1);
+    add(calls, "java/io/LineNumberReader", "mark", "(I)V", 0, 1);
+    // Pipes: the buffer between writer and reader.
+    add(calls, "java/io/PipedInputStream", "<init>", "(I)V", 0, 0);
+    add(calls, "java/io/PipedInputStream", "<init>", "(Ljava/io/PipedOutputStream;I)V", 0, 0);
+    add(calls, "java/io/PipedReader", "<init>", "(I)V", 0, 1);
+    add(calls, "java/io/PipedReader", "<init>", "(Ljava/io/PipedWriter;I)V", 0, 1);
+    // Compressing streams: the buffer of compressed or inflated bytes.
+    add(calls, "java/util/zip/DeflaterOutputStream", "<init>",
+        "(Ljava/io/OutputStream;Ljava/util/zip/Deflater;I)V", 0, 0);
+    add(calls, "java/util/zip/DeflaterOutputStream", "<init>",
+        "(Ljava/io/OutputStream;Ljava/util/zip/Deflater;IZ)V", 1, 0);
+    add(calls, "java/util/zip/DeflaterInputStream", "<init>",
+        "(Ljava/io/InputStream;Ljava/util/zip/Deflater;I)V", 0, 0);
+    add(calls, "java/util/zip/InflaterInputStream", "<init>",
+        "(Ljava/io/InputStream;Ljava/util/zip/Inflater;I)V", 0, 0);
+    add(calls, "java/util/zip/InflaterOutputStream", "<init>",
+        "(Ljava/io/OutputStream;Ljava/util/zip/Inflater;I)V", 0, 0);
+    add(calls, "java/util/zip/GZIPInputStream", "<init>", "(Ljava/io/InputStream;I)V", 0, 0);
+    add(calls, "java/util/zip/GZIPOutputStream", "<init>", "(Ljava/io/OutputStream;I)V", 0, 0);
+    add(calls, "java/util/zip/GZIPOutputStream", "<init>", "(Ljava/io/OutputStream;IZ)V", 1, 0);
+    // Readers and writers of channels: the minimum buffer capacity, in bytes.
+    add(calls, "java/nio/channels/Channels", "newReader",
+        "(Ljava/nio/channels/ReadableByteChannel;Ljava/nio/charset/CharsetDecoder;I)"
+            + "Ljava/io/Reader;", 0, 0);
+    add(calls, "java/nio/channels/Channels", "newWriter",
+        "(Ljava/nio/channels/WritableByteChannel;Ljava/nio/charset/CharsetEncoder;I)"
+            + "Ljava/io/Writer;", 0, 0);
+    // Number formats pad a big number with as many digits as the minimum, one at a time.
+    for (String format :
+        new String[] {"java/text/NumberFormat", "java/text/DecimalFormat",
+          "java/text/CompactNumberFormat"}) {
+      add(calls, format, "setMinimumIntegerDigits", "(I)V", 0, 0);
+      add(calls, format, "setMinimumFractionDigits", "(I)V", 0, 0);
+    }
     // NIO buffers.
     String[][] buffers = {
       {"Byte", "0"}, {"Char", "1"}, {"Short", "1"}, {"Int", "2"}, {"Float", "2"}, {"Long", "3"},

@@ -17,7 +17,11 @@ import org.rexec.runtime.Guards;
  * by a size argument (the table {@link SizedCalls}). The guard ends the run with the memory
  * limit when the allocation would be larger than the largest allowed, before the JVM tries it.
  * Calls are matched by the owner the bytecode names, so {@code super} calls of subclasses are
- * guarded too, and the JDK member itself still runs.
+ * guarded too, and the JDK member itself still runs. The JDK also allocates by what an object
+ * says its size is ({@code toArray}, {@code new ArrayDeque<>(collection)}, {@code new
+ * HashMap<>(map)}, {@code StringBuilder.append(text)}): the result of {@code size()} of the
+ * cell's collections and maps and of {@code length()} of its texts passes the same guard
+ * before it is returned ({@code claimedSizes}), so no caller ever sees a larger one.
  *
  * <p>A multi-dimensional {@code multianewarray} becomes a call to {@link Guards#newArray}, which
  * counts every level before allocating; more than four dimensions are refused.
@@ -36,15 +40,26 @@ final class AllocationGuard extends CodeRewriter {
 
   @Override
   MethodVisitor method(MethodVisitor next, int access, String name) {
-    return new Guarding(next);
+    return new Guarding(next, null);
+  }
+
+  @Override
+  MethodVisitor method(MethodVisitor next, int access, String name, String descriptor) {
+    Integer claimed =
+        (access & Opcodes.ACC_STATIC) == 0 ? rewrite.claimedSizes.get(name + descriptor) : null;
+    return new Guarding(next, claimed);
   }
 
   private final class Guarding extends MethodVisitor {
     /** The last instruction pushed a constant no larger than a {@code sipush} can. */
     private boolean smallConstant;
 
-    Guarding(MethodVisitor next) {
+    /** The shift of the size this method returns, if the JDK allocates by it; else null. */
+    private final Integer claimed;
+
+    Guarding(MethodVisitor next, Integer claimed) {
       super(Opcodes.ASM9, next);
+      this.claimed = claimed;
     }
 
     private void guard(int shift) {
@@ -73,6 +88,10 @@ final class AllocationGuard extends CodeRewriter {
 
     @Override
     public void visitInsn(int opcode) {
+      if (opcode == Opcodes.IRETURN && claimed != null) {
+        // [size] -> [size]: a size the JDK would allocate by is within the largest allocation.
+        guard(claimed);
+      }
       super.visitInsn(opcode);
       smallConstant = opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5;
     }
@@ -121,8 +140,7 @@ final class AllocationGuard extends CodeRewriter {
     @Override
     public void visitMethodInsn(
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
-      SizedCall sized = SizedCalls.find(owner, name, descriptor);
-      if (sized != null) {
+      for (SizedCall sized : SizedCalls.find(owner, name, descriptor)) {
         GuardCode.aroundArgument(mv, sized.depth(), () -> guard(sized.shift()));
       }
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);

@@ -1,7 +1,9 @@
 package org.rexec.rewrite;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.rexec.policy.Rule;
 import org.rexec.runtime.RefusalSite;
 
@@ -17,6 +19,8 @@ import org.rexec.runtime.RefusalSite;
  *   <li>{@code className}, {@code isInterface}: written once, by {@link StructureCheck} from the
  *       class header; read by every stage that plants code (to reach the cell field) and by
  *       {@link HandleBridge} and {@link CellFieldInjector} (how to declare what they add).
+ *   <li>{@code claimedSizes}: written once, by {@link StructureCheck} from the class's
+ *       supertypes; read by {@link AllocationGuard}.
  *   <li>{@code refusals}, {@code known}: appended through {@link #record} and {@link
  *       #recordRefusingShim} by the judging stages; read by the {@link Rewriter} for the result.
  *   <li>{@code initializerRefusals}: appended by {@link StructureCheck} and {@link
@@ -28,8 +32,9 @@ import org.rexec.runtime.RefusalSite;
  *       {@link Rewriter} (a rejected class is not defined).
  * </ul>
  *
- * <p>So the guards ({@link MonitorGuard} to {@link HandlerGuard}) read only {@code className},
- * and of them only {@link AllocationGuard} writes (a rejection).
+ * <p>So the guards ({@link MonitorGuard} to {@link HandlerGuard}) read only {@code className}
+ * (and {@link AllocationGuard} {@code claimedSizes}), and of them only {@link AllocationGuard}
+ * writes (a rejection).
  */
 final class ClassRewrite {
 
@@ -42,6 +47,13 @@ final class ClassRewrite {
 
   /** Whether the class is an interface. */
   boolean isInterface;
+
+  /**
+   * The methods whose result is a size the JDK allocates by (name and descriptor, to the bytes
+   * one unit takes as a power of two): {@code size()I} of a collection or map, {@code length()I}
+   * of a {@code CharSequence}.
+   */
+  final Map<String, Integer> claimedSizes = new HashMap<>();
 
   /** Refusals planted as guards where the reference is. */
   final List<RefusalSite> refusals = new ArrayList<>();

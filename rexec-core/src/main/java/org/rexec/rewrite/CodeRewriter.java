@@ -19,7 +19,7 @@ abstract class CodeRewriter extends ClassVisitor {
   public final MethodVisitor visitMethod(
       int access, String name, String descriptor, String signature, String[] exceptions) {
     MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-    return next == null ? null : method(next, access, name);
+    return next == null ? null : method(next, access, name, descriptor);
   }
 
   /** Whether a method with these access flags has code: neither abstract nor native. */
@@ -29,4 +29,9 @@ abstract class CodeRewriter extends ClassVisitor {
 
   /** The visitor of one method's code, passing it on to {@code next}. */
   abstract MethodVisitor method(MethodVisitor next, int access, String name);
+
+  /** As {@link #method(MethodVisitor, int, String)}, for a visitor that needs the descriptor. */
+  MethodVisitor method(MethodVisitor next, int access, String name, String descriptor) {
+    return method(next, access, name);
+  }
 }

@@ -103,7 +103,24 @@ final class StructureCheck extends ClassVisitor {
         checkSupertype(superinterface);
       }
     }
+    rewrite.resolver.type(name).ifPresent(self -> claimedSizes(self));
     super.visit(version, access, name, signature, superName, interfaces);
+  }
+
+  /**
+   * The JDK sizes arrays, tables and strings by what a collection's or map's {@code size()} or a
+   * text's {@code length()} returns ({@code toArray}, {@code new HashMap<>(map)}, {@code
+   * StringBuilder.append}); a class of the cell's implementing one has its result guarded.
+   */
+  private void claimedSizes(TypeInfo self) {
+    if (rewrite.resolver.isSubtype(self, "java/util/Collection")
+        || rewrite.resolver.isSubtype(self, "java/util/Map")) {
+      // A hash table holds about two references per mapping, as in SizedCalls.
+      rewrite.claimedSizes.put("size()I", 3);
+    }
+    if (rewrite.resolver.isSubtype(self, "java/lang/CharSequence")) {
+      rewrite.claimedSizes.put("length()I", 0);
+    }
   }
 
   private void checkSupertype(String supertype) {

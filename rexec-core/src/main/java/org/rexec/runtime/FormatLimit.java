@@ -20,10 +20,16 @@ final class FormatLimit {
 
   private static final String FLAGS = "-#+ 0,(<";
 
-  /** Fails if a conversion of {@code format} has a width or precision over the limit. */
-  static void check(String format) {
+  /**
+   * Fails if a conversion of {@code format} has a width or precision over the limit; else
+   * returns the sum of all its widths and the precisions of its numbers, at least what the JDK
+   * pads the string it builds to (a format of many conversions pads each: {@code "%1$65536s"}
+   * repeated 16,384 times is 144 KiB and formats 1 GiB).
+   */
+  static long check(String format) {
+    long padding = 0;
     if (format == null) {
-      return;
+      return padding;
     }
     int i = format.indexOf('%');
     while (i >= 0 && i < format.length() - 1) {
@@ -40,17 +46,23 @@ final class FormatLimit {
       if (exceeds(format, i, end)) {
         throw StackTraces.forCell(new Width(parse(format, i, end)));
       }
+      padding += end > i ? parse(format, i, end) : 0;
       i = end;
       if (i < format.length() && format.charAt(i) == '.') {
         end = digitsEnd(format, i + 1);
         if (exceeds(format, i + 1, end)) {
           throw StackTraces.forCell(new Precision(parse(format, i + 1, end)));
         }
+        // A precision pads numbers with digits; of a string it only cuts.
+        if (end > i + 1 && end < format.length() && "eEfgGaA".indexOf(format.charAt(end)) >= 0) {
+          padding += parse(format, i + 1, end);
+        }
         i = end;
       }
       // Past the conversion character, so that "%%" does not start another conversion.
       i = format.indexOf('%', Math.min(i + 1, format.length()));
     }
+    return padding;
   }
 
   private static int digitsEnd(String format, int from) {

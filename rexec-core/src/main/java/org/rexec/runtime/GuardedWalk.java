@@ -1,5 +1,6 @@
 package org.rexec.runtime;
 
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
@@ -11,7 +12,7 @@ import java.util.function.LongConsumer;
  * turns without a safepoint poll; with the check inlined into it, such a loop could hold off a
  * safepoint, and with it the whole JVM and the watchdog that would stop it, for half a minute.
  */
-final class GuardedWalk implements IntConsumer, LongConsumer, DoubleConsumer {
+final class GuardedWalk implements Consumer<Object>, IntConsumer, LongConsumer, DoubleConsumer {
 
   /** Elements between two safepoint chances: a walk takes microseconds for this many. */
   private static final int YIELD_EVERY = 1 << 12;
@@ -29,6 +30,11 @@ final class GuardedWalk implements IntConsumer, LongConsumer, DoubleConsumer {
       // A native call: the thread passes a safepoint on its way back.
       Thread.yield();
     }
+  }
+
+  @Override
+  public void accept(Object value) {
+    step();
   }
 
   @Override

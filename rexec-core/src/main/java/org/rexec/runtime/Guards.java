@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.rexec.fs.StackTraces;
 
 /**
@@ -105,10 +106,15 @@ public final class Guards {
 
   /**
    * The allocation guard of a format string, before the JDK calls that format: a width or
-   * precision sizes the string the JDK builds (see {@link FormatLimit}).
+   * precision sizes the string the JDK builds (see {@link FormatLimit}), and all of them
+   * together must fit the largest allocation.
    */
   public static String format(String format, CellContext cell) {
-    FormatLimit.check(format);
+    long padding = FormatLimit.check(format);
+    if (padding > cell.maxAllocationBytes) {
+      // The JDK appends every padded conversion to one string inside one call.
+      throw cell.allocationTooLarge(padding);
+    }
     return format;
   }
 
@@ -117,6 +123,11 @@ public final class Guards {
    * code: every element passes the kill check.
    */
   public static IntStream walk(IntStream stream, CellContext cell) {
+    return stream.peek(new GuardedWalk(cell));
+  }
+
+  /** As {@link #walk(IntStream, CellContext)}. */
+  public static <T> Stream<T> walk(Stream<T> stream, CellContext cell) {
     return stream.peek(new GuardedWalk(cell));
   }
 
@@ -149,7 +160,7 @@ public final class Guards {
   /** Bytes of an array header, counted for every array a multi-dimensional allocation makes. */
   private static final int ARRAY_HEADER = 16;
 
-  private static Object newArray(Class<?> component, CellContext cell, int... dimensions) {
+  static Object newArray(Class<?> component, CellContext cell, int... dimensions) {
     double bytes = 0;
     double arrays = 1;
     for (int i = 0; i < dimensions.length && dimensions[i] > 0; i++) {
@@ -166,7 +177,7 @@ public final class Guards {
     return Array.newInstance(component, dimensions);
   }
 
-  private static int primitiveBytes(Class<?> type) {
+  static int primitiveBytes(Class<?> type) {
     if (type == long.class || type == double.class) {
       return 8;
     }

@@ -30,6 +30,7 @@ public final class Shims {
           ParallelShim.class,
           MonitorShim.class,
           SizedShim.class,
+          SizedStreamShim.class,
           RegexShim.class,
           BigNumberShim.class,
           IdentityShim.class,
